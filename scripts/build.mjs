@@ -1,0 +1,52 @@
+// Bundles the three entry points (and the tests, with --tests) with esbuild.
+// Every bundle is self-contained: the .vsix and the npm package need no node_modules.
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const withTests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  define: { CTCONF_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' } },
+];
+if (withTests || process.argv.includes('--bench')) {
+  builds.push({ entryPoints: { bench: 'bench/bench.ts' } });
+}
+
+await Promise.all(builds.map((b) => esbuild.build({ ...common, outdir: 'dist', ...b })));
+
+if (withTests) {
+  const tests = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.test.ts')) tests.push(p);
+    }
+  };
+  walk('test');
+  await esbuild.build({
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: tests,
+    outdir: 'out',
+    outbase: '.',
+    external: ['vscode', 'playwright-core'],
+  });
+}

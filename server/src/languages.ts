@@ -1,0 +1,51 @@
+/**
+ * Which files are LXC configs and which are containers.conf: the same rules as the
+ * `contributes.languages` entries of package.json (a test keeps them equal), used by
+ * the CLI and by the server for documents whose language the client did not set.
+ */
+import picomatch from 'picomatch';
+
+export type LanguageId = 'lxc' | 'containers-conf';
+
+export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
+  lxc: [
+    '**/var/lib/lxc/*/config',
+    '**/.local/share/lxc/*/config',
+    '**/lxc/default.conf',
+    '**/lxc/config/*.conf',
+    '**/lxc/config/*.conf.d/*.conf',
+    '**/lxc/*.conf',
+  ],
+  'containers-conf': [
+    '**/containers.conf',
+    '**/containers.conf.d/*.conf',
+    '**/containers.rootless.conf',
+    '**/containers.rootless.conf.d/*.conf',
+    '**/containers.conf.modules/**/*.conf',
+  ],
+};
+
+/** First-line match for LXC configs: a key, or the header lxc-create writes. */
+export const LXC_FIRST_LINE = '^(?:[ \\t]*lxc\\.[a-z]|# Template used to create this container:|# For additional config options, please look at lxc\\.container\\.conf)';
+
+const matchers = Object.fromEntries(
+  Object.entries(LANGUAGE_PATTERNS).map(([id, globs]) => [id, picomatch(globs as string[], { dot: true })]),
+) as unknown as Record<LanguageId, (p: string) => boolean>;
+const firstLine = new RegExp(LXC_FIRST_LINE);
+
+/**
+ * Language of a file from its path and (optionally) its first line.
+ * containers.conf patterns win over the generic LXC `*.conf` ones.
+ */
+export function detectLanguage(path: string, text?: string): LanguageId | undefined {
+  const p = path.replace(/\\/g, '/');
+  const abs = p.startsWith('/') ? p : `/${p}`;
+  if (matchers['containers-conf'](abs)) return 'containers-conf';
+  if (matchers.lxc(abs)) return 'lxc';
+  if (text !== undefined) {
+    const nl = text.search(/\r|\n/);
+    const first = (nl === -1 ? text : text.slice(0, nl)).replace(/^\uFEFF/, '');
+    if (firstLine.test(first)) return 'lxc';
+  }
+  return undefined;
+}

@@ -1,0 +1,112 @@
+/**
+ * Finds what a key means, the way liblxc's lookup does (confile.c lxc_get_config):
+ * exact keys first, then the prefix families, then the network table after the index.
+ * Legacy keys and typos are recognised so the diagnostics can name the fix.
+ */
+import { EXACT_KEYS, FAMILY_KEYS, NET_PREFIX, NET_SUBKEYS, exactKey, netSubkey, type FamilyKey, type LxcKey } from './keys';
+import { legacyKey, type LegacyKey } from './legacy';
+import { atLeast, type LxcVersion } from './version';
+import { closest } from '../util/strings';
+
+export type Resolved =
+  | { type: 'exact'; key: LxcKey }
+  /** A family key; `sub` is what follows the prefix and its dot ('' for the bare family name). */
+  | { type: 'family'; key: FamilyKey; sub: string; bare: boolean }
+  | { type: 'net'; key: LxcKey & { sub: string }; index: number }
+  /** `lxc.net.<i>` on its own. */
+  | { type: 'net-index'; index: number }
+  | { type: 'legacy'; legacy: LegacyKey }
+  /** Reaches a handler that always refuses it (bad family shape, bad network index). */
+  | { type: 'invalid'; message: string; suggestion?: string }
+  | { type: 'unknown'; suggestion?: string };
+
+const INT_MAX = 2147483647;
+
+export function resolveKey(key: string): Resolved {
+  const exact = exactKey(key);
+  if (exact) return { type: 'exact', key: exact };
+
+  if (key.startsWith(NET_PREFIX)) return resolveNet(key);
+
+  for (const fam of FAMILY_KEYS) {
+    if (!key.startsWith(fam.prefix)) continue;
+    // lxc.namespace.share is only matched with its trailing dot.
+    if (fam.prefix === 'lxc.namespace.share' && !key.startsWith('lxc.namespace.share.')) continue;
+    const rest = key.slice(fam.prefix.length);
+    if (rest === '') return { type: 'family', key: fam, sub: '', bare: true };
+    if (rest[0] !== '.') {
+      // lxc.cgroupfoo, lxc.prlimitX: liblxc's prefix table sends them to the family, which refuses them.
+      const suggestion = closest(key, allKeyNames());
+      return { type: 'invalid', message: `\`${key}\` is not a key: after \`${fam.prefix}\` LXC expects a dot and a name, as in \`${fam.name}\`.`, suggestion };
+    }
+    return { type: 'family', key: fam, sub: rest.slice(1), bare: false };
+  }
+
+  const legacy = legacyKey(key);
+  if (legacy) return { type: 'legacy', legacy };
+  return { type: 'unknown', suggestion: suggestKey(key) };
+}
+
+function resolveNet(key: string): Resolved {
+  const rest = key.slice(NET_PREFIX.length);
+  const m = /^([0-9]+)(.*)$/.exec(rest);
+  if (!m) {
+    const sub = rest.replace(/^[^.]*\.?/, '');
+    const guess = netSubkey(rest) ? `lxc.net.0.${rest}` : netSubkey(sub) ? `lxc.net.0.${sub}` : undefined;
+    return { type: 'invalid', message: `Network keys need an interface number after \`lxc.net.\`, as in \`lxc.net.0.type\`.`, suggestion: guess };
+  }
+  const index = Number(m[1]);
+  if (!Number.isSafeInteger(index) || index >= INT_MAX) {
+    return { type: 'invalid', message: `The network interface number ${m[1]} is too large; LXC takes numbers below ${INT_MAX}.` };
+  }
+  const tail = m[2];
+  if (tail === '') return { type: 'net-index', index };
+  if (tail[0] !== '.') return { type: 'invalid', message: `\`${key}\` is not a network key: the interface number must be followed by a dot and a key such as \`type\`.` };
+  const sub = tail.slice(1);
+  const k = netSubkey(sub);
+  if (k) return { type: 'net', key: k, index };
+  const s = closest(sub, NET_SUBKEYS.map((n) => n.sub));
+  const legacySub = sub === 'ipv4' || sub === 'ipv6' ? `${sub}.address` : undefined;
+  const suggestion = legacySub ?? s;
+  return {
+    type: 'invalid',
+    message: `\`${sub}\` is not a network key LXC knows.`,
+    suggestion: suggestion ? `lxc.net.${m[1]}.${suggestion}` : undefined,
+  };
+}
+
+let keyNames: string[] | undefined;
+function allKeyNames(): string[] {
+  keyNames ??= [
+    ...EXACT_KEYS.map((k) => k.name),
+    ...FAMILY_KEYS.map((f) => f.prefix),
+    ...NET_SUBKEYS.map((n) => `lxc.net.0.${n.sub}`),
+  ];
+  return keyNames;
+}
+
+export function suggestKey(key: string): string | undefined {
+  const net = /^lxc\.net\.([0-9]+)\./.exec(key);
+  if (net) {
+    const s = closest(key.slice(net[0].length), NET_SUBKEYS.map((n) => n.sub));
+    return s ? `${net[0]}${s}` : undefined;
+  }
+  // A mistyped family name keeps its tail: lxc.sysctrl.net.ipv4.ip_forward -> lxc.sysctl.net.ipv4.ip_forward.
+  const m = /^(lxc\.[^.]+)(\..+)$/.exec(key);
+  if (m) {
+    const fam = closest(m[1], FAMILY_KEYS.map((f) => f.prefix).filter((p) => p.split('.').length === 2));
+    if (fam) return fam + m[2];
+  }
+  return closest(key, allKeyNames());
+}
+
+/** Whether the key (or family) exists in the target version, and why not. */
+export function availability(k: LxcKey, version: LxcVersion): { ok: true } | { ok: false; code: 'lxc/key-too-new' | 'lxc/key-removed'; message: string } {
+  if (!atLeast(version, k.since)) {
+    return { ok: false, code: 'lxc/key-too-new', message: `\`${k.name}\` needs LXC ${k.since.replace(/\.0$/, '.0')} or later; the target is LXC ${version}.` };
+  }
+  if (k.removed && atLeast(version, k.removed)) {
+    return { ok: false, code: 'lxc/key-removed', message: `LXC ${k.removed} removed \`${k.name}\`; the target is LXC ${version}.` };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,470 @@
+/**
+ * LXC validation: walks the entries in file order and replays what liblxc does with
+ * each line (the capability list and its mode, network interfaces and their types,
+ * namespace flags), so that order-dependent errors are found where liblxc finds them.
+ */
+import type { Host } from '../host';
+import { range, type Finding } from '../diagnostic';
+import { CAPABILITY_NAMES, type LxcKey, type NetType } from './keys';
+import type { LxcDocument, LxcLine } from './parser';
+import { availability, resolveKey, suggestKey, type Resolved } from './resolve';
+import { checkValue, prlimitResourceKnown, splitTokens, type ValueIssue } from './values';
+import { safeUint } from './cnum';
+import type { LxcVersion } from './version';
+import { closest } from '../util/strings';
+import { resolvePath } from '../util/paths';
+
+export interface LxcValidateOptions {
+  version: LxcVersion;
+  host: Host;
+  /** Directory of the document, for messages about relative includes. */
+  documentDir?: string;
+}
+
+interface NetState {
+  type?: NetType;
+  /** Entries of this interface seen since it was created or last typed. */
+  keys: LxcLine[];
+}
+
+const CAP_SET = new Set<string>(CAPABILITY_NAMES);
+
+export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding[] {
+  const out: Finding[] = [];
+  const at = (l: LxcLine, s: number, e: number) => range(l.line, s, e);
+  const keyRange = (l: LxcLine) => at(l, l.keyStart, l.keyEnd);
+  const valueRange = (l: LxcLine) => (l.valueEnd > l.valueStart ? at(l, l.valueStart, l.valueEnd) : at(l, l.eq, l.eq + 1));
+
+  const caps: { mode?: 'drop' | 'keep'; count: number } = { count: 0 };
+  const nets = new Map<number, NetState>();
+  const ns = { clone: false, keep: false };
+  /** Last non-empty assignment of each last-wins key. */
+  const lastSet = new Map<string, LxcLine>();
+
+  if (doc.nul) {
+    const after = doc.lines.filter((l) => l.unseen === 'nul' && (l.kind === 'entry' || l.kind === 'malformed')).length;
+    out.push({
+      code: 'lxc/nul-byte',
+      message: `LXC stops reading the file at this NUL byte${after ? `; the ${after} key line${after === 1 ? '' : 's'} after it are never applied` : ''}. Remove the NUL byte.`,
+      range: range(doc.nul.line, doc.nul.character, doc.nul.character + 1),
+    });
+  }
+
+  for (const l of doc.lines) {
+    if (l.unseen === 'nul') continue;
+    if (l.unseen === 'bom') {
+      out.push({
+        code: 'lxc/bom',
+        message: 'The file starts with a byte order mark (BOM), so LXC does not see `lxc.` at the start of this line and silently skips it. Save the file as UTF-8 without BOM.',
+        range: keyRange(l),
+      });
+      continue;
+    }
+    switch (l.kind) {
+      case 'blank':
+      case 'comment':
+        break;
+      case 'ignored':
+        out.push(ignoredLine(l));
+        break;
+      case 'malformed': {
+        const r = resolveKey(l.key);
+        const known = r.type === 'exact' || r.type === 'family' || r.type === 'net';
+        out.push({
+          code: 'lxc/malformed-line',
+          message: known
+            ? `\`${l.key}\` has no \`=\`, and LXC refuses the file. Write \`${l.key} = value\` (or \`${l.key} =\` to clear it).`
+            : 'This line starts with `lxc.` but has no `=`, and LXC refuses the file. Write `key = value`, or start the line with `#` to make it a comment.',
+          range: at(l, l.keyStart, l.keyEnd),
+        });
+        break;
+      }
+      case 'entry':
+        entry(l);
+        break;
+    }
+  }
+  return out;
+
+  function entry(l: LxcLine): void {
+    const r = resolveKey(l.key);
+    switch (r.type) {
+      case 'legacy': {
+        const { replacement, note } = r.legacy;
+        out.push({
+          code: 'lxc/legacy-key',
+          message: replacement
+            ? `\`${l.key}\` is an LXC 2.x key that LXC 3.0 and later refuse; it is now \`${replacement}\`.${note ? ` ${note}` : ''}`
+            : `\`${l.key}\` is an LXC 2.x key that LXC 3.0 and later refuse, and it has no replacement. ${note ?? ''}`.trimEnd(),
+          range: keyRange(l),
+          data: { replacement: replacement ?? null },
+        });
+        return;
+      }
+      case 'unknown':
+        out.push({
+          code: 'lxc/unknown-key',
+          message: `LXC does not know the key \`${l.key}\` and refuses the file.${r.suggestion ? ` Did you mean \`${r.suggestion}\`?` : ''}`,
+          range: keyRange(l),
+          data: { suggestion: r.suggestion ?? null },
+        });
+        return;
+      case 'invalid':
+        out.push({
+          code: 'lxc/unknown-key',
+          message: `${r.message}${r.suggestion ? ` Did you mean \`${r.suggestion}\`?` : ''}`,
+          range: keyRange(l),
+          data: { suggestion: r.suggestion ?? null },
+        });
+        return;
+    }
+    const info = r.type === 'net-index' ? undefined : r.key;
+    if (info) {
+      const avail = availability(info, opts.version);
+      if (!avail.ok) {
+        const hint = info.removed && info.name.startsWith('lxc.cgroup.') ? ' Use the matching `lxc.cgroup2.` key (cgroup v2 file names differ from v1).' : '';
+        out.push({ code: avail.code, message: avail.message + hint, range: keyRange(l) });
+        return;
+      }
+    }
+    if (l.value === '') emptyValue(l, r);
+    else setValue(l, r);
+  }
+
+  function emptyValue(l: LxcLine, r: Exclude<Resolved, { type: 'legacy' | 'unknown' | 'invalid' }>): void {
+    switch (r.type) {
+      case 'net-index':
+        nets.delete(r.index);
+        return;
+      case 'net':
+        if (!nets.has(r.index)) {
+          out.push({
+            code: 'lxc/net-missing-index',
+            message: `\`${l.key} =\` clears a key of network interface ${r.index}, which is not defined at this point; LXC refuses the line. Remove it, or define \`lxc.net.${r.index}.type\` first.`,
+            range: keyRange(l),
+          });
+        }
+        return;
+      case 'family':
+        lastSet.delete(l.key);
+        return;
+      case 'exact':
+        break;
+    }
+    const k = r.key;
+    lastSet.delete(k.name);
+    if (k.name === 'lxc.net') nets.clear();
+    if (k.kind === 'caps') {
+      caps.mode = undefined;
+      caps.count = 0;
+    }
+    if (k.name === 'lxc.namespace.clone') ns.clone = false;
+    if (k.name === 'lxc.namespace.keep') ns.keep = false;
+    if (k.empty === 'error') {
+      out.push({ code: 'lxc/invalid-value', message: `${k.name} cannot be empty: ${k.emptyNote ?? 'LXC refuses an empty value for this key.'}`, range: at(l, l.keyStart, l.eq + 1) });
+    } else if (k.empty === 'not-default') {
+      out.push({ code: 'lxc/empty-not-default', message: k.emptyNote ?? `An empty ${k.name} does not restore the default.`, range: at(l, l.keyStart, l.eq + 1) });
+    }
+  }
+
+  function setValue(l: LxcLine, r: Exclude<Resolved, { type: 'legacy' | 'unknown' | 'invalid' }>): void {
+    switch (r.type) {
+      case 'net-index':
+        out.push({
+          code: 'lxc/invalid-value',
+          message: `\`${l.key}\` only removes interface ${r.index} and takes no value. Set a key of the interface instead, such as \`${l.key}.type = veth\`.`,
+          range: valueRange(l),
+        });
+        return;
+      case 'family':
+        family(l, r.key, r.sub, r.bare);
+        return;
+      case 'net':
+        net(l, r.key, r.index);
+        return;
+      case 'exact':
+        exact(l, r.key);
+        return;
+    }
+  }
+
+  function family(l: LxcLine, k: LxcKey & { prefix: string }, sub: string, bare: boolean): void {
+    if (bare || sub === '') {
+      out.push({
+        code: 'lxc/invalid-value',
+        message: bare
+          ? `\`${k.prefix} =\` only clears every ${k.prefix} setting; to set a value, name it: \`${k.name}\`.`
+          : `\`${l.key}\` needs a name after the dot, as in \`${k.name}\`.`,
+        range: bare ? valueRange(l) : keyRange(l),
+      });
+      return;
+    }
+    if (k.prefix === 'lxc.namespace.share' && !['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'].includes(sub)) {
+      const s = closest(sub.toLowerCase(), ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time']);
+      out.push({
+        code: 'lxc/unknown-key',
+        message: `\`${sub}\` is not a namespace LXC can share; use user, mnt, pid, uts, ipc, net, cgroup or time (lower case).${s ? ` Did you mean \`lxc.namespace.share.${s}\`?` : ''}`,
+        range: keyRange(l),
+        data: { suggestion: s ? `lxc.namespace.share.${s}` : null },
+      });
+      return;
+    }
+    if (k.prefix === 'lxc.prlimit' && !prlimitResourceKnown(sub)) {
+      const s = closest(sub, ['as', 'core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
+      out.push({
+        code: 'lxc/unknown-prlimit',
+        message: `LXC loads \`${l.key}\` but fails to start the container: \`${sub}\` is not a resource limit.${s ? ` Did you mean \`lxc.prlimit.${s}\`?` : ''}`,
+        range: keyRange(l),
+        data: { suggestion: s ? `lxc.prlimit.${s}` : null },
+      });
+    }
+    valueIssues(l, k);
+    if (k.multi === 'last-wins') duplicate(l, l.key);
+  }
+
+  function net(l: LxcLine, k: LxcKey & { sub: string }, index: number): void {
+    let nic = nets.get(index);
+    if (!nic) {
+      nic = { keys: [] };
+      nets.set(index, nic);
+    }
+    if (k.sub === 'type') {
+      const lost = nic.keys;
+      if (lost.length > 0) {
+        out.push({
+          code: 'lxc/net-type-resets',
+          message: `Setting \`${l.key}\` resets interface ${index}, so the ${lost.length} earlier line${lost.length === 1 ? '' : 's'} for it ${lost.length === 1 ? 'is' : 'are'} lost. Put the type line first.`,
+          range: keyRange(l),
+          related: lost.map((x) => ({ range: range(x.line, x.keyStart, x.keyEnd), message: `discarded by the type line ${l.line + 1}` })),
+          data: { index },
+        });
+      }
+      nic.keys = [];
+      nic.type = (['veth', 'macvlan', 'ipvlan', 'vlan', 'phys', 'empty', 'none'] as const).find((t) => t === l.value);
+      for (const key of [...lastSet.keys()]) if (key.startsWith(`lxc.net.${index}.`)) lastSet.delete(key);
+      valueIssues(l, k);
+      return;
+    }
+    if (k.requiresType && nic.type !== k.requiresType) {
+      out.push({
+        code: 'lxc/net-type-required',
+        message: nic.type
+          ? `\`${l.key}\` only applies to ${k.requiresType} interfaces, but interface ${index} is ${nic.type}; LXC refuses the line.`
+          : `\`${l.key}\` needs \`lxc.net.${index}.type = ${k.requiresType}\` on an earlier line; LXC refuses it otherwise.`,
+        range: keyRange(l),
+        data: { index, type: k.requiresType },
+      });
+      return;
+    }
+    if (valueIssues(l, k).length === 0) nic.keys.push(l);
+    if (k.multi === 'last-wins') duplicate(l, l.key);
+  }
+
+  function exact(l: LxcLine, k: LxcKey): void {
+    switch (k.kind) {
+      case 'caps':
+        capabilities(l, k.name === 'lxc.cap.keep');
+        return;
+      case 'include':
+        include(l);
+        return;
+      case 'namespaces': {
+        const isClone = k.name === 'lxc.namespace.clone';
+        if ((isClone && ns.keep) || (!isClone && ns.clone)) {
+          out.push({
+            code: 'lxc/namespace-conflict',
+            message: `lxc.namespace.clone and lxc.namespace.keep cannot both be set; LXC refuses this line. Keep one of them (or clear the other first with an empty value).`,
+            range: keyRange(l),
+          });
+          return;
+        }
+        const issues = valueIssues(l, k);
+        if (issues.length === 0) {
+          if (isClone) ns.clone = true;
+          else ns.keep = true;
+        }
+        return;
+      }
+    }
+    valueIssues(l, k);
+    if (k.multi === 'last-wins') duplicate(l, k.name);
+  }
+
+  /** Runs the kind's check, with LXC's lack of inline comments in mind. */
+  function valueIssues(l: LxcLine, k: LxcKey): ValueIssue[] {
+    const ctx = {
+      version: opts.version,
+      env: (n: string) => opts.host.env(n),
+      exists: (p: string) => opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
+      key: l.key,
+    };
+    const issues = checkValue(k, l.value, ctx);
+    const hash = /[ \t]#/.exec(l.value);
+    if (hash) {
+      const before = l.value.slice(0, hash.index).replace(/[ \t]+$/, '');
+      const hashCol = l.valueStart + hash.index + 1;
+      const cleanIssues = before === '' ? [] : checkValue(k, before, ctx);
+      const commentRange = at(l, hashCol, l.valueEnd);
+      if (issues.length > 0 && cleanIssues.length === 0) {
+        out.push({
+          code: 'lxc/invalid-value',
+          message: `LXC has no inline comments: \`${l.value.slice(hash.index + 1)}\` is read as part of the value, and LXC refuses the result. Move the comment to its own line.`,
+          range: commentRange,
+          data: { inlineComment: true },
+        });
+        return issues;
+      }
+      out.push({
+        code: 'lxc/inline-comment',
+        message: `LXC has no inline comments: \`${l.value.slice(hash.index + 1)}\` becomes part of the value of ${l.key}. Move the comment to its own line.`,
+        range: commentRange,
+        data: { inlineComment: true },
+      });
+    }
+    for (const i of issues) {
+      out.push({ code: i.code, message: i.message, range: at(l, l.valueStart + i.start, l.valueStart + i.end) });
+    }
+    return issues;
+  }
+
+  function capabilities(l: LxcLine, keep: boolean): void {
+    if (keep && caps.mode !== 'keep' && caps.count > 0) {
+      out.push({
+        code: 'lxc/cap-mode-conflict',
+        message: 'Capabilities are already being dropped (lxc.cap.drop) at this point, and LXC cannot keep and drop at once; it refuses this line. Add `lxc.cap.drop =` before it to clear the drop list, or use lxc.cap.drop only.',
+        range: keyRange(l),
+      });
+      return;
+    }
+    if (!keep && caps.mode === 'keep') {
+      out.push({
+        code: 'lxc/cap-mode-conflict',
+        message: 'lxc.cap.keep is already in force at this point, and LXC cannot keep and drop at once; it refuses this line. Add `lxc.cap.keep =` before it to clear the keep list, or use lxc.cap.keep only.',
+        range: keyRange(l),
+      });
+      return;
+    }
+    let bad = false;
+    let added = 0;
+    const hash = /[ \t]#/.exec(l.value);
+    const list = hash ? l.value.slice(0, hash.index) : l.value;
+    if (hash) {
+      out.push({
+        code: 'lxc/invalid-value',
+        message: `LXC has no inline comments: \`${l.value.slice(hash.index + 1)}\` is read as more capability names, and LXC refuses the line. Move the comment to its own line.`,
+        range: at(l, l.valueStart + hash.index + 1, l.valueEnd),
+        data: { inlineComment: true },
+      });
+      bad = true;
+    }
+    for (const t of splitTokens(list)) {
+      const tr = at(l, l.valueStart + t.start, l.valueStart + t.end);
+      if (t.text === 'none') {
+        if (!keep) {
+          out.push({ code: 'lxc/cap-none-in-drop', message: '`none` only means something in lxc.cap.keep (keep no capability); LXC refuses it in lxc.cap.drop.', range: tr });
+          bad = true;
+        } else {
+          caps.count = 0;
+          added = 0;
+        }
+        continue;
+      }
+      if (CAP_SET.has(t.text)) {
+        added++;
+        continue;
+      }
+      const lower = t.text.toLowerCase().replace(/^cap_/, '');
+      if (CAP_SET.has(lower)) {
+        out.push({
+          code: 'lxc/capability-spelling',
+          message: `LXC only accepts capability names in lower case without the CAP_ prefix: write \`${lower}\`, not \`${t.text}\`.`,
+          range: tr,
+          data: { replacement: lower },
+        });
+        bad = true;
+        continue;
+      }
+      const n = safeUint(t.text);
+      if (n !== null) {
+        const last = opts.host.capLastCap();
+        if (n > last) {
+          out.push({ code: 'lxc/capability-number', message: `Capability number ${t.text} is above ${last}, the last capability this kernel knows; LXC refuses it.`, range: tr });
+          bad = true;
+        } else {
+          added++;
+        }
+        continue;
+      }
+      const s = closest(lower, CAPABILITY_NAMES);
+      out.push({
+        code: 'lxc/unknown-capability',
+        message: `\`${t.text}\` is not a capability LXC knows, so it refuses the line.${s ? ` Did you mean \`${s}\`?` : ''}`,
+        range: tr,
+        data: { suggestion: s ?? null },
+      });
+      bad = true;
+    }
+    if (!bad) {
+      caps.mode = keep ? 'keep' : 'drop';
+      caps.count += added;
+    }
+  }
+
+  function include(l: LxcLine): void {
+    const p = l.value;
+    const abs = resolvePath(opts.host.cwd(), p);
+    if (!p.startsWith('/')) {
+      out.push({
+        code: 'lxc/include-relative',
+        message: `LXC resolves the relative path \`${p}\` against the working directory of the command that loads the config, not against this file's folder. Use an absolute path.`,
+        range: valueRange(l),
+      });
+    }
+    const st = opts.host.stat(abs);
+    if (p.endsWith('/')) return; // a missing directory is fine when the path ends in '/'
+    if (!st) {
+      out.push({ code: 'lxc/include-missing', message: `The included file \`${p}\` does not exist, and LXC refuses the config. (A directory that may be missing must end with \`/\`.)`, range: valueRange(l) });
+      return;
+    }
+    if (st.type === 'other') {
+      out.push({ code: 'lxc/include-missing', message: `\`${p}\` is not a regular file or directory; LXC would block or fail reading it.`, range: valueRange(l) });
+    }
+  }
+
+  function duplicate(l: LxcLine, name: string): void {
+    const prev = lastSet.get(name);
+    if (prev) {
+      out.push({
+        code: 'lxc/duplicate-key',
+        message: `\`${name}\` is set again on line ${l.line + 1}, and only the last value counts; this line has no effect.`,
+        range: range(prev.line, prev.keyStart, prev.valueEnd > prev.keyEnd ? prev.rawEnd : prev.keyEnd),
+        related: [{ range: keyRange(l), message: 'the value that counts' }],
+        unnecessary: true,
+      });
+    }
+    lastSet.set(name, l);
+  }
+
+  function ignoredLine(l: LxcLine): Finding {
+    const text = l.key;
+    const eq = text.indexOf('=');
+    const head = (eq === -1 ? text : text.slice(0, eq)).trim();
+    let suggestion: string | undefined;
+    let message = 'LXC silently skips this line because it does not start with `lxc.`. Make it a comment with `#`, or fix the key.';
+    if (/^lxc\./i.test(head)) {
+      const lower = head.toLowerCase();
+      const r = resolveKey(lower);
+      suggestion = r.type === 'unknown' || r.type === 'invalid' ? r.suggestion ?? lower : lower;
+      message = `Keys are case-sensitive, so LXC silently skips \`${head}\`. Write \`${suggestion}\`.`;
+    } else if (eq !== -1 && /^lx/i.test(head)) {
+      suggestion = suggestKey(head.toLowerCase());
+      message = `LXC silently skips this line because \`${head}\` does not start with \`lxc.\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+    }
+    return {
+      code: 'lxc/ignored-line',
+      message,
+      range: range(l.line, l.keyStart, eq === -1 ? l.keyEnd : l.keyStart + eq),
+      data: { suggestion: suggestion ?? null },
+    };
+  }
+}

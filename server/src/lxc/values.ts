@@ -1,0 +1,425 @@
+/**
+ * Value checks, one per ValueKind, mirroring what liblxc's setters accept
+ * (src/lxc/confile.c). Offsets in the returned issues are relative to the value.
+ * Capabilities, includes and network types need state across lines: validate.ts
+ * handles those.
+ */
+import { ARCHES, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_TYPES, PRLIMIT_RESOURCES, type LxcKey } from './keys';
+import {
+  getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
+} from './cnum';
+import { atLeast, type LxcVersion } from './version';
+import { closest } from '../util/strings';
+
+export interface ValueIssue {
+  code: 'lxc/invalid-value' | 'lxc/suspicious-value' | 'lxc/env-unset' | 'lxc/unknown-prlimit';
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ValueContext {
+  version: LxcVersion;
+  /** Reads a variable of the environment the config is loaded in. */
+  env(name: string): string | undefined;
+  /** Whether a host path can be opened (used for rootfs idmap=). */
+  exists(path: string): boolean;
+  /** The full key, for messages (`lxc.net.0.mtu`). */
+  key: string;
+}
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Splits like lxc_iterate_parts: runs of the separator characters, empty parts skipped. */
+export function splitTokens(value: string, seps = ' \t'): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && seps.includes(value[i])) i++;
+    const start = i;
+    while (i < value.length && !seps.includes(value[i])) i++;
+    if (i > start) out.push({ text: value.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** Signal names liblxc knows on Linux/glibc (sig_parse; names need the SIG prefix). */
+export const SIGNALS = [
+  'HUP', 'INT', 'QUIT', 'ILL', 'ABRT', 'FPE', 'KILL', 'SEGV', 'PIPE', 'ALRM', 'TERM', 'USR1', 'USR2', 'CHLD', 'CONT',
+  'STOP', 'TSTP', 'TTIN', 'TTOU', 'TRAP', 'IOT', 'BUS', 'STKFLT', 'CLD', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF',
+  'WINCH', 'IO', 'POLL', 'PWR', 'SYS',
+] as const;
+const RT_SPAN = 30; // SIGRTMAX - SIGRTMIN with glibc on Linux
+
+export function parseSignal(v: string): boolean {
+  if (isCDigit(v[0])) {
+    const n = safeUint(v);
+    return n !== null && n <= 0x7fffffff;
+  }
+  if (v.slice(0, 3).toLowerCase() !== 'sig') return false;
+  const rest = v.slice(3);
+  if (rest.slice(0, 2).toLowerCase() === 'rt') {
+    const r = rest.slice(2);
+    const head = r.slice(0, 4).toLowerCase();
+    if (head !== 'max-' && head !== 'min+') return false;
+    const num = r.slice(4);
+    if (!isCDigit(num[0])) return false;
+    const n = safeUint(num);
+    return n !== null && n <= RT_SPAN;
+  }
+  return SIGNALS.some((s) => s.toLowerCase() === rest.toLowerCase());
+}
+
+/** parse_byte_size_string plus the checks of the console size setters. */
+export function parseByteSize(v: string): boolean {
+  if (v === 'auto') return true;
+  if (v.length === 0 || v.length > 20) return false;
+  const last = v[v.length - 1];
+  let suffixLen: number;
+  if (isCDigit(last)) suffixLen = 0;
+  else if (/[A-Za-z]/.test(last)) suffixLen = 1;
+  else return false;
+  if (suffixLen > 0) {
+    if (v.length === 1) return false;
+    const prev = v[v.length - 2];
+    if (v.length === 2) {
+      if (/[A-Za-z]/.test(prev)) return false;
+    } else if (/[A-Za-z]/.test(prev)) {
+      suffixLen = 2;
+    }
+  }
+  const suffix = v.slice(v.length - suffixLen);
+  const num = v.slice(0, v.length - suffixLen).replace(/[ \t\n]+$/, '');
+  const n = safeLongLong(num);
+  if (n === null) return false;
+  let size = n;
+  if (suffixLen === 2) {
+    const mult = { KB: 1n << 10n, MB: 1n << 20n, GB: 1n << 30n }[suffix.toUpperCase()];
+    if (mult === undefined) return false;
+    size = n * mult;
+    if (size > (1n << 63n) - 1n || size < -(1n << 63n)) return false;
+  }
+  if (size < 0n) return false;
+  return size <= 1n << 63n; // rounding up to a power of two must not overflow
+}
+
+function numberKind(kind: string, v: string): boolean {
+  switch (kind) {
+    case 'bool01': {
+      const n = safeUint(v);
+      return n === 0 || n === 1;
+    }
+    case 'uint':
+      return safeUint(v) !== null;
+    case 'int':
+      return safeInt(v) !== null;
+    case 'int-positive': {
+      const n = safeInt(v);
+      return n !== null && n > 0;
+    }
+    case 'u16':
+      return getU16(v) !== null;
+    case 'vlan-tagged-id': {
+      const n = getU16(v);
+      return n !== null && n <= 4094;
+    }
+    case 'vlan-id': {
+      if (v === 'none') return true;
+      const n = getU16(v);
+      return n !== null && n <= 4094;
+    }
+  }
+  return true;
+}
+
+const invalid = (message: string, start: number, end: number): ValueIssue => ({ code: 'lxc/invalid-value', message, start, end });
+const suspicious = (message: string, start: number, end: number): ValueIssue => ({ code: 'lxc/suspicious-value', message, start, end });
+
+function didYouMean(word: string, candidates: readonly string[]): string {
+  const c = closest(word, candidates);
+  return c ? ` Did you mean \`${c}\`?` : '';
+}
+
+/** Checks a non-empty value. Empty values are handled by the caller (they clear). */
+export function checkValue(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[] {
+  const whole = (msg: string): ValueIssue[] => [invalid(msg, 0, value.length)];
+  const name = ctx.key;
+  switch (key.kind) {
+    case 'string':
+    case 'words':
+    case 'include':
+      return [];
+    case 'path':
+      return utf8Length(value) >= 4096 ? whole(`The path for ${name} is longer than LXC's limit of 4095 bytes.`) : [];
+    case 'bool01':
+      return numberKind('bool01', value) ? [] : whole(`${name} takes 0 or 1, not \`${value}\`.`);
+    case 'uint':
+      return numberKind('uint', value) ? [] : whole(`${name} takes a whole number from 0 to 4294967295, not \`${value}\`.`);
+    case 'int':
+      return numberKind('int', value) ? [] : whole(`${name} takes a whole number (it may be negative), not \`${value}\`.`);
+    case 'int-positive':
+      return numberKind('int-positive', value) ? [] : whole(`${name} takes a whole number greater than 0, not \`${value}\`.`);
+    case 'int-lenient':
+      return safeInt(value) !== null ? [] : [suspicious(`LXC ignores \`${value}\` for ${name} and silently uses 500000 bytes. Write a number of bytes.`, 0, value.length)];
+    case 'u16':
+      return numberKind('u16', value) ? [] : whole(`${name} takes a number from 0 to 65535, not \`${value}\`.`);
+    case 'vlan-id':
+      return numberKind('vlan-id', value) ? [] : whole(`${name} takes \`none\` or a VLAN number from 0 to 4094, not \`${value}\`.`);
+    case 'vlan-tagged-id':
+      return numberKind('vlan-tagged-id', value) ? [] : whole(`${name} takes a VLAN number from 0 to 4094, not \`${value}\`.`);
+    case 'enum':
+    case 'net-type': {
+      const values = key.kind === 'net-type' ? NET_TYPES : key.values ?? [];
+      return values.includes(value) ? [] : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value, values)}`);
+    }
+    case 'enum-ci': {
+      const values = key.values ?? [];
+      return values.some((v) => v.toLowerCase() === value.toLowerCase()) ? [] : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value.toLowerCase(), values)}`);
+    }
+    case 'arch': {
+      const since = ARCHES[value];
+      if (since !== undefined && atLeast(ctx.version, since)) return [];
+      if (since !== undefined) return whole(`The architecture \`${value}\` needs LXC ${since} or later; the target is LXC ${ctx.version}.`);
+      return whole(`\`${value}\` is not an architecture LXC knows.${didYouMean(value, Object.keys(ARCHES))}`);
+    }
+    case 'log-level': {
+      if (isCDigit(value[0])) {
+        const n = safeInt(value);
+        return n !== null && n >= 0 && n <= 8 ? [] : whole(`${name} takes a level from 0 (trace) to 8 (fatal), not \`${value}\`.`);
+      }
+      return LOG_LEVELS.includes(value.toLowerCase() as (typeof LOG_LEVELS)[number]) ? [] : whole(`\`${value}\` is not a log level. Use 0-8 or one of: ${LOG_LEVELS.join(', ')}.${didYouMean(value.toLowerCase(), LOG_LEVELS)}`);
+    }
+    case 'signal': {
+      if (parseSignal(value)) return [];
+      const bare = SIGNALS.find((s) => s.toLowerCase() === value.toLowerCase());
+      if (bare) return whole(`LXC needs the SIG prefix: write \`SIG${bare}\`, not \`${value}\`.`);
+      return whole(`\`${value}\` is not a signal. Write a number, a name such as \`SIGTERM\`, or \`SIGRTMIN+n\`.`);
+    }
+    case 'byte-size':
+      return parseByteSize(value) ? [] : whole(`\`${value}\` is not a size. Use \`auto\` or a number of bytes, optionally with KB, MB or GB.`);
+    case 'time-offset':
+      return checkTimeOffset(value, ctx, whole);
+    case 'idmap':
+      return checkIdmap(value);
+    case 'mount-auto':
+      return checkMountAuto(value);
+    case 'namespaces':
+      return splitTokens(value)
+        .filter((t) => !NAMESPACES.includes(t.text.toLowerCase() as (typeof NAMESPACES)[number]))
+        .map((t) => invalid(`\`${t.text}\` is not a namespace name. Use: ${NAMESPACES.join(', ')}.${t.text.toLowerCase() === 'mount' ? ' Did you mean `mnt`?' : didYouMean(t.text.toLowerCase(), NAMESPACES)}`, t.start, t.end));
+    case 'env': {
+      if (value.includes('=')) return [];
+      if (ctx.env(value) !== undefined) return [];
+      return [{ code: 'lxc/env-unset', message: `\`${value}\` has no \`=\`, so LXC copies it from the environment of the process that loads the config, where it is not set; LXC then refuses the line. Write \`${value}=value\`.`, start: 0, end: value.length }];
+    }
+    case 'gid-list':
+      return checkGidList(value);
+    case 'hostname':
+      return utf8Length(value) >= 65 ? whole(`${name} may be at most 64 bytes; this one has ${utf8Length(value)}.`) : [];
+    case 'tty-dir':
+      return utf8Length(value) >= 256 ? whole(`${name} must be shorter than 256 bytes.`) : [];
+    case 'cgroup-dir':
+      if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
+      if (value.includes('..')) return whole(`${name} must not contain \`..\`.`);
+      return [];
+    case 'cgroup-inner':
+      if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
+      if (value.includes('/') || value === '.' || value === '..') return whole(`${name} must be a single directory name, without \`/\`.`);
+      return [];
+    case 'rootfs-options':
+      return checkRootfsOptions(value, ctx);
+    case 'unix-socket': {
+      if (!value.startsWith('unix:')) return whole(`${name} must start with \`unix:\` followed by a socket path.`);
+      const p = value.slice(5);
+      if ((p[0] !== '/' && p[0] !== '@') || p.length < 2) return whole(`The socket path after \`unix:\` must be absolute (\`/…\`) or abstract (\`@…\`).`);
+      if (utf8Length(p) + 1 > 108) return whole('The socket path is longer than the 107 bytes a Unix socket address can hold.');
+      return [];
+    }
+    case 'fstab-line': {
+      const fields = splitTokens(value);
+      return fields.length < 4 ? [suspicious(`LXC stores this mount entry without checking it, but it has ${fields.length} field${fields.length === 1 ? '' : 's'}: a mount entry needs source, target, type and options, so the mount fails when the container starts.`, 0, value.length)] : [];
+    }
+    case 'rlimit':
+      return checkRlimit(value, whole);
+    case 'clear-only':
+      return whole(`${name} only clears: write it with no value (\`${name} =\`).`);
+    case 'ifname':
+      return utf8Length(value) > 15 ? [suspicious(`Interface names have at most 15 characters; LXC cuts \`${value}\` to \`${value.slice(0, 15)}\`.`, 0, value.length)] : [];
+    case 'mac':
+      return /^[0-9a-fA-FxX]{2}(:[0-9a-fA-FxX]{2}){5}$/.test(value) ? [] : [suspicious(`LXC does not check \`${value}\`, but it is not a MAC address like \`00:16:3e:xx:xx:xx\`; the interface will fail to come up.`, 0, value.length)];
+    case 'mtu':
+      return safeUint(value) !== null ? [] : [suspicious(`LXC stores the MTU \`${value}\` unchecked, but it is not a number; setting up the interface will fail.`, 0, value.length)];
+    case 'net-flags':
+      return value === 'up' ? [] : [suspicious(`LXC treats any value of ${name} as \`up\`, so \`${value}\` brings the interface up. Use \`up\`, or remove the line to leave it down.`, 0, value.length)];
+    case 'ipv4-address':
+      return checkIpv4Address(value);
+    case 'ipv6-address':
+      return checkIpv6Address(value);
+    case 'ipv4-gateway':
+      return value === 'auto' || value === 'dev' || inetPton4(value) ? [] : whole(`\`${value}\` is not an IPv4 address, \`auto\` or \`dev\`.`);
+    case 'ipv6-gateway':
+      return value === 'auto' || value === 'dev' || inetPton6(value) ? [] : whole(`\`${value}\` is not an IPv6 address, \`auto\` or \`dev\`.`);
+    case 'ipv4-route':
+      return checkRoute(value, 32, inetPton4, whole);
+    case 'ipv6-route':
+      return checkRoute(value, 128, inetPton6, whole);
+    case 'caps':
+      return []; // validate.ts (needs the capability state)
+  }
+}
+
+function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) => ValueIssue[]): ValueIssue[] {
+  const r = int64Residual(value, 3);
+  const hint = 'Write a whole number followed by a unit: h, m, s, ms, us or ns (for example `-90s`).';
+  if (!r) return whole(`\`${value}\` is not a time offset. ${hint}`);
+  const unit = r.residual.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+  const mult: Record<string, bigint> = { h: 3600n, m: 60n, s: 1n, ms: 1000000n, us: 1000n, ns: 1n };
+  if (!(unit in mult)) return whole(unit === '' ? `The time offset needs a unit. ${hint}` : `\`${unit}\` is not a time unit. ${hint}`);
+  const m = mult[unit];
+  if (m !== 1n) {
+    if (r.value < 0n && !atLeast(ctx.version, '6.0')) {
+      return whole(`LXC ${ctx.version} refuses negative offsets in ${unit} (fixed in 6.0); give the offset in s or ns, or as a positive number.`);
+    }
+    const p = r.value * m;
+    if (p > (1n << 63n) - 1n || p < -(1n << 63n)) return whole('The time offset is too large.');
+  }
+  return [];
+}
+
+function checkIdmap(value: string): ValueIssue[] {
+  const issues: ValueIssue[] = [];
+  const fields = splitTokens(value, ' \t\r');
+  const usage = 'An idmap is four fields: `u` or `g`, the first ID inside the container, the first ID on the host, and how many IDs (`u 0 100000 65536`).';
+  if (fields.length === 0) return [invalid(usage, 0, value.length)];
+  const type = fields[0];
+  if (type.text[0] !== 'u' && type.text[0] !== 'g') {
+    issues.push(invalid(`\`${type.text[0]}\` is not an idmap type: use \`u\` for user IDs or \`g\` for group IDs. ${usage}`, type.start, type.start + 1));
+    return issues;
+  }
+  if (type.text.length > 1) return [invalid(`The idmap type must be \`u\` or \`g\` followed by a space. ${usage}`, type.start, type.end)];
+  if (fields.length !== 4) return [invalid(`This idmap has ${fields.length} field${fields.length === 1 ? '' : 's'}. ${usage}`, 0, value.length)];
+  const labels = ['container ID', 'host ID', 'range'];
+  for (let i = 1; i < 4; i++) {
+    if (safeUlong(fields[i].text) === null) {
+      issues.push(invalid(`The ${labels[i - 1]} \`${fields[i].text}\` is not a non-negative whole number.`, fields[i].start, fields[i].end));
+    }
+  }
+  return issues;
+}
+
+function checkMountAuto(value: string): ValueIssue[] {
+  const issues: ValueIssue[] = [];
+  for (const t of splitTokens(value)) {
+    if ((MOUNT_AUTO_TOKENS as readonly string[]).includes(t.text)) continue;
+    if (t.text.startsWith('shmounts:')) {
+      if (t.text.length === 'shmounts:'.length) issues.push(invalid('`shmounts:` needs a host path: `shmounts:/path/on/host[:/path/in/container]`.', t.start, t.end));
+      continue;
+    }
+    issues.push(invalid(`\`${t.text}\` is not something lxc.mount.auto can mount. Use proc, sys or cgroup tokens such as \`proc:mixed\`, \`sys:ro\`, \`cgroup:mixed\`.${didYouMean(t.text, MOUNT_AUTO_TOKENS)}`, t.start, t.end));
+  }
+  return issues;
+}
+
+function checkGidList(value: string): ValueIssue[] {
+  const parts = splitTokens(value, ',');
+  if (parts.length === 0) return [invalid('lxc.init.groups needs at least one group ID.', 0, value.length)];
+  return parts
+    .filter((p) => safeUint(p.text) === null)
+    .map((p) => invalid(`\`${p.text}\` is not a group ID; lxc.init.groups takes numeric IDs separated by commas, without spaces after them.`, p.start, p.end));
+}
+
+function checkRootfsOptions(value: string, ctx: ValueContext): ValueIssue[] {
+  for (const bad of ['create=dir', 'create=file', 'optional', 'relative']) {
+    const at = value.indexOf(bad);
+    if (at !== -1) return [invalid(`\`${bad}\` is a mount-entry option that LXC refuses for the root file system.`, at, at + bad.length)];
+  }
+  const at = value.indexOf('idmap=');
+  if (at !== -1) {
+    const start = at + 'idmap='.length;
+    let end = value.indexOf(',', start);
+    if (end === -1) end = value.length;
+    const path = value.slice(start, end);
+    if (path === '') return [invalid('`idmap=` needs `container` or the path of a user namespace file.', at, end)];
+    if (path !== 'container' && !ctx.exists(path)) return [invalid(`LXC opens \`${path}\` while reading the config, and it does not exist on this host.`, start, end)];
+  }
+  return [];
+}
+
+function checkRlimit(value: string, whole: (m: string) => ValueIssue[]): ValueIssue[] {
+  const usage = 'Write `soft[:hard]`, each a number or `unlimited` (for example `1024:4096`).';
+  let i = 0;
+  const limit = (): boolean => {
+    if (value.startsWith('unlimited', i)) {
+      i += 'unlimited'.length;
+      return true;
+    }
+    const r = strtoullPrefix(value.slice(i));
+    if (r.erange) return false;
+    i += r.end;
+    return true;
+  };
+  const skipSpace = (): void => {
+    while (i < value.length && /[ \t\n\v\f\r]/.test(value[i])) i++;
+  };
+  if (!limit()) return whole(`\`${value}\` is not a resource limit. ${usage}`);
+  skipSpace();
+  if (value[i] === ':') i++;
+  else if (i < value.length) return whole(`\`${value}\` is not a resource limit. ${usage}`);
+  skipSpace();
+  if (i < value.length) {
+    if (!limit()) return whole(`\`${value}\` is not a resource limit. ${usage}`);
+    skipSpace();
+    if (i < value.length) return whole(`\`${value}\` is not a resource limit. ${usage}`);
+  }
+  return [];
+}
+
+function checkIpv4Address(value: string): ValueIssue[] {
+  const space = value.indexOf(' ');
+  const head = space === -1 ? value : value.slice(0, space);
+  const bcast = space === -1 ? undefined : value.slice(space + 1);
+  const slash = head.indexOf('/');
+  const addr = slash === -1 ? head : head.slice(0, slash);
+  const prefix = slash === -1 ? undefined : head.slice(slash + 1);
+  if (!inetPton4(addr)) return [invalid(`\`${addr}\` is not an IPv4 address. Write \`a.b.c.d/prefix\`, for example \`10.0.3.5/24\`.`, 0, addr.length)];
+  if (bcast !== undefined && !inetPton4(bcast)) return [invalid(`The broadcast address \`${bcast}\` is not an IPv4 address.`, space + 1, value.length)];
+  if (prefix !== undefined) {
+    const n = safeUint(prefix);
+    if (n === null || n > 32) return [invalid(`The IPv4 prefix length must be a number from 0 to 32, not \`${prefix}\`.`, slash + 1, head.length)];
+  }
+  return [];
+}
+
+function checkIpv6Address(value: string): ValueIssue[] {
+  const slash = value.indexOf('/');
+  const addr = slash === -1 ? value : value.slice(0, slash);
+  if (slash !== -1) {
+    const prefix = value.slice(slash + 1);
+    const n = safeUint(prefix);
+    if (n === null) return [invalid(`The IPv6 prefix length must be a number, not \`${prefix}\`.`, slash + 1, value.length)];
+    if (!inetPton6(addr)) return [invalid(`\`${addr}\` is not an IPv6 address.`, 0, slash)];
+    if (n > 128) return [suspicious(`LXC accepts the prefix length ${n}, but IPv6 prefixes go up to 128; adding the address will fail.`, slash + 1, value.length)];
+    return [];
+  }
+  return inetPton6(addr) ? [] : [invalid(`\`${addr}\` is not an IPv6 address.`, 0, value.length)];
+}
+
+function checkRoute(value: string, max: number, pton: (s: string) => boolean, whole: (m: string) => ValueIssue[]): ValueIssue[] {
+  const slash = value.indexOf('/');
+  const fam = max === 32 ? 'IPv4' : 'IPv6';
+  if (slash === -1 || slash === value.length - 1) return whole(`A route needs an address and a prefix length: \`address/prefix\`.`);
+  const n = safeUint(value.slice(slash + 1));
+  if (n === null || n > max) return [invalid(`The ${fam} route prefix must be a number from 0 to ${max}.`, slash + 1, value.length)];
+  if (!pton(value.slice(0, slash))) return [invalid(`\`${value.slice(0, slash)}\` is not an ${fam} address.`, 0, slash)];
+  return [];
+}
+
+export function prlimitResourceKnown(res: string): boolean {
+  return (PRLIMIT_RESOURCES as readonly string[]).includes(res) || safeInt(res) !== null;
+}

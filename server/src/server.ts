@@ -1,0 +1,128 @@
+/**
+ * LSP adapter: wires a connection to the language service. No language logic here.
+ * The connection is passed in (so tests and other hosts can supply their own);
+ * main.ts creates the stdio/IPC connection for `node dist/server.js --stdio`.
+ */
+import {
+  TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type LanguageService, type ServiceConfig } from './service';
+import { nodeHost } from './nodeHost';
+import { memoryHost, type Host } from './host';
+import { detectLxcVersion, detectPodmanVersion } from './detect';
+import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSettings } from './settings';
+import { detectLanguage } from './languages';
+import { uriToPath } from './util/uri';
+
+declare const CTCONF_VERSION: string;
+
+export interface ServerOptions {
+  /** Host for file access; defaults to the real file system. */
+  host?: Host;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  let service: LanguageService | undefined;
+  let settings: CtconfSettings = defaultSettings();
+  let pullConfiguration = false;
+  /** Restricted Mode: the client says the workspace is not trusted. */
+  let trusted = true;
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const serviceConfig = (): ServiceConfig => ({
+    lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted ? detectLxcVersion().version : undefined),
+    podmanVersion: settings.podman.version === 'auto' ? (trusted ? detectPodmanVersion() : undefined) ?? 'latest' : settings.podman.version,
+    rules: settings.rules,
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullConfiguration = !!params.capabilities.workspace?.configuration;
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
+    if (init.trusted === false) trusted = false;
+    if (init.settings) settings = normalizeSettings(init.settings).settings;
+    const host = options.host ?? (trusted ? nodeHost() : memoryHost());
+    service = createLanguageService(host, serviceConfig());
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      },
+      serverInfo: { name: 'ctconf', version: typeof CTCONF_VERSION === 'string' ? CTCONF_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ctconf' }).catch(() => undefined);
+      void refreshSettings();
+    }
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (pullConfiguration) {
+      try {
+        const raw = (await connection.workspace.getConfiguration('ctconf')) as unknown;
+        const { settings: s, problems } = normalizeSettings(raw);
+        settings = s;
+        for (const p of problems) connection.console.warn(p);
+      } catch {
+        // keep the previous settings
+      }
+    }
+    service?.configure(serviceConfig());
+    for (const d of documents.all()) validate(d);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!pullConfiguration) {
+      const raw = (change.settings as { ctconf?: unknown } | undefined)?.ctconf;
+      if (raw) settings = normalizeSettings(raw).settings;
+    }
+    void refreshSettings();
+  });
+
+  function languageOf(doc: TextDocument): string {
+    if (doc.languageId === 'lxc' || doc.languageId === 'containers-conf') return doc.languageId;
+    const p = uriToPath(doc.uri);
+    return (p && detectLanguage(p, doc.getText())) ?? doc.languageId;
+  }
+
+  function validate(doc: TextDocument): void {
+    if (!service) return;
+    const t = timers.get(doc.uri);
+    if (t) clearTimeout(t);
+    timers.delete(doc.uri);
+    try {
+      const diagnostics = service.diagnostics({ uri: doc.uri, languageId: languageOf(doc), version: doc.version, text: doc.getText() });
+      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    } catch (e) {
+      connection.console.error(`ctconf: validation failed for ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
+    }
+  }
+
+  /** First result at once; later edits are coalesced while the user keeps typing. */
+  function schedule(doc: TextDocument): void {
+    if (timers.has(doc.uri)) clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => {
+      const current = documents.get(doc.uri);
+      if (current) validate(current);
+    }, 60));
+  }
+
+  documents.onDidOpen((e) => validate(e.document));
+  documents.onDidChangeContent((e) => {
+    if (e.document.version > 1) schedule(e.document);
+  });
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    service?.close(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

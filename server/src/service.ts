@@ -1,0 +1,143 @@
+/**
+ * The language service: one engine behind the LSP server, the CLI and the tests.
+ * It knows nothing of LSP connections; it takes text and a URI and returns LSP-shaped
+ * results. Each document is parsed once per version and the features read that model.
+ */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { Host } from './host';
+import type { Finding } from './diagnostic';
+import { ruleInfo, type Severity, type SeveritySetting } from './rules';
+import { parseLxc, type LxcDocument } from './lxc/parser';
+import { validateLxc } from './lxc/validate';
+import type { LxcVersion } from './lxc/version';
+import { uriToPath } from './util/uri';
+import { dirname } from './util/paths';
+
+export interface TextDoc {
+  uri: string;
+  languageId: string;
+  version: number;
+  text: string;
+}
+
+/** Settings with every `auto` already resolved by the front door. */
+export interface ServiceConfig {
+  lxcVersion: LxcVersion;
+  podmanVersion: string;
+  rules: Record<string, SeveritySetting>;
+}
+
+export const RULES_URL = 'https://github.com/ctconf/ctconf/blob/main/RULES.md';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+interface Parsed {
+  version: number;
+  text: string;
+  lxc?: LxcDocument;
+}
+
+export interface LanguageService {
+  diagnostics(doc: TextDoc): Diagnostic[];
+  /** Forget cached state of a closed document. */
+  close(uri: string): void;
+  configure(config: ServiceConfig): void;
+}
+
+export function createLanguageService(host: Host, initial: ServiceConfig): LanguageService {
+  let config = initial;
+  const cache = new Map<string, Parsed>();
+
+  function parsed(doc: TextDoc): Parsed {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text === doc.text) return hit;
+    const p: Parsed = { version: doc.version, text: doc.text };
+    if (doc.languageId === 'lxc') p.lxc = parseLxc(doc.text);
+    cache.set(doc.uri, p);
+    return p;
+  }
+
+  function findings(doc: TextDoc): Finding[] {
+    const p = parsed(doc);
+    if (p.lxc) {
+      const path = uriToPath(doc.uri);
+      return validateLxc(p.lxc, { version: config.lxcVersion, host, documentDir: path ? dirname(path) : undefined });
+    }
+    return [];
+  }
+
+  return {
+    diagnostics(doc) {
+      const suppress = suppressions(doc.text);
+      const out: Diagnostic[] = [];
+      for (const f of findings(doc)) {
+        const setting = config.rules[f.code];
+        if (setting === 'off') continue;
+        if (suppress.isSuppressed(f.code, f.range.start.line)) continue;
+        const severity = setting ?? ruleInfo(f.code).severity;
+        const d: Diagnostic = {
+          range: f.range,
+          severity: SEVERITY[severity],
+          code: f.code,
+          codeDescription: { href: `${RULES_URL}#${f.code.replace(/[^a-z0-9]+/g, '-')}` },
+          source: 'ctconf',
+          message: f.message,
+        };
+        if (f.data) d.data = f.data;
+        if (f.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
+        if (f.related) {
+          d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: r.range }, message: r.message }));
+        }
+        out.push(d);
+      }
+      return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    },
+    close(uri) {
+      cache.delete(uri);
+    },
+    configure(c) {
+      config = c;
+      cache.clear();
+    },
+  };
+}
+
+/**
+ * Ignore comments, the same in both languages:
+ *   # ctconf-ignore-next-line [code …]   the next non-blank line
+ *   # ctconf-ignore-file [code …]        the whole file
+ * Without codes every rule is ignored.
+ */
+export function suppressions(text: string): { isSuppressed(code: string, line: number): boolean } {
+  let fileCodes: Set<string> | 'all' | undefined;
+  const byLine = new Map<number, Set<string> | 'all'>();
+  if (!text.includes('ctconf-ignore')) return { isSuppressed: () => false };
+  const lines = text.split(/\r\n|\r|\n/);
+  let pending: Set<string> | 'all' | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^[ \t]*#[ \t]*ctconf-ignore-(next-line|file)\b(.*)$/.exec(lines[i]);
+    if (m) {
+      const codes = m[2].trim().split(/[\s,]+/).filter(Boolean);
+      const set: Set<string> | 'all' = codes.length ? new Set(codes) : 'all';
+      if (m[1] === 'file') fileCodes = merge(fileCodes, set);
+      else pending = merge(pending, set);
+      continue;
+    }
+    if (pending && lines[i].trim() !== '') {
+      byLine.set(i, pending);
+      pending = undefined;
+    }
+  }
+  const has = (s: Set<string> | 'all' | undefined, code: string): boolean => s === 'all' || (s !== undefined && s.has(code));
+  return { isSuppressed: (code, line) => has(fileCodes, code) || has(byLine.get(line), code) };
+}
+
+function merge(a: Set<string> | 'all' | undefined, b: Set<string> | 'all'): Set<string> | 'all' {
+  if (a === 'all' || b === 'all') return 'all';
+  return new Set([...(a ?? []), ...b]);
+}
