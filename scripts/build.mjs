@@ -24,7 +24,7 @@ const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' } },
 ];
-if (withTests || process.argv.includes('--bench')) {
+if (process.argv.includes('--bench')) {
   builds.push({ entryPoints: { bench: 'bench/bench.ts' } });
 }
 

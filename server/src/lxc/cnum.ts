@@ -76,6 +76,12 @@ export function safeUlong(s: string): bigint | null {
   return r.value;
 }
 
+/** Whether strtoul would overflow (set errno to ERANGE) on this text. */
+export function ulongOverflows(s: string): boolean {
+  const r = strtoulFull(s);
+  return r !== null && r.erange;
+}
+
 /** lxc_safe_uint: lxc_safe_ulong limited to 32 bits. */
 export function safeUint(s: string): number | null {
   const v = safeUlong(s);

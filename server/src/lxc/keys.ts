@@ -12,6 +12,8 @@ export type ValueKind =
   | 'string' // stored as given
   | 'path' // stored as given (liblxc only normalises slashes)
   | 'bool01' // 0 or 1, parsed as an unsigned C integer (0x1 and 01 work)
+  | 'bool01-lax' // 0 or 1; a non-number is silently ignored (liblxc returns -errno with errno 0)
+  | 'uint-lax' // unsigned; a non-number is silently ignored (same liblxc quirk)
   | 'uint'
   | 'int'
   | 'int-lenient' // a bad value is silently replaced by the default
@@ -210,7 +212,7 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     since: h === 'start-host' ? '3.0' : h === 'clone' ? '1.0' : h === 'destroy' || h === 'stop' ? '2.0' : '0.9',
     section: 'container-hooks', doc: HOOK_DOCS[h] ?? '',
   })),
-  { name: 'lxc.hook.version', kind: 'bool01', multi: L, empty: 'reset', since: '3.0', section: 'container-hooks',
+  { name: 'lxc.hook.version', kind: 'bool01-lax', multi: L, empty: 'reset', since: '3.0', section: 'container-hooks',
     doc: 'How hooks receive their information: 0 as command-line arguments (the old way), 1 as environment variables.' },
   { name: 'lxc.hook', kind: 'clear-only', multi: 'clear-only', empty: 'clear-list', since: '1.1', section: 'container-hooks',
     doc: 'Only as `lxc.hook =` with no value: forgets every hook set so far.' },
@@ -222,9 +224,9 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     doc: 'Program started as the container\'s init (default `/sbin/init`).' },
   { name: 'lxc.init.cwd', kind: 'path', multi: L, empty: 'clear', since: '3.0', section: 'init-working-directory',
     doc: 'Working directory, inside the container, of the init process.' },
-  { name: 'lxc.init.uid', kind: 'uint', multi: L, empty: 'reset', since: '2.1', section: 'init-id',
+  { name: 'lxc.init.uid', kind: 'uint-lax', multi: L, empty: 'reset', since: '2.1', section: 'init-id',
     doc: 'User ID the init process runs as (default 0).' },
-  { name: 'lxc.init.gid', kind: 'uint', multi: L, empty: 'reset', since: '2.1', section: 'init-id',
+  { name: 'lxc.init.gid', kind: 'uint-lax', multi: L, empty: 'reset', since: '2.1', section: 'init-id',
     doc: 'Group ID the init process runs as (default 0).' },
   { name: 'lxc.init.groups', kind: 'gid-list', multi: A, empty: 'clear-list', since: '4.0.12', section: 'init-id',
     doc: 'Extra group IDs for the init process, separated by commas. Lines add up.' },
@@ -270,7 +272,7 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     doc: 'Mount options for the root file system, separated by commas, for example `ro` or `idmap=container`.' },
   { name: 'lxc.rootfs.path', kind: 'string', multi: L, empty: 'clear', since: '2.1', section: 'root-file-system',
     doc: 'The container\'s root file system: a directory, image or device, optionally prefixed by its storage type (`dir:`, `btrfs:`, `overlay:`, `loop:` …).' },
-  { name: 'lxc.seccomp.allow_nesting', kind: 'bool01', multi: L, empty: 'reset', since: '3.2', section: 'seccomp',
+  { name: 'lxc.seccomp.allow_nesting', kind: 'bool01-lax', multi: L, empty: 'reset', since: '3.2', section: 'seccomp',
     doc: 'With 1, the container may load seccomp filters of its own on top of LXC\'s.' },
   { name: 'lxc.seccomp.notify.cookie', kind: 'string', multi: L, empty: 'clear', since: '3.2', section: 'seccomp',
     doc: 'Text passed along with every seccomp notification sent to the proxy.' },

@@ -305,7 +305,8 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
       const hashCol = l.valueStart + hash.index + 1;
       const cleanIssues = before === '' ? [] : checkValue(k, before, ctx);
       const commentRange = at(l, hashCol, l.valueEnd);
-      if (issues.length > 0 && cleanIssues.length === 0) {
+      const refused = (list: ValueIssue[]) => list.some((i) => i.code === 'lxc/invalid-value' || i.code === 'lxc/env-unset');
+      if (refused(issues) && !refused(cleanIssues)) {
         out.push({
           code: 'lxc/invalid-value',
           message: `LXC has no inline comments: \`${l.value.slice(hash.index + 1)}\` is read as part of the value, and LXC refuses the result. Move the comment to its own line.`,

@@ -6,7 +6,7 @@
  */
 import { ARCHES, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_TYPES, PRLIMIT_RESOURCES, type LxcKey } from './keys';
 import {
-  getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
+  ulongOverflows, getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
 } from './cnum';
 import { atLeast, type LxcVersion } from './version';
 import { closest } from '../util/strings';
@@ -159,6 +159,19 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       return utf8Length(value) >= 4096 ? whole(`The path for ${name} is longer than LXC's limit of 4095 bytes.`) : [];
     case 'bool01':
       return numberKind('bool01', value) ? [] : whole(`${name} takes 0 or 1, not \`${value}\`.`);
+    case 'uint-lax':
+    case 'bool01-lax': {
+      // These setters return -errno after lxc_safe_uint fails, and errno is 0 unless
+      // strtoul overflowed: LXC then accepts the line and keeps the old value.
+      const strict = key.kind === 'uint-lax' ? 'uint' : 'bool01';
+      if (numberKind(strict, value)) return [];
+      const n = safeUint(value);
+      if (n !== null) return whole(`${name} takes 0 or 1, not \`${value}\`.`);
+      if (ulongOverflows(value)) return whole(`\`${value}\` is too large for ${name}.`);
+      // A leading '-' fails before errno is reset, so the stale errno makes LXC refuse the line.
+      if (/^[ \t\n\v\f\r]*-/.test(value)) return whole(`${name} cannot be negative.`);
+      return [suspicious(`LXC silently ignores \`${value}\` for ${name} and keeps the previous value (${strict === 'uint' ? 'a whole number' : '0 or 1'} is expected).`, 0, value.length)];
+    }
     case 'uint':
       return numberKind('uint', value) ? [] : whole(`${name} takes a whole number from 0 to 4294967295, not \`${value}\`.`);
     case 'int':
@@ -318,7 +331,8 @@ function checkMountAuto(value: string): ValueIssue[] {
   for (const t of splitTokens(value)) {
     if ((MOUNT_AUTO_TOKENS as readonly string[]).includes(t.text)) continue;
     if (t.text.startsWith('shmounts:')) {
-      if (t.text.length === 'shmounts:'.length) issues.push(invalid('`shmounts:` needs a host path: `shmounts:/path/on/host[:/path/in/container]`.', t.start, t.end));
+      // liblxc matches a bare `shmounts:` as a token of its own and skips the path check.
+      if (t.text.length === 'shmounts:'.length) issues.push(suspicious('`shmounts:` without a host path is accepted, but there is nothing to mount: write `shmounts:/path/on/host[:/path/in/container]`.', t.start, t.end));
       continue;
     }
     issues.push(invalid(`\`${t.text}\` is not something lxc.mount.auto can mount. Use proc, sys or cgroup tokens such as \`proc:mixed\`, \`sys:ro\`, \`cgroup:mixed\`.${didYouMean(t.text, MOUNT_AUTO_TOKENS)}`, t.start, t.end));

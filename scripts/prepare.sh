@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs on a fresh Debian machine and downloads the
+# real-world corpora into .cache/ (never committed). Safe to run again: it only
+# does what is missing. Without root it installs nothing and the tests that need
+# the missing tools say so and skip.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CACHE=.cache
+mkdir -p "$CACHE/debs" "$CACHE/corpus" "$CACHE/bin"
+
+APT_PACKAGES=(lxc lxc-dev gcc pkg-config)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+apt_updated=0
+apt_update() {
+  if [ "$apt_updated" = 0 ]; then
+    apt-get update -qq >/dev/null
+    apt_updated=1
+  fi
+}
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "prepare: installing ${missing[*]}"
+    apt_update
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "prepare: not root, cannot install ${missing[*]}; tests that need them will skip"
+  fi
+fi
+
+# Corpora: Debian packages unpacked without installing them.
+CORPUS_PACKAGES=(liblxc-common lxc lxc-templates lxcfs obs-build)
+for p in "${CORPUS_PACKAGES[@]}"; do
+  if [ ! -d "$CACHE/corpus/$p" ]; then
+    if ! ls "$CACHE/debs/${p}"_*.deb >/dev/null 2>&1; then
+      apt_update
+      (cd "$CACHE/debs" && apt-get download -qq "$p" >/dev/null 2>&1) || { echo "prepare: could not download $p"; continue; }
+    fi
+    mkdir -p "$CACHE/corpus/$p"
+    dpkg -x "$(ls "$CACHE/debs/${p}"_*.deb | head -n1)" "$CACHE/corpus/$p"
+  fi
+done
+
+# The liblxc oracle: a tiny C program linked against the installed liblxc.
+if command -v gcc >/dev/null && pkg-config --exists lxc 2>/dev/null; then
+  if [ ! -x "$CACHE/bin/lxccheck" ] || [ test/oracles/lxccheck.c -nt "$CACHE/bin/lxccheck" ]; then
+    gcc -O2 -o "$CACHE/bin/lxccheck" test/oracles/lxccheck.c $(pkg-config --cflags --libs lxc)
+  fi
+fi
+echo "prepare: done"
