@@ -229,4 +229,8 @@ if (require.main === module) {
     stdin: () => fs.readFileSync(0, 'utf8'),
   });
   process.exitCode = code;
+  if (process.env.CTCONF_REPORT_RSS === '1') {
+    // For npm run bench: peak resident memory of this process, in KiB.
+    process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`);
+  }
 }

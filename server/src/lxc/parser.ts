@@ -109,15 +109,26 @@ function parseLine(full: string, line: number, begin: number, end: number): LxcL
   let s = begin;
   while (s < end && (full[s] === ' ' || full[s] === '\t')) s++;
   base.start = s;
-  if (full[s] === '#') return { ...base, kind: 'comment' };
+  if (full[s] === '#') {
+    base.kind = 'comment';
+    return base;
+  }
   if (!full.startsWith('lxc.', s) || s + 4 > end) {
-    return { ...base, kind: 'ignored', keyStart: s, keyEnd: end, key: full.slice(s, end) };
+    base.kind = 'ignored';
+    base.keyStart = s;
+    base.keyEnd = end;
+    base.key = full.slice(s, end);
+    return base;
   }
   const eq = full.indexOf('=', s);
   if (eq === -1 || eq >= end) {
     let ke = end;
     while (ke > s && isRightGc(full[ke - 1])) ke--;
-    return { ...base, kind: 'malformed', key: full.slice(s, ke), keyStart: s, keyEnd: ke };
+    base.kind = 'malformed';
+    base.key = full.slice(s, ke);
+    base.keyStart = s;
+    base.keyEnd = ke;
+    return base;
   }
   let ke = eq;
   while (ke > s && isRightGc(full[ke - 1])) ke--;
@@ -136,8 +147,17 @@ function parseLine(full: string, line: number, begin: number, end: number): LxcL
     valueEnd = ve - 1;
     quoted = true;
   }
-  return {
-    ...base, kind: 'entry', key: full.slice(s, ke), keyStart: s, keyEnd: ke, eq,
-    rawValue: raw, rawStart: vs, rawEnd: ve, value, valueStart, valueEnd, quoted,
-  };
+  base.kind = 'entry';
+  base.key = full.slice(s, ke);
+  base.keyStart = s;
+  base.keyEnd = ke;
+  base.eq = eq;
+  base.rawValue = raw;
+  base.rawStart = vs;
+  base.rawEnd = ve;
+  base.value = value;
+  base.valueStart = valueStart;
+  base.valueEnd = valueEnd;
+  base.quoted = quoted;
+  return base;
 }

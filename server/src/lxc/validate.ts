@@ -25,6 +25,8 @@ interface NetState {
   type?: NetType;
   /** Entries of this interface seen since it was created or last typed. */
   keys: LxcLine[];
+  /** Its last-wins keys recorded for duplicate detection (cleared by a type line). */
+  lastWins: string[];
 }
 
 const CAP_SET = new Set<string>(CAPABILITY_NAMES);
@@ -225,7 +227,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
   function net(l: LxcLine, k: LxcKey & { sub: string }, index: number): void {
     let nic = nets.get(index);
     if (!nic) {
-      nic = { keys: [] };
+      nic = { keys: [], lastWins: [] };
       nets.set(index, nic);
     }
     if (k.sub === 'type') {
@@ -241,7 +243,8 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
       }
       nic.keys = [];
       nic.type = (['veth', 'macvlan', 'ipvlan', 'vlan', 'phys', 'empty', 'none'] as const).find((t) => t === l.value);
-      for (const key of [...lastSet.keys()]) if (key.startsWith(`lxc.net.${index}.`)) lastSet.delete(key);
+      for (const key of nic.lastWins) lastSet.delete(key);
+      nic.lastWins = [];
       valueIssues(l, k);
       return;
     }
@@ -257,7 +260,10 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
       return;
     }
     if (valueIssues(l, k).length === 0) nic.keys.push(l);
-    if (k.multi === 'last-wins') duplicate(l, l.key);
+    if (k.multi === 'last-wins') {
+      duplicate(l, l.key);
+      nic.lastWins.push(l.key);
+    }
   }
 
   function exact(l: LxcLine, k: LxcKey): void {

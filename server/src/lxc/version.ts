@@ -6,8 +6,14 @@ export type LxcVersionSetting = LxcVersion | 'auto';
 /** Used when `auto` finds no installed LXC: the current long-term branch. */
 export const LXC_FALLBACK_VERSION: LxcVersion = '6.0';
 
+const partsCache = new Map<string, number[]>();
 function parts(v: string): number[] {
-  return v.split('.').map((p) => Number.parseInt(p, 10) || 0);
+  let p = partsCache.get(v);
+  if (!p) {
+    p = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
+    partsCache.set(v, p);
+  }
+  return p;
 }
 
 /**

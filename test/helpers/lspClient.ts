@@ -1,0 +1,100 @@
+/**
+ * A plain LSP client over stdio for tests and benchmarks: spawns `node dist/server.js
+ * --stdio` and speaks JSON-RPC with vscode-jsonrpc. Waits are on messages, never sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+interface PublishDiagnosticsParams {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+import { SERVER } from './paths';
+
+export interface LspClient {
+  connection: MessageConnection;
+  process: ChildProcess;
+  request<T>(method: string, params: unknown): Promise<T>;
+  notify(method: string, params: unknown): void;
+  /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
+  diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<Diagnostic[]>;
+  open(uri: string, languageId: string, text: string, version?: number): Promise<Diagnostic[]>;
+  stop(): Promise<void>;
+  stderr(): string;
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
+}
+
+export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string } = {}): Promise<LspClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += d));
+  const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const waiting = new Map<string, ((p: PublishDiagnosticsParams) => boolean)[]>();
+  const latest = new Map<string, PublishDiagnosticsParams>();
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    latest.set(p.uri, p);
+    const list = waiting.get(p.uri) ?? [];
+    waiting.set(p.uri, list.filter((fn) => !fn(p)));
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  const initializeResult = await connection.sendRequest<LspClient['initializeResult']>('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: options.capabilities ?? { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } },
+    initializationOptions: options.initializationOptions,
+  });
+  connection.sendNotification('initialized', {});
+
+  const client: LspClient = {
+    connection,
+    process: proc,
+    request: (method, params) => connection.sendRequest(method, params),
+    notify: (method, params) => void connection.sendNotification(method, params),
+    diagnostics(uri, version, timeoutMs = 5000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+        const list = waiting.get(uri) ?? [];
+        list.push((p) => {
+          if (version !== undefined && p.version !== version) return false;
+          clearTimeout(timer);
+          resolve(p.diagnostics);
+          return true;
+        });
+        waiting.set(uri, list);
+      });
+    },
+    async open(uri, languageId, text, version = 1) {
+      const d = client.diagnostics(uri, version);
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+      return d;
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      await new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        const t = setTimeout(() => {
+          proc.kill('SIGKILL');
+          resolve();
+        }, 2000);
+        proc.once('exit', () => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+      connection.dispose();
+    },
+    stderr: () => err,
+    initializeResult,
+  };
+  return client;
+}

@@ -1,0 +1,70 @@
+/** End-to-end through the bundled server over stdio, as any LSP editor would use it. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startLspClient } from '../helpers/lspClient';
+
+test('initialize answers with server info and incremental sync', async () => {
+  const c = await startLspClient();
+  try {
+    assert.equal(c.initializeResult.serverInfo?.name, 'ctconf');
+    assert.deepEqual(c.initializeResult.capabilities.textDocumentSync, { openClose: true, change: 2 });
+  } finally {
+    await c.stop();
+  }
+});
+
+test('didOpen publishes diagnostics with codes and ranges; didChange refreshes them', async () => {
+  const c = await startLspClient({ initializationOptions: { settings: { lxc: { version: '5.0' } } } });
+  try {
+    const uri = 'file:///var/lib/lxc/c1/config';
+    const d1 = await c.open(uri, 'lxc', 'lxc.uts.name = c1\nlxc.utsname = c1\n');
+    assert.deepEqual(d1.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, d.code, d.severity, d.source]), [
+      [1, 0, 11, 'lxc/legacy-key', 1, 'ctconf'],
+    ]);
+    const next = c.diagnostics(uri, 2);
+    c.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 11 } }, text: 'uts.name' }],
+    });
+    assert.deepEqual((await next).map((d) => d.code), ['lxc/duplicate-key']);
+    const closed = c.diagnostics(uri);
+    c.notify('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual(await closed, []);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('settings from the client change the target version and rule severities', async () => {
+  const c = await startLspClient({ initializationOptions: { settings: { lxc: { version: '7.0' }, rules: { 'lxc/key-removed': 'warning' } } } });
+  try {
+    const d = await c.open('file:///etc/lxc/default.conf', 'lxc', 'lxc.cgroup.devices.allow = a\n');
+    assert.deepEqual(d.map((x) => [x.code, x.severity]), [['lxc/key-removed', 2]]);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('a document opened as plaintext at an LXC path is still checked', async () => {
+  const c = await startLspClient();
+  try {
+    const d = await c.open('file:///var/lib/lxc/x/config', 'plaintext', 'lxc.bogus = 1\n');
+    assert.deepEqual(d.map((x) => x.code), ['lxc/unknown-key']);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('binary garbage does not crash the server', async () => {
+  const c = await startLspClient();
+  try {
+    const junk = Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+    const d = await c.open('file:///var/lib/lxc/junk/config', 'lxc', junk);
+    assert.ok(Array.isArray(d));
+    const ok = await c.open('file:///var/lib/lxc/ok/config', 'lxc', 'lxc.uts.name = fine\n');
+    assert.deepEqual(ok, []);
+    assert.doesNotMatch(c.stderr(), /Error/);
+  } finally {
+    await c.stop();
+  }
+});

@@ -1,0 +1,189 @@
+/** One or more tests per LXC rule: (range, code) tuples, never message text. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lxcCodes, lxcDiags, lxcService } from '../helpers/service';
+import { memoryHost } from '../../server/src/host';
+import { RULES } from '../../server/src/rules';
+
+test('a valid config has no diagnostics', () => {
+  const text = [
+    '# Distribution configuration',
+    'lxc.include = /usr/share/lxc/config/common.conf',
+    'lxc.arch = x86_64',
+    'lxc.rootfs.path = dir:/var/lib/lxc/c1/rootfs',
+    'lxc.uts.name = c1',
+    'lxc.net.0.type = veth',
+    'lxc.net.0.link = lxcbr0',
+    'lxc.net.0.flags = up',
+    'lxc.net.0.hwaddr = 00:16:3e:xx:xx:xx',
+    'lxc.net.0.ipv4.address = 10.0.3.5/24',
+    'lxc.cap.drop = sys_time sys_module',
+    'lxc.idmap = u 0 100000 65536',
+    'lxc.idmap = g 0 100000 65536',
+    'lxc.mount.auto = proc:mixed sys:ro cgroup:mixed',
+    'lxc.signal.halt = SIGPWR',
+    'lxc.prlimit.nofile = 1024:4096',
+    'lxc.cgroup2.memory.max = 1G',
+    '',
+  ].join('\n');
+  const host = memoryHost({ '/usr/share/lxc/config/common.conf': 'lxc.cap.drop = mac_admin\n' });
+  assert.deepEqual(lxcDiags(text, { host }), []);
+});
+
+test('lxc/malformed-line: a key without =', () => {
+  assert.deepEqual(lxcDiags('lxc.uts.name\n'), ['0:0-12 lxc/malformed-line']);
+});
+
+test('lxc/ignored-line: lines LXC skips silently', () => {
+  assert.deepEqual(lxcDiags('LXC.uts.name = a\nlx.cap.drop = sys_time\nfoo\n'), [
+    '0:0-13 lxc/ignored-line', '1:0-12 lxc/ignored-line', '2:0-3 lxc/ignored-line',
+  ]);
+});
+
+test('lxc/bom and lxc/nul-byte', () => {
+  assert.deepEqual(lxcDiags('\uFEFFlxc.uts.name = a\n'), ['0:1-13 lxc/bom']);
+  assert.deepEqual(lxcDiags('\uFEFF# comment\nlxc.uts.name = a\n'), []);
+  assert.deepEqual(lxcDiags('lxc.uts.name = a\0\nlxc.bogus = 1\n'), ['0:16-17 lxc/nul-byte']);
+});
+
+test('lxc/unknown-key with did-you-mean in data', () => {
+  const d = lxcService().diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.uts.nmae = x\n' });
+  assert.equal(d[0].code, 'lxc/unknown-key');
+  assert.deepEqual(d[0].data, { suggestion: 'lxc.uts.name' });
+  assert.deepEqual(lxcCodes('lxc.net.x.type = veth\nlxc.net.0.bogus = 1\nlxc.prlimitX = 1\nlxc.hook.bogus = x\n'), [
+    'lxc/unknown-key', 'lxc/unknown-key', 'lxc/unknown-key', 'lxc/unknown-key',
+  ]);
+});
+
+test('lxc/legacy-key names the replacement', () => {
+  const d = lxcService().diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.utsname = a\nlxc.network.0.ipv4 = 10.0.0.1/24\nlxc.rootfs.backend = dir\n' });
+  assert.deepEqual(d.map((x) => [x.code, (x.data as { replacement: string | null }).replacement]), [
+    ['lxc/legacy-key', 'lxc.uts.name'], ['lxc/legacy-key', 'lxc.net.0.ipv4.address'], ['lxc/legacy-key', null],
+  ]);
+});
+
+test('versions: keys are judged by the target LXC', () => {
+  const text = 'lxc.cgroup.devices.allow = c 1:3 rwm\nlxc.environment.runtime = A=1\nlxc.time.offset.boot = 10s\n';
+  assert.deepEqual(lxcCodes(text, { version: '4.0' }), ['lxc/key-too-new', 'lxc/key-too-new']);
+  assert.deepEqual(lxcCodes(text, { version: '5.0' }), ['lxc/key-too-new']);
+  assert.deepEqual(lxcCodes(text, { version: '7.0' }), ['lxc/key-removed']);
+  assert.deepEqual(lxcCodes('lxc.arch = loong64\n', { version: '6.0' }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.arch = loong64\n', { version: '7.0' }), []);
+  assert.deepEqual(lxcCodes('lxc.time.offset.boot = -5m\n', { version: '5.0' }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.time.offset.boot = -5m\n', { version: '6.0' }), []);
+});
+
+test('lxc/duplicate-key on the line that has no effect', () => {
+  assert.deepEqual(lxcDiags('lxc.uts.name = a\nlxc.uts.name = b\n'), ['0:0-16 lxc/duplicate-key']);
+  assert.deepEqual(lxcDiags('lxc.cap.drop = a_b\n'.replace('a_b', 'sys_time') + 'lxc.cap.drop = mknod\n'), []);
+  assert.deepEqual(lxcDiags('lxc.uts.name = a\nlxc.uts.name =\nlxc.uts.name = b\n'), []);
+});
+
+test('lxc/invalid-value for each kind of value', () => {
+  const bad = [
+    'lxc.autodev = 2', 'lxc.tty.max = four', 'lxc.start.order = first', 'lxc.arch = sparc', 'lxc.log.level = warning',
+    'lxc.log.syslog = user', 'lxc.signal.stop = KILL', 'lxc.console.size = lots', 'lxc.time.offset.boot = 10',
+    'lxc.idmap = b 0 1 1', 'lxc.mount.auto = proc:foo', 'lxc.namespace.clone = mount', 'lxc.init.groups = 1,x',
+    `lxc.uts.name = ${'a'.repeat(65)}`, 'lxc.cgroup.dir = /abs', 'lxc.cgroup.dir.container.inner = a/b',
+    'lxc.rootfs.options = create=dir', 'lxc.seccomp.notify.proxy = /run/x', 'lxc.prlimit.nofile = lots',
+    'lxc.net = x', 'lxc.hook = /bin/true', 'lxc.sysctl = 1', 'lxc.arch =', 'lxc.mount.fstab =',
+  ];
+  for (const line of bad) assert.deepEqual(lxcCodes(`${line}\n`), ['lxc/invalid-value'], line);
+  assert.deepEqual(lxcCodes('lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 10.0.0.300/24\nlxc.net.0.veth.vlan.id = 4095\nlxc.net.0.ipv6.gateway = gw\n'), [
+    'lxc/invalid-value', 'lxc/invalid-value', 'lxc/invalid-value',
+  ]);
+});
+
+test('value ranges point at the bad token', () => {
+  assert.deepEqual(lxcDiags('lxc.mount.auto = proc sys:foo cgroup\n'), ['0:22-29 lxc/invalid-value']);
+  assert.deepEqual(lxcDiags('lxc.idmap = u 0 x 65536\n'), ['0:16-17 lxc/invalid-value']);
+});
+
+test('lxc/suspicious-value: accepted, but not what it looks like', () => {
+  assert.deepEqual(lxcCodes('lxc.net.0.type = veth\nlxc.net.0.flags = down\nlxc.net.0.hwaddr = zz\nlxc.net.0.mtu = big\nlxc.net.0.link = averyveryverylongbridgename\n'), [
+    'lxc/suspicious-value', 'lxc/suspicious-value', 'lxc/suspicious-value', 'lxc/suspicious-value',
+  ]);
+  assert.deepEqual(lxcCodes('lxc.init.uid = root\nlxc.autodev.tmpfs.size = big\nlxc.mount.entry = garbage\n'), [
+    'lxc/suspicious-value', 'lxc/suspicious-value', 'lxc/suspicious-value',
+  ]);
+});
+
+test('lxc/empty-not-default', () => {
+  assert.deepEqual(lxcDiags('lxc.autodev =\n'), ['0:0-13 lxc/empty-not-default']);
+  assert.deepEqual(lxcCodes('lxc.monitor.signal.pdeath =\n'), ['lxc/empty-not-default']);
+});
+
+test('lxc/env-unset uses the environment of the host', () => {
+  assert.deepEqual(lxcCodes('lxc.environment = HOME\n', { host: memoryHost({}, { env: {} }) }), ['lxc/env-unset']);
+  assert.deepEqual(lxcCodes('lxc.environment = HOME\n', { host: memoryHost({}, { env: { HOME: '/root' } }) }), []);
+  assert.deepEqual(lxcCodes('lxc.environment = A=1\n'), []);
+});
+
+test('lxc/unknown-prlimit is a warning: LXC loads it and fails at start', () => {
+  assert.deepEqual(lxcDiags('lxc.prlimit.nofiles = 10\n'), ['0:0-19 lxc/unknown-prlimit']);
+  assert.deepEqual(lxcCodes('lxc.prlimit.7 = 10\n'), []);
+});
+
+test('network order: lxc/net-type-required, lxc/net-type-resets, lxc/net-missing-index', () => {
+  assert.deepEqual(lxcDiags('lxc.net.0.veth.pair = p\n'), ['0:0-19 lxc/net-type-required']);
+  assert.deepEqual(lxcCodes('lxc.net.0.type = macvlan\nlxc.net.0.veth.mode = bridge\n'), ['lxc/net-type-required']);
+  assert.deepEqual(lxcDiags('lxc.net.0.link = br0\nlxc.net.0.type = veth\n'), ['1:0-14 lxc/net-type-resets']);
+  assert.deepEqual(lxcDiags('lxc.net.3.link =\n'), ['0:0-14 lxc/net-missing-index']);
+  assert.deepEqual(lxcCodes('lxc.net.0.type = veth\nlxc.net =\nlxc.net.0.link =\n'), ['lxc/net-missing-index']);
+  assert.deepEqual(lxcCodes('lxc.net.0.type = veth\nlxc.net.0.link =\n'), []);
+});
+
+test('capabilities: spelling, unknown names, numbers, none, mode conflicts', () => {
+  assert.deepEqual(lxcDiags('lxc.cap.drop = CAP_SYS_TIME SYS_ADMIN sys_tme\n'), [
+    '0:15-27 lxc/capability-spelling', '0:28-37 lxc/capability-spelling', '0:38-45 lxc/unknown-capability',
+  ]);
+  assert.deepEqual(lxcCodes('lxc.cap.drop = 25 99\n'), ['lxc/capability-number']);
+  assert.deepEqual(lxcCodes('lxc.cap.drop = 40\n', { host: memoryHost({}, { capLastCap: 38 }) }), ['lxc/capability-number']);
+  assert.deepEqual(lxcCodes('lxc.cap.drop = none\n'), ['lxc/cap-none-in-drop']);
+  assert.deepEqual(lxcCodes('lxc.cap.keep = none\n'), []);
+  assert.deepEqual(lxcDiags('lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n'), ['1:0-12 lxc/cap-mode-conflict']);
+  assert.deepEqual(lxcCodes('lxc.cap.keep = none\nlxc.cap.drop = chown\n'), ['lxc/cap-mode-conflict']);
+  assert.deepEqual(lxcCodes('lxc.cap.drop = sys_time\nlxc.cap.drop =\nlxc.cap.keep = chown\n'), []);
+  assert.deepEqual(lxcCodes('lxc.cap.keep = chown\nlxc.cap.drop =\nlxc.cap.drop = sys_time\n'), []);
+});
+
+test('lxc/namespace-conflict', () => {
+  assert.deepEqual(lxcDiags('lxc.namespace.clone = net\nlxc.namespace.keep = user\n'), ['1:0-18 lxc/namespace-conflict']);
+  assert.deepEqual(lxcCodes('lxc.namespace.keep = user\nlxc.namespace.keep =\nlxc.namespace.clone = net\n'), []);
+});
+
+test('inline comments: a warning when LXC keeps the text, an error when it refuses it', () => {
+  assert.deepEqual(lxcDiags('lxc.uts.name = web # host name\n'), ['0:19-30 lxc/inline-comment']);
+  assert.deepEqual(lxcDiags('lxc.start.auto = 1 # boot\n'), ['0:19-25 lxc/invalid-value']);
+  assert.deepEqual(lxcDiags('lxc.cap.drop = net_raw   # breaks dhcp/ping\n'), ['0:25-43 lxc/invalid-value']);
+});
+
+test('includes: missing files, optional directories, relative paths', () => {
+  const host = memoryHost({ '/etc/lxc/common.conf': '' }, { cwd: '/etc/lxc' });
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/common.conf\n', { host }), []);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/missing.conf\n', { host }), ['0:14-35 lxc/include-missing']);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/missing.d/\n', { host }), []);
+  assert.deepEqual(lxcCodes('lxc.include = common.conf\n', { host }), ['lxc/include-relative']);
+});
+
+test('settings: per-rule severity and off; ignore comments', () => {
+  const svc = lxcService({ rules: { 'lxc/duplicate-key': 'off', 'lxc/unknown-key': 'warning' } });
+  const d = svc.diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.uts.name = a\nlxc.uts.name = b\nlxc.bogus = 1\n' });
+  assert.deepEqual(d.map((x) => [x.code, x.severity]), [['lxc/unknown-key', 2]]);
+  assert.deepEqual(lxcCodes('# ctconf-ignore-next-line lxc/unknown-key\nlxc.bogus = 1\nlxc.bogus2 = 1\n'), ['lxc/unknown-key']);
+  assert.deepEqual(lxcCodes('# ctconf-ignore-next-line\n\nlxc.bogus = 1\n'), []);
+  assert.deepEqual(lxcCodes('# ctconf-ignore-file lxc/unknown-key\nlxc.bogus = 1\nlxc.arch = sparc\n'), ['lxc/invalid-value']);
+});
+
+test('every diagnostic carries source, a stable code and a link to RULES.md', () => {
+  const d = lxcService().diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.bogus = 1\n' });
+  assert.equal(d[0].source, 'ctconf');
+  assert.match(String(d[0].codeDescription?.href), /RULES\.md#lxc-unknown-key$/);
+});
+
+test('every LXC rule in the catalogue is exercised above', async () => {
+  const fs = await import('node:fs');
+  const src = fs.readFileSync(__filename.replace(/out\/test\/unit\/lxc-validate\.test\.js$/, 'test/unit/lxc-validate.test.ts'), 'utf8');
+  const missing = RULES.filter((r) => r.code.startsWith('lxc/') && !src.includes(`'${r.code}`) && !src.includes(` ${r.code}'`)).map((r) => r.code);
+  assert.deepEqual(missing, []);
+});
