@@ -52,6 +52,7 @@ export const RULES: readonly RuleInfo[] = [
   // LXC: includes
   rule('lxc/include-missing', 'error', 'An included file does not exist or cannot be read.'),
   rule('lxc/include-relative', 'warning', 'A relative include path is resolved against the working directory of the LXC command.'),
+  rule('lxc/system-config-key', 'warning', 'A key that LXC\'s system configuration (lxc.conf) does not read.'),
 ];
 
 const byCode = new Map(RULES.map((r) => [r.code, r]));

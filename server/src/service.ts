@@ -9,6 +9,7 @@ import type { Finding } from './diagnostic';
 import { ruleInfo, type Severity, type SeveritySetting } from './rules';
 import { parseLxc, type LxcDocument } from './lxc/parser';
 import { validateLxc } from './lxc/validate';
+import { isSystemConfigPath, validateLxcSystem } from './lxc/system';
 import type { LxcVersion } from './lxc/version';
 import { uriToPath } from './util/uri';
 import { dirname } from './util/paths';
@@ -66,6 +67,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     const p = parsed(doc);
     if (p.lxc) {
       const path = uriToPath(doc.uri);
+      if (isSystemConfigPath(path)) return validateLxcSystem(p.lxc);
       return validateLxc(p.lxc, { version: config.lxcVersion, host, documentDir: path ? dirname(path) : undefined });
     }
     return [];

@@ -166,6 +166,12 @@ test('includes: missing files, optional directories, relative paths', () => {
   assert.deepEqual(lxcCodes('lxc.include = common.conf\n', { host }), ['lxc/include-relative']);
 });
 
+test('lxc/system-config-key: lxc.conf is the system config', () => {
+  const svc = lxcService();
+  const d = svc.diagnostics({ uri: 'file:///etc/lxc/lxc.conf', languageId: 'lxc', version: 1, text: 'lxc.lxcpath = /srv/lxc\nlxc.uts.name = x\nlxc.lxcpth = y\n' });
+  assert.deepEqual(d.map((x) => `${x.range.start.line} ${x.code}`), ['1 lxc/system-config-key', '2 lxc/system-config-key']);
+});
+
 test('settings: per-rule severity and off; ignore comments', () => {
   const svc = lxcService({ rules: { 'lxc/duplicate-key': 'off', 'lxc/unknown-key': 'warning' } });
   const d = svc.diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.uts.name = a\nlxc.uts.name = b\nlxc.bogus = 1\n' });
