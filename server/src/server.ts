@@ -4,7 +4,7 @@
  * main.ts creates the stdio/IPC connection for `node dist/server.js --stdio`.
  */
 import {
-  TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
+  CodeActionKind, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -48,6 +48,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['.', '=', ' ', '/'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
       },
       serverInfo: { name: 'ctconf', version: typeof CTCONF_VERSION === 'string' ? CTCONF_VERSION : 'dev' },
     };
@@ -110,6 +116,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (current) validate(current);
     }, 60));
   }
+
+  const textDoc = (uri: string) => {
+    const d = documents.get(uri);
+    return d ? { uri: d.uri, languageId: languageOf(d), version: d.version, text: d.getText() } : undefined;
+  };
+  /** Runs a feature; a failure is logged and answered with an empty result, never a crash. */
+  function guarded<T>(name: string, empty: T, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      connection.console.error(`ctconf: ${name} failed: ${(e as Error).stack ?? String(e)}`);
+      return empty;
+    }
+  }
+  connection.onHover((p) => {
+    const d = textDoc(p.textDocument.uri);
+    return d && service ? guarded('hover', null, () => service!.hover(d, p.position)) : null;
+  });
+  connection.onCompletion((p) => {
+    const d = textDoc(p.textDocument.uri);
+    return d && service ? guarded('completion', [], () => service!.completion(d, p.position)) : [];
+  });
+  connection.onCodeAction((p) => {
+    const d = textDoc(p.textDocument.uri);
+    return d && service ? guarded('codeAction', [], () => service!.codeActions(d, p.range, p.context.diagnostics)) : [];
+  });
+  connection.onDocumentSymbol((p) => {
+    const d = textDoc(p.textDocument.uri);
+    return d && service ? guarded('documentSymbol', [], () => service!.symbols(d)) : [];
+  });
+  connection.onDocumentLinks((p) => {
+    const d = textDoc(p.textDocument.uri);
+    return d && service ? guarded('documentLink', [], () => service!.links(d)) : [];
+  });
+  connection.onFoldingRanges((p) => {
+    const d = textDoc(p.textDocument.uri);
+    return d && service ? guarded('foldingRange', [], () => service!.folding(d)) : [];
+  });
 
   documents.onDidOpen((e) => validate(e.document));
   documents.onDidChangeContent((e) => {

@@ -3,7 +3,11 @@
  * It knows nothing of LSP connections; it takes text and a URI and returns LSP-shaped
  * results. Each document is parsed once per version and the features read that model.
  */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity, DiagnosticTag,
+  type CodeAction, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
+  type Position, type Range,
+} from 'vscode-languageserver-types';
 import type { Host } from './host';
 import type { Finding } from './diagnostic';
 import { ruleInfo, type Severity, type SeveritySetting } from './rules';
@@ -11,6 +15,10 @@ import { parseLxc, type LxcDocument } from './lxc/parser';
 import { validateLxc } from './lxc/validate';
 import { isSystemConfigPath, validateLxcSystem } from './lxc/system';
 import type { LxcVersion } from './lxc/version';
+import { hoverLxc } from './lxc/hover';
+import { completeLxc } from './lxc/complete';
+import { lxcCodeActions } from './lxc/actions';
+import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
 import { uriToPath } from './util/uri';
 import { dirname } from './util/paths';
 
@@ -45,6 +53,13 @@ interface Parsed {
 
 export interface LanguageService {
   diagnostics(doc: TextDoc): Diagnostic[];
+  hover(doc: TextDoc, pos: Position): Hover | null;
+  completion(doc: TextDoc, pos: Position): CompletionItem[];
+  /** Quick fixes for the diagnostics the client sends with the request. */
+  codeActions(doc: TextDoc, range: Range, diagnostics: Diagnostic[]): CodeAction[];
+  symbols(doc: TextDoc): DocumentSymbol[];
+  links(doc: TextDoc): DocumentLink[];
+  folding(doc: TextDoc): FoldingRange[];
   /** Forget cached state of a closed document. */
   close(uri: string): void;
   configure(config: ServiceConfig): void;
@@ -98,6 +113,33 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         out.push(d);
       }
       return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    },
+    hover(doc, pos) {
+      const p = parsed(doc);
+      if (p.lxc) return hoverLxc(p.lxc, pos, { version: config.lxcVersion });
+      return null;
+    },
+    completion(doc, pos) {
+      const p = parsed(doc);
+      if (p.lxc) return completeLxc(p.lxc, pos, { version: config.lxcVersion, host });
+      return [];
+    },
+    codeActions(doc, _range, diagnostics) {
+      const p = parsed(doc);
+      if (p.lxc) return lxcCodeActions(p.lxc, doc.uri, diagnostics);
+      return [];
+    },
+    symbols(doc) {
+      const p = parsed(doc);
+      return p.lxc ? lxcSymbols(p.lxc) : [];
+    },
+    links(doc) {
+      const p = parsed(doc);
+      return p.lxc ? lxcLinks(p.lxc, host) : [];
+    },
+    folding(doc) {
+      const p = parsed(doc);
+      return p.lxc ? lxcFolding(p.lxc) : [];
     },
     close(uri) {
       cache.delete(uri);

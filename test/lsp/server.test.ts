@@ -68,3 +68,29 @@ test('binary garbage does not crash the server', async () => {
     await c.stop();
   }
 });
+
+test('hover, completion, code actions, symbols, links and folding over stdio', async () => {
+  const c = await startLspClient({ initializationOptions: { settings: { lxc: { version: '5.0' } } } });
+  try {
+    const uri = 'file:///var/lib/lxc/lsp/config';
+    const text = '# c1\n# c2\nlxc.cap.drop = sys_time\nlxc.utsname = x\nlxc.net.0.type = veth\nlxc.net.0.link = br0\n';
+    const diags = await c.open(uri, 'lxc', text);
+    const hover = await c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 17 } });
+    assert.match(hover.contents.value, /CAP_SYS_TIME/);
+    const completion = await c.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 15 } });
+    assert.ok(completion.some((i) => i.label === 'sys_module'));
+    const actions = await c.request<{ title: string; edit: unknown }[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags },
+    });
+    assert.deepEqual(actions.map((a) => a.title), ['Replace lxc.utsname with lxc.uts.name']);
+    assert.ok(actions[0].edit);
+    const symbols = await c.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['Capabilities', 'Container', 'Network interface 0']);
+    const folding = await c.request<{ startLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.ok(folding.some((f) => f.startLine === 0));
+    const links = await c.request<unknown[]>('textDocument/documentLink', { textDocument: { uri } });
+    assert.deepEqual(links, []);
+  } finally {
+    await c.stop();
+  }
+});

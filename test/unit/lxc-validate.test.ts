@@ -36,7 +36,7 @@ test('lxc/malformed-line: a key without =', () => {
 
 test('lxc/ignored-line: lines LXC skips silently', () => {
   assert.deepEqual(lxcDiags('LXC.uts.name = a\nlx.cap.drop = sys_time\nfoo\n'), [
-    '0:0-13 lxc/ignored-line', '1:0-12 lxc/ignored-line', '2:0-3 lxc/ignored-line',
+    '0:0-12 lxc/ignored-line', '1:0-11 lxc/ignored-line', '2:0-3 lxc/ignored-line',
   ]);
 });
 

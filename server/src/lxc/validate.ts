@@ -238,7 +238,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
           message: `Setting \`${l.key}\` resets interface ${index}, so the ${lost.length} earlier line${lost.length === 1 ? '' : 's'} for it ${lost.length === 1 ? 'is' : 'are'} lost. Put the type line first.`,
           range: keyRange(l),
           related: lost.map((x) => ({ range: range(x.line, x.keyStart, x.keyEnd), message: `discarded by the type line ${l.line + 1}` })),
-          data: { index },
+          data: { index, firstLine: lost[0].line },
         });
       }
       nic.keys = [];
@@ -255,7 +255,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
           ? `\`${l.key}\` only applies to ${k.requiresType} interfaces, but interface ${index} is ${nic.type}; LXC refuses the line.`
           : `\`${l.key}\` needs \`lxc.net.${index}.type = ${k.requiresType}\` on an earlier line; LXC refuses it otherwise.`,
         range: keyRange(l),
-        data: { index, type: k.requiresType },
+        data: { index, type: k.requiresType, typed: nic.type !== undefined },
       });
       return;
     }
@@ -305,7 +305,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
       key: l.key,
     };
     const issues = checkValue(k, l.value, ctx);
-    const hash = /[ \t]#/.exec(l.value);
+    const hash = l.quoted ? null : /[ \t]#/.exec(l.value);
     if (hash) {
       const before = l.value.slice(0, hash.index).replace(/[ \t]+$/, '');
       const hashCol = l.valueStart + hash.index + 1;
@@ -353,7 +353,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
     }
     let bad = false;
     let added = 0;
-    const hash = /[ \t]#/.exec(l.value);
+    const hash = l.quoted ? null : /[ \t]#/.exec(l.value);
     const list = hash ? l.value.slice(0, hash.index) : l.value;
     if (hash) {
       out.push({
@@ -470,7 +470,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
     return {
       code: 'lxc/ignored-line',
       message,
-      range: range(l.line, l.keyStart, eq === -1 ? l.keyEnd : l.keyStart + eq),
+      range: range(l.line, l.keyStart, l.keyStart + (eq === -1 ? text.replace(/[ \t]+$/, '').length : text.slice(0, eq).replace(/[ \t]+$/, '').length)),
       data: { suggestion: suggestion ?? null },
     };
   }

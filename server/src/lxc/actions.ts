@@ -1,0 +1,185 @@
+/**
+ * Quick fixes for LXC configs. Each CodeAction carries its WorkspaceEdit and changes only
+ * what its title names: comments, blank lines and every other byte stay as they were.
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { LxcDocument, LxcLine } from './parser';
+import { legacyKey, netSubReplacement } from './legacy';
+import { range } from '../diagnostic';
+
+const BACKEND_PREFIX = /^(dir|btrfs|zfs|lvm|loop|nbd|overlay|overlayfs|aufs|rbd):/;
+
+export interface LegacyEdit {
+  line: number;
+  edits: TextEdit[];
+  title: string;
+}
+
+function eolOf(doc: LxcDocument): string {
+  const m = /\r\n|\r|\n/.exec(doc.text);
+  return m ? m[0] : '\n';
+}
+
+/** The whole line including its line break (or the preceding one for the last line). */
+function lineDeletion(doc: LxcDocument, line: number): Range {
+  if (line + 1 < doc.lineCount) return range(line, 0, 0, line + 1);
+  if (line === 0) return range(0, 0, doc.lineTexts[0].length);
+  return { start: { line: line - 1, character: doc.lineTexts[line - 1].length }, end: { line, character: doc.lineTexts[line].length } };
+}
+
+/**
+ * How every LXC 2.x line of the file becomes valid for LXC 3.0 and later. Unlike
+ * lxc-update-config it numbers networks from each `lxc.network.type`, keeps the
+ * `.address` suffix for indexed ipv4/ipv6 keys, renames lxc.limit.* and takes the rootfs
+ * backend from lxc.rootfs.backend.
+ */
+export function migrateLegacy(doc: LxcDocument): LegacyEdit[] {
+  const out: LegacyEdit[] = [];
+  let backend: string | undefined;
+  const explicit: number[] = [];
+  for (const e of doc.entries) {
+    if (e.key === 'lxc.rootfs.backend' && e.value) backend = e.value;
+    const m = /^lxc\.(?:net|network)\.([0-9]+)\./.exec(e.key);
+    if (m) explicit.push(Number(m[1]));
+  }
+  const base = explicit.length ? Math.max(...explicit) + 1 : 0;
+  let nextNic = base;
+  let current = base;
+  for (const e of doc.entries) {
+    const legacy = legacyKey(e.key);
+    if (!legacy) continue;
+    const keyRange = range(e.line, e.keyStart, e.keyEnd);
+    const un = /^lxc\.network\.([a-z].*)$/.exec(e.key);
+    if (un) {
+      if (un[1] === 'type') current = nextNic++;
+      const newKey = `lxc.net.${current}.${netSubReplacement(un[1])}`;
+      out.push({ line: e.line, edits: [{ range: keyRange, newText: newKey }], title: `Replace ${e.key} with ${newKey}` });
+      continue;
+    }
+    if (e.key === 'lxc.rootfs') {
+      const edits: TextEdit[] = [{ range: keyRange, newText: 'lxc.rootfs.path' }];
+      if (backend && e.value && !BACKEND_PREFIX.test(e.value)) edits.push({ range: range(e.line, e.valueStart, e.valueStart), newText: `${backend}:` });
+      out.push({ line: e.line, edits, title: backend ? `Replace lxc.rootfs with lxc.rootfs.path (${backend} storage)` : 'Replace lxc.rootfs with lxc.rootfs.path' });
+      continue;
+    }
+    if (!legacy.replacement) {
+      const text = doc.lineTexts[e.line];
+      const note = `# ${text.slice(e.keyStart, e.end).trimEnd()}  (ctconf: LXC 3.0 removed ${e.key}${e.key === 'lxc.rootfs.backend' ? '; the storage type is now the prefix of lxc.rootfs.path' : ''})`;
+      out.push({ line: e.line, edits: [{ range: range(e.line, e.keyStart, e.end), newText: note }], title: `Comment out ${e.key} (no longer exists)` });
+      continue;
+    }
+    out.push({ line: e.line, edits: [{ range: keyRange, newText: legacy.replacement }], title: `Replace ${e.key} with ${legacy.replacement}` });
+  }
+  return out;
+}
+
+function action(title: string, uri: string, edits: TextEdit[], diagnostics: Diagnostic[], preferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: preferred || undefined, edit: { changes: { [uri]: edits } } };
+}
+
+const suggestion = (d: Diagnostic): string | undefined => {
+  const s = (d.data as { suggestion?: unknown } | undefined)?.suggestion;
+  return typeof s === 'string' ? s : undefined;
+};
+
+export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  const eol = eolOf(doc);
+  let legacy: LegacyEdit[] | undefined;
+  const entryAt = (line: number): LxcLine | undefined => {
+    const l = doc.lines[line];
+    return l && (l.kind === 'entry' || l.kind === 'malformed') ? l : undefined;
+  };
+  for (const d of diagnostics) {
+    if (d.source !== 'ctconf') continue;
+    const line = d.range.start.line;
+    const l = entryAt(line);
+    switch (d.code) {
+      case 'lxc/legacy-key': {
+        legacy ??= migrateLegacy(doc);
+        const fix = legacy.find((x) => x.line === line);
+        if (fix) out.push(action(fix.title, uri, fix.edits, [d], true));
+        break;
+      }
+      case 'lxc/unknown-key':
+      case 'lxc/unknown-prlimit':
+      case 'lxc/system-config-key':
+      case 'lxc/ignored-line': {
+        const s = suggestion(d);
+        if (s) out.push(action(`Change to ${s}`, uri, [{ range: d.range, newText: s }], [d], true));
+        break;
+      }
+      case 'lxc/unknown-capability': {
+        const s = suggestion(d);
+        if (s) out.push(action(`Change to ${s}`, uri, [{ range: d.range, newText: s }], [d], true));
+        break;
+      }
+      case 'lxc/capability-spelling': {
+        const rep = (d.data as { replacement?: string } | undefined)?.replacement;
+        if (rep) out.push(action(`Write ${rep}`, uri, [{ range: d.range, newText: rep }], [d], true));
+        break;
+      }
+      case 'lxc/duplicate-key':
+        out.push(action('Remove this line (a later line sets the same key)', uri, [{ range: lineDeletion(doc, line), newText: '' }], [d], true));
+        break;
+      case 'lxc/net-type-resets': {
+        const first = (d.data as { firstLine?: number } | undefined)?.firstLine;
+        if (l && first !== undefined && first < line) {
+          const text = doc.lineTexts[line];
+          out.push(action(`Move ${l.key} above the other keys of this interface`, uri, [
+            { range: range(first, 0, 0), newText: `${text}${eol}` },
+            { range: lineDeletion(doc, line), newText: '' },
+          ], [d], true));
+        }
+        break;
+      }
+      case 'lxc/net-type-required': {
+        const data = d.data as { index?: number; type?: string; typed?: boolean } | undefined;
+        if (l && data?.type && data.index !== undefined && !data.typed) {
+          const indent = doc.lineTexts[line].slice(0, l.keyStart);
+          out.push(action(`Insert lxc.net.${data.index}.type = ${data.type} above`, uri, [{ range: range(line, 0, 0), newText: `${indent}lxc.net.${data.index}.type = ${data.type}${eol}` }], [d]));
+        }
+        break;
+      }
+      case 'lxc/cap-mode-conflict':
+        if (l) {
+          const other = l.key === 'lxc.cap.keep' ? 'lxc.cap.drop' : 'lxc.cap.keep';
+          const indent = doc.lineTexts[line].slice(0, l.keyStart);
+          out.push(action(`Clear the capability list first (insert "${other} =" above)`, uri, [{ range: range(line, 0, 0), newText: `${indent}${other} =${eol}` }], [d]));
+        }
+        break;
+      case 'lxc/inline-comment':
+      case 'lxc/invalid-value':
+        if ((d.data as { inlineComment?: boolean } | undefined)?.inlineComment && l) {
+          out.push(moveCommentAbove(doc, uri, l, d, eol));
+        }
+        break;
+    }
+  }
+  // Fix-all actions, offered whenever one of their diagnostics is in the request.
+  if (diagnostics.some((d) => d.code === 'lxc/legacy-key')) {
+    legacy ??= migrateLegacy(doc);
+    if (legacy.length > 1) {
+      out.push({
+        title: `Fix all legacy keys in this file (${legacy.length})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: diagnostics.filter((d) => d.code === 'lxc/legacy-key'),
+        edit: { changes: { [uri]: legacy.flatMap((x) => x.edits) } },
+      });
+    }
+  }
+  return out;
+}
+
+function moveCommentAbove(doc: LxcDocument, uri: string, l: LxcLine, d: Diagnostic, eol: string): CodeAction {
+  const text = doc.lineTexts[l.line];
+  const hashCol = d.range.start.character;
+  let cut = hashCol;
+  while (cut > l.rawStart && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
+  const comment = text.slice(hashCol, l.rawEnd);
+  const indent = text.slice(0, l.keyStart);
+  return action('Move the comment to its own line above', uri, [
+    { range: range(l.line, 0, 0), newText: `${indent}${comment}${eol}` },
+    { range: range(l.line, cut, l.rawEnd), newText: '' },
+  ], [d], true);
+}

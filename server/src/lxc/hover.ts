@@ -1,0 +1,118 @@
+/**
+ * Hover for LXC configs: keys and key families, legacy keys, enum values and
+ * capability names. Markdown, short first, details after.
+ */
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { LxcDocument, LxcLine } from './parser';
+import { resolveKey } from './resolve';
+import { type LxcKey } from './keys';
+import { KIND_SYNTAX, MANPAGE_URL, emptyText, multiText, valueDoc } from './docs';
+import { splitTokens } from './values';
+import { atLeast, type LxcVersion } from './version';
+import { capabilityMarkdown } from '../capabilities/hover';
+import { findCapability } from '../capabilities/table';
+import { range } from '../diagnostic';
+
+export interface LxcHoverContext {
+  version: LxcVersion;
+  /** Extra Markdown for a capability (the host's man page paragraph), if any. */
+  capabilityExtra?: (capName: string) => string | undefined;
+  /** Extra Markdown for a key (the host's man page paragraph), if any. */
+  keyExtra?: (key: string) => string | undefined;
+}
+
+export function lineAt(doc: LxcDocument, line: number): LxcLine | undefined {
+  return doc.lines[line];
+}
+
+export function versionText(k: LxcKey, target: LxcVersion): string {
+  const span = k.removed ? `LXC ${k.since} to ${prev(k.removed)} (removed in ${k.removed})` : `LXC ${k.since} and later`;
+  const ok = atLeast(target, k.since) && !(k.removed && atLeast(target, k.removed));
+  return `${span}; ${ok ? 'available in' : '**not available** in'} the target LXC ${target}`;
+}
+
+function prev(v: string): string {
+  const [maj] = v.split('.').map(Number);
+  return `${maj - 1}.x`;
+}
+
+export function keyMarkdown(k: LxcKey, target: LxcVersion, shownName = k.name): string {
+  const parts = [`**${shownName}**`, '', k.doc, ''];
+  const values = k.values && k.values.length <= 12 ? ` (${k.values.map((v) => `\`${v}\``).join(', ')})` : '';
+  parts.push(`- Value: ${KIND_SYNTAX[k.kind]}${k.kind === 'enum' || k.kind === 'enum-ci' ? values : ''}`);
+  if (k.multi !== 'clear-only') parts.push(`- Repeated: ${multiText(k.multi)}`);
+  parts.push(`- Empty (\`${shownName} =\`): ${emptyText(k)}`);
+  if (k.requiresType) parts.push(`- Needs \`type = ${k.requiresType}\` set earlier for the same interface`);
+  parts.push(`- Versions: ${versionText(k, target)}`);
+  parts.push('', `[lxc.container.conf(5)](${MANPAGE_URL})`);
+  return parts.join('\n');
+}
+
+export function hoverLxc(doc: LxcDocument, pos: Position, ctx: LxcHoverContext): Hover | null {
+  const l = lineAt(doc, pos.line);
+  if (!l || (l.kind !== 'entry' && l.kind !== 'malformed')) return null;
+  const ch = pos.character;
+  if (ch >= l.keyStart && ch <= l.keyEnd) return keyHover(l, ctx);
+  if (l.kind === 'entry' && ch >= l.valueStart && ch <= l.valueEnd && l.value !== '') return valueHover(l, ch, ctx);
+  return null;
+}
+
+function keyHover(l: LxcLine, ctx: LxcHoverContext): Hover | null {
+  const r = resolveKey(l.key);
+  const at = range(l.line, l.keyStart, l.keyEnd);
+  let md: string | undefined;
+  switch (r.type) {
+    case 'exact':
+      md = keyMarkdown(r.key, ctx.version);
+      break;
+    case 'family':
+      md = keyMarkdown(r.key, ctx.version, r.bare ? r.key.prefix : l.key);
+      if (!r.bare && r.key.prefix !== l.key) md = md.replace(`**${l.key}**`, `**${l.key}**  \n_${r.key.name}_`);
+      break;
+    case 'net':
+      md = keyMarkdown(r.key, ctx.version, l.key).replace(`**${l.key}**`, `**${l.key}**  \n_network interface ${r.index}_`);
+      break;
+    case 'net-index':
+      md = `**${l.key}**\n\nWith an empty value, removes network interface ${r.index} and everything set for it so far. It takes no other value.`;
+      break;
+    case 'legacy':
+      md = r.legacy.replacement
+        ? `**${l.key}** (LXC 2.x)\n\nRemoved in LXC 3.0; every current LXC refuses it. Use \`${r.legacy.replacement}\` instead.${r.legacy.note ? `\n\n${r.legacy.note}` : ''}`
+        : `**${l.key}** (LXC 2.x)\n\nRemoved in LXC 3.0 without a replacement. ${r.legacy.note ?? ''}`.trim();
+      break;
+    default:
+      return null;
+  }
+  const extra = ctx.keyExtra?.(l.key);
+  if (extra) md += `\n\n---\n\n${extra}`;
+  return { contents: { kind: 'markdown', value: md }, range: at };
+}
+
+function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null {
+  const r = resolveKey(l.key);
+  if (r.type !== 'exact' && r.type !== 'net' && r.type !== 'family') return null;
+  const k = r.key;
+  const tokens = splitTokens(l.value);
+  const off = ch - l.valueStart;
+  const tok = tokens.find((t) => off >= t.start && off <= t.end);
+  if (k.kind === 'caps') {
+    if (!tok) return null;
+    const cap = findCapability(tok.text);
+    if (tok.text === 'none') {
+      return { contents: { kind: 'markdown', value: '**none**\n\nIn `lxc.cap.keep`: keep no capability at all (everything collected so far is cleared).' }, range: range(l.line, l.valueStart + tok.start, l.valueStart + tok.end) };
+    }
+    if (!cap) return null;
+    const extra = ctx.capabilityExtra?.(cap.cap);
+    const md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.name === 'lxc.cap.keep' ? 'keep' : 'drop' });
+    return { contents: { kind: 'markdown', value: md }, range: range(l.line, l.valueStart + tok.start, l.valueStart + tok.end) };
+  }
+  const listKinds = new Set(['mount-auto', 'namespaces']);
+  const text = listKinds.has(k.kind) ? tok?.text : l.value;
+  if (!text) return null;
+  const doc = valueDoc(k, text);
+  if (!doc) return null;
+  const start = listKinds.has(k.kind) && tok ? l.valueStart + tok.start : l.valueStart;
+  const end = listKinds.has(k.kind) && tok ? l.valueStart + tok.end : l.valueEnd;
+  return { contents: { kind: 'markdown', value: `**${text}** (${l.key})\n\n${doc}` }, range: range(l.line, start, end) };
+}
+

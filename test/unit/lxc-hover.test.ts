@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lxcService, cursor } from '../helpers/service';
+import { EXACT_KEYS, NET_SUBKEYS, CAPABILITY_NAMES } from '../../server/src/lxc/keys';
+import { CAPABILITIES } from '../../server/src/capabilities/table';
+
+function hover(marked: string, version: '4.0' | '5.0' | '6.0' | '7.0' = '5.0'): string | undefined {
+  const { text, pos } = cursor(marked);
+  const h = lxcService({ version }).hover({ uri: 'file:///c', languageId: 'lxc', version: 1, text }, pos);
+  if (!h) return undefined;
+  const c = h.contents as { kind: string; value: string };
+  assert.equal(c.kind, 'markdown');
+  return c.value;
+}
+
+test('every exact key has a hover with its own text, value syntax, repeat rule, empty value and versions', () => {
+  for (const k of EXACT_KEYS) {
+    const md = hover(`${k.name.slice(0, 5)}|${k.name.slice(5)} = x\n`);
+    assert.ok(md, k.name);
+    assert.ok(md.startsWith(`**${k.name}**`), k.name);
+    assert.ok(md.includes(k.doc), `${k.name} doc`);
+    assert.match(md, /- Value: /);
+    assert.match(md, /- Empty \(/);
+    assert.match(md, /- Versions: LXC /);
+    assert.match(md, /lxc\.container\.conf\(5\)/);
+    assert.ok(k.doc.length > 20, `${k.name} has a real description`);
+  }
+});
+
+test('network keys, families and version availability', () => {
+  for (const n of NET_SUBKEYS) {
+    const md = hover(`lxc.net.3.${n.sub}|= x\n`);
+    assert.ok(md?.includes('network interface 3') && md.includes(n.doc), n.sub);
+  }
+  assert.match(hover('lxc.cgroup2.memory|.max = 1G\n')!, /lxc\.cgroup2\.<controller>\.<file>/);
+  assert.match(hover('lxc.prlimit.no|file = 10\n')!, /Resource limit/);
+  assert.match(hover('lxc.cgroup.devices.|allow = a\n', '7.0')!, /\*\*not available\*\* in the target LXC 7\.0/);
+  assert.match(hover('lxc.environment.run|time = A=1\n', '6.0')!, /LXC 7\.0 and later; \*\*not available\*\*/);
+});
+
+test('legacy keys say what replaced them', () => {
+  assert.match(hover('lxc.uts|name = x\n')!, /Removed in LXC 3\.0.*`lxc\.uts\.name`/s);
+  assert.match(hover('lxc.network.|type = veth\n')!, /lxc\.net\.<i>\.type/);
+  assert.match(hover('lxc.rootfs.back|end = dir\n')!, /without a replacement/);
+});
+
+test('enum values explain themselves', () => {
+  assert.match(hover('lxc.net.0.type = ve|th\n')!, /virtual Ethernet pair/);
+  assert.match(hover('lxc.mount.auto = proc:mixed sys|:ro\n')!, /\*\*sys:ro\*\*.*read-only/s);
+  assert.match(hover('lxc.apparmor.profile = uncon|fined\n')!, /No AppArmor confinement/);
+  assert.match(hover('lxc.signal.halt = SIGRTMIN|+3\n')!, /systemd/);
+  assert.match(hover('lxc.namespace.clone = mnt pi|d\n')!, /Process IDs/);
+  assert.equal(hover('lxc.uts.name = we|b\n'), undefined);
+});
+
+test('all 41 capability names in lxc.cap.drop get a hover naming the capability', () => {
+  assert.equal(CAPABILITIES.length, 41);
+  assert.deepEqual(CAPABILITIES.map((c) => c.name), [...CAPABILITY_NAMES]);
+  for (const c of CAPABILITIES) {
+    const md = hover(`lxc.cap.drop = chown ${c.name.slice(0, 2)}|${c.name.slice(2)} kill\n`);
+    assert.ok(md, c.name);
+    assert.ok(md.includes(`**${c.cap}**`) && md.includes(c.summary) && md.includes(`since Linux ${c.since}`) && md.includes('Risk:'), c.name);
+  }
+  assert.match(hover('lxc.cap.drop = sys_|time\n')!, /⚠ \*\*Risk: high/);
+  assert.match(hover('lxc.cap.keep = no|ne\n')!, /keep no capability/);
+});
