@@ -7,7 +7,8 @@ export interface Finding {
   range: Range;
   /** Machine-readable details for quick fixes (replacement text, suggestion …). */
   data?: Record<string, unknown>;
-  related?: { range: Range; message: string }[];
+  /** Related places; `uri` defaults to the document itself. */
+  related?: { uri?: string; range: Range; message: string }[];
   /** Marks text that has no effect (rendered faded by editors). */
   unnecessary?: boolean;
 }

@@ -52,6 +52,14 @@ export const RULES: readonly RuleInfo[] = [
   // LXC: includes
   rule('lxc/include-missing', 'error', 'An included file does not exist or cannot be read.'),
   rule('lxc/include-relative', 'warning', 'A relative include path is resolved against the working directory of the LXC command.'),
+  rule('lxc/include-invalid', 'error', 'An included file has a line LXC refuses.'),
+  rule('lxc/include-cycle', 'error', 'A file includes itself, directly or through other files.'),
+  rule('lxc/include-order', 'warning', 'Files of an included directory set the same key; LXC reads them in no defined order.'),
+  rule('lxc/cap-already-dropped', 'information', 'A capability that is already dropped at this point is dropped again.'),
+  rule('lxc/idmap-incomplete', 'warning', 'An unprivileged config maps user IDs but not group IDs, or the reverse.'),
+  rule('lxc/idmap-root', 'warning', 'ID 0 of the container (root) is not mapped.'),
+  rule('lxc/idmap-overlap', 'warning', 'Two idmap ranges of the same type overlap.'),
+  rule('lxc/idmap-subid', 'warning', 'An idmap range lies outside the subordinate IDs of /etc/subuid or /etc/subgid.'),
   rule('lxc/system-config-key', 'warning', 'A key that LXC\'s system configuration (lxc.conf) does not read.'),
 ];
 

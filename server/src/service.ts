@@ -20,7 +20,6 @@ import { completeLxc } from './lxc/complete';
 import { lxcCodeActions } from './lxc/actions';
 import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
 import { uriToPath } from './util/uri';
-import { dirname } from './util/paths';
 
 export interface TextDoc {
   uri: string;
@@ -83,7 +82,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     if (p.lxc) {
       const path = uriToPath(doc.uri);
       if (isSystemConfigPath(path)) return validateLxcSystem(p.lxc);
-      return validateLxc(p.lxc, { version: config.lxcVersion, host, documentDir: path ? dirname(path) : undefined });
+      return validateLxc(p.lxc, { version: config.lxcVersion, host, documentPath: path });
     }
     return [];
   }
@@ -108,7 +107,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         if (f.data) d.data = f.data;
         if (f.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
         if (f.related) {
-          d.relatedInformation = f.related.map((r) => ({ location: { uri: doc.uri, range: r.range }, message: r.message }));
+          d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? doc.uri, range: r.range }, message: r.message }));
         }
         out.push(d);
       }

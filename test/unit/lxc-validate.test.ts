@@ -193,3 +193,60 @@ test('every LXC rule in the catalogue is exercised above', async () => {
   const missing = RULES.filter((r) => r.code.startsWith('lxc/') && !src.includes(`'${r.code}`) && !src.includes(` ${r.code}'`)).map((r) => r.code);
   assert.deepEqual(missing, []);
 });
+
+test('includes are followed: errors inside are reported on the include line', () => {
+  const host = memoryHost({
+    '/etc/lxc/good.conf': 'lxc.cap.drop = sys_time\n',
+    '/etc/lxc/bad.conf': '# fine\nlxc.bogus = 1\n',
+    '/etc/lxc/self.conf': 'lxc.include = /etc/lxc/self.conf\n',
+    '/etc/lxc/a.conf': 'lxc.include = /etc/lxc/b.conf\n',
+    '/etc/lxc/b.conf': 'lxc.include = /etc/lxc/a.conf\n',
+  });
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/good.conf\n', { host }), []);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/bad.conf\n', { host }), ['0:14-31 lxc/include-invalid']);
+  const d = lxcService({ host }).diagnostics({ uri: 'file:///var/lib/lxc/c1/config', languageId: 'lxc', version: 1, text: 'lxc.include = /etc/lxc/bad.conf\n' });
+  assert.deepEqual(d[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [['file:///etc/lxc/bad.conf', 1]]);
+  assert.deepEqual(lxcCodes('lxc.include = /etc/lxc/self.conf\n', { host }), ['lxc/include-invalid']);
+  assert.deepEqual(lxcCodes('lxc.include = /etc/lxc/a.conf\n', { host }), ['lxc/include-invalid']);
+  const selfDoc = lxcService({ host }).diagnostics({ uri: 'file:///etc/lxc/self.conf', languageId: 'lxc', version: 1, text: 'lxc.include = /etc/lxc/self.conf\n' });
+  assert.deepEqual(selfDoc.map((x) => x.code), ['lxc/include-cycle']);
+});
+
+test('the capability mode carries across includes', () => {
+  const host = memoryHost({ '/c/common.conf': 'lxc.cap.drop = mac_admin sys_time\n', '/c/keep.conf': 'lxc.cap.keep = chown\n' });
+  assert.deepEqual(lxcCodes('lxc.include = /c/common.conf\nlxc.cap.keep = sys_admin\n', { host }), ['lxc/cap-mode-conflict']);
+  assert.deepEqual(lxcCodes('lxc.include = /c/common.conf\nlxc.include = /c/keep.conf\n', { host }), ['lxc/include-invalid']);
+  assert.deepEqual(lxcCodes('lxc.include = /c/common.conf\nlxc.cap.drop =\nlxc.cap.keep = sys_admin\n', { host }), []);
+  assert.deepEqual(lxcDiags('lxc.include = /c/common.conf\nlxc.cap.drop = sys_time mknod\n', { host }), ['1:15-23 lxc/cap-already-dropped']);
+});
+
+test('directory includes: *.conf only, missing directory fine with a slash, clashes flagged', () => {
+  const host = memoryHost({ '/d/a.conf': 'lxc.uts.name = a\n', '/d/b.conf': 'lxc.uts.name = b\n', '/d/readme.txt': 'lxc.bogus = 1\n', '/e/x.conf': 'lxc.tty.max = 1\n' });
+  assert.deepEqual(lxcCodes('lxc.include = /d/\n', { host }), ['lxc/include-order']);
+  assert.deepEqual(lxcCodes('lxc.include = /e\n', { host }), []);
+  assert.deepEqual(lxcCodes('lxc.include = /missing/\n', { host }), []);
+  assert.deepEqual(lxcCodes('lxc.include = /e/x.conf/\n', { host }), ['lxc/include-missing']);
+});
+
+test('idmap checks: both types, root mapped, overlaps', () => {
+  assert.deepEqual(lxcCodes('lxc.idmap = u 0 100000 65536\n'), ['lxc/idmap-incomplete']);
+  assert.deepEqual(lxcCodes('lxc.idmap = u 1 100000 65536\nlxc.idmap = g 0 100000 65536\n'), ['lxc/idmap-root']);
+  assert.deepEqual(lxcDiags('lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 100000 65536\nlxc.idmap = u 1000 101000 10\n'), ['2:12-28 lxc/idmap-overlap']);
+});
+
+test('idmaps are checked against /etc/subuid and /etc/subgid of the config\'s user', () => {
+  const host = memoryHost({
+    '/etc/subuid': 'root:100000:65536\nann:165536:65536\n',
+    '/etc/subgid': 'ann:165536:65536\n',
+    '/etc/passwd': 'root:x:0:0::/root:/bin/sh\nann:x:1000:1000::/home/ann:/bin/bash\n',
+  });
+  const svc = lxcService({ host });
+  const uri = 'file:///home/ann/.local/share/lxc/c1/config';
+  const diags = (text: string) => svc.diagnostics({ uri, languageId: 'lxc', version: 1, text }).map((d) => `${d.range.start.line} ${d.code}`);
+  assert.deepEqual(diags('lxc.idmap = u 0 165536 65536\nlxc.idmap = g 0 165536 65536\n'), []);
+  assert.deepEqual(diags('lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 165536 65536\n'), ['0 lxc/idmap-subid']);
+  const msg = svc.diagnostics({ uri, languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 165536 65536\n' })[0].message;
+  assert.match(msg, /\/etc\/subuid gives ann 165536-231071 \(line 2\)/);
+  // Root's containers (not under /home) are not checked against subordinate IDs.
+  assert.deepEqual(svc.diagnostics({ uri: 'file:///var/lib/lxc/c1/config', languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 1 65536\nlxc.idmap = g 0 1 65536\n' }), []);
+});

@@ -13,13 +13,67 @@ import { safeUint } from './cnum';
 import type { LxcVersion } from './version';
 import { closest } from '../util/strings';
 import { resolvePath } from '../util/paths';
+import { pathToUri } from '../util/uri';
+import { ruleInfo } from '../rules';
+import { parseLxc } from './parser';
+import { checkIdmapSet, parseIdmap, type PlacedIdmap } from './idmap';
 
 export interface LxcValidateOptions {
   version: LxcVersion;
   host: Host;
-  /** Directory of the document, for messages about relative includes. */
-  documentDir?: string;
+  /** Path of the document on disk, if it has one (for include cycles). */
+  documentPath?: string;
+  /** Follow lxc.include into other files (off in untrusted workspaces). */
+  followIncludes?: boolean;
 }
+
+/** Where a setting came from: a file (undefined = the document itself) and a line. */
+export interface Origin {
+  file?: string;
+  line: number;
+  /** The line of the document that led there (the include line, or the line itself). */
+  topLine: number;
+}
+
+export interface CapEntry extends Origin {
+  name: string;
+}
+
+/** The capability state after a line. */
+export interface CapState {
+  mode?: 'drop' | 'keep';
+  list: CapEntry[];
+}
+
+export type IdmapEntry = PlacedIdmap;
+
+export interface IncludeInfo {
+  line: number;
+  path: string;
+  kind: 'file' | 'directory' | 'missing';
+  files: string[];
+}
+
+/** What the container ends up with after the document and everything it includes. */
+export interface Effective {
+  caps: CapState;
+  /** Capability state after each include and lxc.cap.* line of the document. */
+  capsAfter: Map<number, CapState>;
+  /** Last-wins keys (family sub-keys and network keys by full name) and where they were set. */
+  values: Map<string, { value: string } & Origin>;
+  idmaps: IdmapEntry[];
+  includes: IncludeInfo[];
+}
+
+export interface LxcAnalysis {
+  findings: Finding[];
+  effective: Effective;
+}
+
+/** Deepest include nesting followed; liblxc has no limit and crashes on cycles. */
+export const MAX_INCLUDE_DEPTH = 16;
+/** Most files followed from one document (a directory of 10,000 files must not stall). */
+const MAX_INCLUDED_FILES = 256;
 
 interface NetState {
   type?: NetType;
@@ -32,17 +86,36 @@ interface NetState {
 const CAP_SET = new Set<string>(CAPABILITY_NAMES);
 
 export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding[] {
-  const out: Finding[] = [];
+  return analyzeLxc(doc, opts).findings;
+}
+
+export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnalysis {
+  const top: Finding[] = [];
+  let out: Finding[] = top;
   const at = (l: LxcLine, s: number, e: number) => range(l.line, s, e);
   const keyRange = (l: LxcLine) => at(l, l.keyStart, l.keyEnd);
   const valueRange = (l: LxcLine) => (l.valueEnd > l.valueStart ? at(l, l.valueStart, l.valueEnd) : at(l, l.eq, l.eq + 1));
 
-  const caps: { mode?: 'drop' | 'keep'; count: number } = { count: 0 };
+  const caps: CapState = { list: [] };
   const nets = new Map<number, NetState>();
   const ns = { clone: false, keep: false };
-  /** Last non-empty assignment of each last-wins key. */
-  const lastSet = new Map<string, LxcLine>();
+  /** Last non-empty assignment of each last-wins key, per file (duplicates are reported within a file). */
+  let lastSet = new Map<string, LxcLine>();
+  const effective: Effective = { caps, capsAfter: new Map(), values: new Map(), idmaps: [], includes: [] };
+  /** The file being walked (undefined: the document) and the document line that led to it. */
+  let curFile: string | undefined;
+  let topLine = 0;
+  let depth = 0;
+  const stack: string[] = opts.documentPath ? [opts.documentPath] : [];
+  let filesFollowed = 0;
+  const origin = (l: LxcLine): Origin => ({ file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
+  const snapshot = (): CapState => ({ mode: caps.mode, list: [...caps.list] });
 
+  walk(doc);
+  checkIdmaps();
+  return { findings: top, effective };
+
+  function walk(doc: LxcDocument): void {
   if (doc.nul) {
     const after = doc.lines.filter((l) => l.unseen === 'nul' && (l.kind === 'entry' || l.kind === 'malformed')).length;
     out.push({
@@ -82,11 +155,13 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
         break;
       }
       case 'entry':
+        if (depth === 0) topLine = l.line;
         entry(l);
+        if (depth === 0 && (l.key === 'lxc.include' || l.key === 'lxc.cap.drop' || l.key === 'lxc.cap.keep')) effective.capsAfter.set(l.line, snapshot());
         break;
     }
   }
-  return out;
+  }
 
   function entry(l: LxcLine): void {
     const r = resolveKey(l.key);
@@ -139,6 +214,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
         nets.delete(r.index);
         return;
       case 'net':
+        effective.values.delete(l.key);
         if (!nets.has(r.index)) {
           out.push({
             code: 'lxc/net-missing-index',
@@ -149,16 +225,21 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
         return;
       case 'family':
         lastSet.delete(l.key);
+        if (r.bare) {
+          for (const key of [...effective.values.keys()]) if (key.startsWith(`${r.key.prefix}.`)) effective.values.delete(key);
+        } else effective.values.delete(l.key);
         return;
       case 'exact':
         break;
     }
     const k = r.key;
     lastSet.delete(k.name);
+    effective.values.delete(k.name);
     if (k.name === 'lxc.net') nets.clear();
+    if (k.name === 'lxc.idmap') effective.idmaps = [];
     if (k.kind === 'caps') {
       caps.mode = undefined;
-      caps.count = 0;
+      caps.list = [];
     }
     if (k.name === 'lxc.namespace.clone') ns.clone = false;
     if (k.name === 'lxc.namespace.keep') ns.keep = false;
@@ -292,7 +373,11 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
         return;
       }
     }
-    valueIssues(l, k);
+    const issues = valueIssues(l, k);
+    if (k.name === 'lxc.idmap' && issues.length === 0) {
+      const m = parseIdmap(l.value);
+      if (m) effective.idmaps.push({ ...m, ...origin(l), valueStart: l.valueStart, valueEnd: l.valueEnd });
+    }
     if (k.multi === 'last-wins') duplicate(l, k.name);
   }
 
@@ -335,7 +420,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
   }
 
   function capabilities(l: LxcLine, keep: boolean): void {
-    if (keep && caps.mode !== 'keep' && caps.count > 0) {
+    if (keep && caps.mode !== 'keep' && caps.list.length > 0) {
       out.push({
         code: 'lxc/cap-mode-conflict',
         message: 'Capabilities are already being dropped (lxc.cap.drop) at this point, and LXC cannot keep and drop at once; it refuses this line. Add `lxc.cap.drop =` before it to clear the drop list, or use lxc.cap.drop only.',
@@ -352,7 +437,8 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
       return;
     }
     let bad = false;
-    let added = 0;
+    let added: CapEntry[] = [];
+    let cleared = false;
     const hash = l.quoted ? null : /[ \t]#/.exec(l.value);
     const list = hash ? l.value.slice(0, hash.index) : l.value;
     if (hash) {
@@ -371,13 +457,13 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
           out.push({ code: 'lxc/cap-none-in-drop', message: '`none` only means something in lxc.cap.keep (keep no capability); LXC refuses it in lxc.cap.drop.', range: tr });
           bad = true;
         } else {
-          caps.count = 0;
-          added = 0;
+          cleared = true;
+          added = [];
         }
         continue;
       }
       if (CAP_SET.has(t.text)) {
-        added++;
+        added.push({ name: t.text, ...origin(l) });
         continue;
       }
       const lower = t.text.toLowerCase().replace(/^cap_/, '');
@@ -398,7 +484,7 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
           out.push({ code: 'lxc/capability-number', message: `Capability number ${t.text} is above ${last}, the last capability this kernel knows; LXC refuses it.`, range: tr });
           bad = true;
         } else {
-          added++;
+          added.push({ name: CAPABILITY_NAMES[n] ?? t.text, ...origin(l) });
         }
         continue;
       }
@@ -412,15 +498,16 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
       bad = true;
     }
     if (!bad) {
+      if (!keep && depth === 0) alreadyDropped(l, added);
       caps.mode = keep ? 'keep' : 'drop';
-      caps.count += added;
+      caps.list = cleared ? added : [...caps.list, ...added];
     }
   }
 
   function include(l: LxcLine): void {
     const p = l.value;
     const abs = resolvePath(opts.host.cwd(), p);
-    if (!p.startsWith('/')) {
+    if (!p.startsWith('/') && depth === 0) {
       out.push({
         code: 'lxc/include-relative',
         message: `LXC resolves the relative path \`${p}\` against the working directory of the command that loads the config, not against this file's folder. Use an absolute path.`,
@@ -428,17 +515,130 @@ export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding
       });
     }
     const st = opts.host.stat(abs);
-    if (p.endsWith('/')) return; // a missing directory is fine when the path ends in '/'
+    const info: IncludeInfo = { line: l.line, path: abs, kind: 'missing', files: [] };
+    if (depth === 0) effective.includes.push(info);
+    if (p.endsWith('/') || st?.type === 'directory') {
+      if (!st) return; // a missing directory is fine when the path ends in '/'
+      if (st.type !== 'directory') {
+        out.push({ code: 'lxc/include-missing', message: `\`${p}\` ends with \`/\` but is not a directory, and LXC refuses the config.`, range: valueRange(l) });
+        return;
+      }
+      info.kind = 'directory';
+      // liblxc reads the entries in readdir() order, not sorted, and only names ending in .conf.
+      const names = (opts.host.readDir(abs) ?? []).filter((n) => n.length >= 6 && n.endsWith('.conf'));
+      const setters = new Map<string, string[]>();
+      for (const n of names) {
+        const file = `${abs.replace(/\/+$/, '')}/${n}`;
+        info.files.push(file);
+        const before = new Set(effective.values.keys());
+        const valuesBefore = new Map([...effective.values].map(([k, v]) => [k, v.value]));
+        includeFile(file, l);
+        for (const [k, v] of effective.values) {
+          if (v.file === file && (!before.has(k) || valuesBefore.get(k) !== v.value)) setters.set(k, [...(setters.get(k) ?? []), n]);
+        }
+      }
+      const clash = [...setters].find(([, files]) => files.length > 1);
+      if (clash && depth === 0) {
+        out.push({
+          code: 'lxc/include-order',
+          message: `\`${clash[1].join('` and `')}\` in this directory both set ${clash[0]}. LXC reads the directory in file-system order, not alphabetically, so which value wins is not defined.`,
+          range: valueRange(l),
+        });
+      }
+      return;
+    }
     if (!st) {
       out.push({ code: 'lxc/include-missing', message: `The included file \`${p}\` does not exist, and LXC refuses the config. (A directory that may be missing must end with \`/\`.)`, range: valueRange(l) });
       return;
     }
     if (st.type === 'other') {
-      out.push({ code: 'lxc/include-missing', message: `\`${p}\` is not a regular file or directory; LXC would block or fail reading it.`, range: valueRange(l) });
+      out.push({ code: 'lxc/include-missing', message: `\`${p}\` is not a regular file or directory (a FIFO or a device?); LXC would block or fail reading it.`, range: valueRange(l) });
+      return;
+    }
+    info.kind = 'file';
+    info.files.push(abs);
+    includeFile(abs, l);
+  }
+
+  /** Reads an included file and replays it in the current state, as liblxc does. */
+  function includeFile(file: string, l: LxcLine): void {
+    if (opts.followIncludes === false) return;
+    if (stack.includes(file)) {
+      const chain = [...stack.slice(stack.indexOf(file)), file].map((f) => f.split('/').pop()).join(' → ');
+      out.push({
+        code: 'lxc/include-cycle',
+        message: `\`${file}\` is already being read (${chain}): this include never ends, and liblxc recurses until it crashes. Remove the include.`,
+        range: valueRange(l),
+      });
+      return;
+    }
+    if (depth >= MAX_INCLUDE_DEPTH) {
+      out.push({ code: 'lxc/include-cycle', message: `Includes are nested more than ${MAX_INCLUDE_DEPTH} deep here; ctconf stops following them.`, range: valueRange(l) });
+      return;
+    }
+    if (++filesFollowed > MAX_INCLUDED_FILES) {
+      if (filesFollowed === MAX_INCLUDED_FILES + 1) out.push({ code: 'lxc/include-missing', message: `More than ${MAX_INCLUDED_FILES} files are included; ctconf does not check the rest.`, range: valueRange(l) });
+      return;
+    }
+    const text = opts.host.readFile(file);
+    if (text === undefined) {
+      out.push({ code: 'lxc/include-missing', message: `\`${file}\` cannot be read, and LXC refuses the config.`, range: valueRange(l) });
+      return;
+    }
+    const saved = { out, lastSet, curFile };
+    const inner: Finding[] = [];
+    out = inner;
+    lastSet = new Map();
+    curFile = file;
+    depth++;
+    stack.push(file);
+    try {
+      walk(parseLxc(text));
+    } finally {
+      stack.pop();
+      depth--;
+      ({ out, lastSet, curFile } = saved);
+    }
+    const errors = inner.filter((f) => ruleInfo(f.code).severity === 'error');
+    if (errors.length > 0) {
+      const e = errors[0];
+      out.push({
+        code: 'lxc/include-invalid',
+        message: `LXC refuses the included file \`${file}\`: line ${e.range.start.line + 1}: ${e.message}${errors.length > 1 ? ` (${errors.length - 1} more error${errors.length > 2 ? 's' : ''} there)` : ''}`,
+        range: valueRange(l),
+        related: errors.slice(0, 20).map((x) => ({ uri: pathToUri(file), range: x.range, message: x.message })),
+      });
     }
   }
 
+  /** Dropping what is already dropped does nothing; say where it was dropped first. */
+  function alreadyDropped(l: LxcLine, added: CapEntry[]): void {
+    const seen = new Map(caps.mode === 'drop' ? caps.list.map((c) => [c.name, c] as const) : []);
+    for (const a of added) {
+      const prev = seen.get(a.name);
+      if (prev) {
+        const where = prev.file ? `\`${prev.file.split('/').pop()}\` line ${prev.line + 1}` : `line ${prev.line + 1}`;
+        const tok = splitTokens(l.value).find((t) => t.text === a.name);
+        out.push({
+          code: 'lxc/cap-already-dropped',
+          message: `\`${a.name}\` is already dropped (${where}); dropping it again has no effect.`,
+          range: tok ? at(l, l.valueStart + tok.start, l.valueStart + tok.end) : keyRange(l),
+          unnecessary: true,
+        });
+      }
+      seen.set(a.name, a);
+    }
+  }
+
+  function checkIdmaps(): void {
+    checkIdmapSet(effective.idmaps, top, opts, (line) => {
+      const l = doc.lines[line];
+      return l ? range(line, l.keyStart, Math.max(l.rawEnd, l.keyEnd)) : range(line, 0, 0);
+    });
+  }
+
   function duplicate(l: LxcLine, name: string): void {
+    effective.values.set(name, { value: l.value, ...origin(l) });
     const prev = lastSet.get(name);
     if (prev) {
       out.push({
