@@ -1,41 +1,105 @@
 /**
- * VS Code client: starts the ctconf language server and forwards settings and trust.
- * All language logic lives in the server.
+ * VS Code client: starts the ctconf language server, forwards settings and workspace
+ * trust, and adds the two commands that need VS Code UI (a read-only view and a quick
+ * pick). All language logic lives in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
+const EFFECTIVE_SCHEME = 'ctconf-effective';
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+function clientOptions(): LanguageClientOptions {
+  return {
+    // Only real files and untitled buffers; generated views (effective configuration) are not checked.
     documentSelector: [
-      { language: 'lxc' },
-      { language: 'containers-conf' },
+      { scheme: 'file', language: 'lxc' },
+      { scheme: 'untitled', language: 'lxc' },
+      { scheme: 'file', language: 'containers-conf' },
+      { scheme: 'untitled', language: 'containers-conf' },
     ],
     synchronize: { configurationSection: 'ctconf' },
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
       settings: vscode.workspace.getConfiguration('ctconf'),
     },
+    // Hovers carry command links ("Allow sys_time in this container"); only ours may run.
+    markdown: { isTrusted: { enabledCommands: ['ctconf.allowCapability'] }, supportHtml: false },
   };
-  client = new LanguageClient('ctconf', 'ctconf', serverOptions, clientOptions);
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  client = new LanguageClient('ctconf', 'ctconf', serverOptions, clientOptions());
+  await client.start();
+}
+
+class EffectiveView implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly texts = new Map<string, string>();
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+}
+
+function activeConfig(): vscode.TextDocument | undefined {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && (doc.languageId === 'lxc' || doc.languageId === 'containers-conf')) return doc;
+  void vscode.window.showInformationMessage('ctconf: open an LXC config or a containers.conf first.');
+  return undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const view = new EffectiveView();
   context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, view),
+    vscode.commands.registerCommand('ctconf.showEffectiveConfiguration', async () => {
+      const doc = activeConfig();
+      if (!doc || !client) return;
+      const text = await vscode.commands.executeCommand<string | null>('ctconf.effectiveConfiguration', doc.uri.toString());
+      if (!text) {
+        void vscode.window.showInformationMessage('ctconf: no effective configuration for this file.');
+        return;
+      }
+      const uri = vscode.Uri.from({ scheme: EFFECTIVE_SCHEME, path: `${doc.uri.path}.effective` });
+      view.set(uri, text);
+      const shown = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(shown, doc.languageId);
+      await vscode.window.showTextDocument(shown, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.commands.registerCommand('ctconf.allowCapabilityInContainer', async () => {
+      const doc = activeConfig();
+      if (!doc || !client) return;
+      const dropped = (await vscode.commands.executeCommand<string[]>('ctconf.droppedCapabilities', doc.uri.toString())) ?? [];
+      if (dropped.length === 0) {
+        void vscode.window.showInformationMessage('ctconf: this container drops no capability.');
+        return;
+      }
+      const pick = await vscode.window.showQuickPick(dropped, { placeHolder: 'Capability to allow again in this container' });
+      if (pick) await vscode.commands.executeCommand('ctconf.allowCapability', doc.uri.toString(), pick);
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      // Trust changes what the server may read; restart it with the new state.
+      // Trust changes what the server may read (includes, installed versions): restart it.
       await client?.stop();
-      clientOptions.initializationOptions = { trusted: true, settings: vscode.workspace.getConfiguration('ctconf') };
-      client = new LanguageClient('ctconf', 'ctconf', serverOptions, clientOptions);
-      await client.start();
+      await startClient(context);
     }),
   );
-  await client.start();
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage(
+      'ctconf runs in Restricted Mode: it checks the open file, but does not follow lxc.include, read /etc/subuid or man pages, or run lxc-start/podman to detect versions until you trust this workspace.',
+    );
+  }
+  await startClient(context);
 }
 
 export async function deactivate(): Promise<void> {

@@ -18,6 +18,9 @@ import { uriToPath } from './util/uri';
 
 declare const CTCONF_VERSION: string;
 
+/** Commands the server runs (the VS Code client registers them automatically). */
+export const SERVER_COMMANDS = ['ctconf.effectiveConfiguration', 'ctconf.droppedCapabilities', 'ctconf.allowCapability'] as const;
+
 export interface ServerOptions {
   /** Host for file access; defaults to the real file system. */
   host?: Host;
@@ -36,6 +39,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted ? detectLxcVersion().version : undefined),
     podmanVersion: settings.podman.version === 'auto' ? (trusted ? detectPodmanVersion() : undefined) ?? 'latest' : settings.podman.version,
     rules: settings.rules,
+    restricted: !trusted,
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -54,6 +58,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
+        inlayHintProvider: true,
+        executeCommandProvider: { commands: [...SERVER_COMMANDS] },
       },
       serverInfo: { name: 'ctconf', version: typeof CTCONF_VERSION === 'string' ? CTCONF_VERSION : 'dev' },
     };
@@ -149,6 +155,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentLinks((p) => {
     const d = textDoc(p.textDocument.uri);
     return d && service ? guarded('documentLink', [], () => service!.links(d)) : [];
+  });
+  connection.languages.inlayHint.on((p) => {
+    const d = textDoc(p.textDocument.uri);
+    return d && service ? guarded('inlayHint', [], () => service!.inlayHints(d, p.range)) : [];
+  });
+  connection.onExecuteCommand(async (p) => {
+    const [uri, cap] = (p.arguments ?? []) as [string | undefined, string | undefined];
+    const d = uri ? textDoc(uri) : undefined;
+    if (!d || !service) return null;
+    switch (p.command) {
+      case 'ctconf.effectiveConfiguration':
+        return guarded('effectiveConfiguration', null, () => service!.effectiveConfiguration(d) ?? null);
+      case 'ctconf.droppedCapabilities':
+        return guarded('droppedCapabilities', [], () => service!.droppedCapabilities(d));
+      case 'ctconf.allowCapability': {
+        const fix = cap ? guarded('allowCapability', undefined, () => service!.allowCapability(d, cap)) : undefined;
+        if (!fix) return { applied: false };
+        const r = await connection.workspace.applyEdit({ label: fix.title, edit: fix.edit });
+        return { applied: r.applied, title: fix.title };
+      }
+    }
+    return null;
   });
   connection.onFoldingRanges((p) => {
     const d = textDoc(p.textDocument.uri);

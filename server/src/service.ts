@@ -5,14 +5,17 @@
  */
 import {
   DiagnosticSeverity, DiagnosticTag,
+  CodeActionKind,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
-  type Position, type Range,
+  type InlayHint, type Position, type Range, type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { Host } from './host';
 import type { Finding } from './diagnostic';
 import { ruleInfo, type Severity, type SeveritySetting } from './rules';
 import { parseLxc, type LxcDocument } from './lxc/parser';
-import { validateLxc } from './lxc/validate';
+import { analyzeLxc, type LxcAnalysis } from './lxc/validate';
+import { splitTokens } from './lxc/values';
+import { allowCapabilityEdit, droppedCapabilities, effectiveText, lxcInlayHints } from './lxc/effective';
 import { isSystemConfigPath, validateLxcSystem } from './lxc/system';
 import type { LxcVersion } from './lxc/version';
 import { hoverLxc } from './lxc/hover';
@@ -33,6 +36,8 @@ export interface ServiceConfig {
   lxcVersion: LxcVersion;
   podmanVersion: string;
   rules: Record<string, SeveritySetting>;
+  /** Restricted Mode: do not read host files or the environment. */
+  restricted?: boolean;
 }
 
 export const RULES_URL = 'https://github.com/ctconf/ctconf/blob/main/RULES.md';
@@ -48,6 +53,8 @@ interface Parsed {
   version: number;
   text: string;
   lxc?: LxcDocument;
+  /** LXC analysis (findings and effective state), computed on first use. */
+  analysis?: LxcAnalysis;
 }
 
 export interface LanguageService {
@@ -59,6 +66,13 @@ export interface LanguageService {
   symbols(doc: TextDoc): DocumentSymbol[];
   links(doc: TextDoc): DocumentLink[];
   folding(doc: TextDoc): FoldingRange[];
+  inlayHints(doc: TextDoc, range: Range): InlayHint[];
+  /** A read-only view of the resolved configuration with origins. */
+  effectiveConfiguration(doc: TextDoc): string | undefined;
+  /** Capabilities the container loses (LXC drop mode). */
+  droppedCapabilities(doc: TextDoc): string[];
+  /** The edit that allows `cap` again in this container. */
+  allowCapability(doc: TextDoc, cap: string): { title: string; edit: WorkspaceEdit } | undefined;
   /** Forget cached state of a closed document. */
   close(uri: string): void;
   configure(config: ServiceConfig): void;
@@ -77,13 +91,17 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     return p;
   }
 
-  function findings(doc: TextDoc): Finding[] {
+  function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
     const p = parsed(doc);
-    if (p.lxc) {
-      const path = uriToPath(doc.uri);
-      if (isSystemConfigPath(path)) return validateLxcSystem(p.lxc);
-      return validateLxc(p.lxc, { version: config.lxcVersion, host, documentPath: path });
+    if (p.lxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
+      p.analysis = analyzeLxc(p.lxc, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
     }
+    return { p, a: p.analysis };
+  }
+
+  function findings(doc: TextDoc): Finding[] {
+    const { p, a } = analysis(doc);
+    if (p.lxc) return a ? a.findings : validateLxcSystem(p.lxc);
     return [];
   }
 
@@ -114,8 +132,18 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     },
     hover(doc, pos) {
-      const p = parsed(doc);
-      if (p.lxc) return hoverLxc(p.lxc, pos, { version: config.lxcVersion });
+      const { p, a } = analysis(doc);
+      if (p.lxc) {
+        const dropped = a ? new Set(droppedCapabilities(a)) : new Set<string>();
+        return hoverLxc(p.lxc, pos, {
+          version: config.lxcVersion,
+          host,
+          documentPath: uriToPath(doc.uri),
+          capabilityAction: (name) => (dropped.has(name)
+            ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([doc.uri, name]))} "Clear and redefine lxc.cap.drop without ${name}")`
+            : undefined),
+        });
+      }
       return null;
     },
     completion(doc, pos) {
@@ -123,10 +151,35 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       if (p.lxc) return completeLxc(p.lxc, pos, { version: config.lxcVersion, host });
       return [];
     },
-    codeActions(doc, _range, diagnostics) {
-      const p = parsed(doc);
-      if (p.lxc) return lxcCodeActions(p.lxc, doc.uri, diagnostics);
+    codeActions(doc, range, diagnostics) {
+      const { p, a } = analysis(doc);
+      if (p.lxc) {
+        const out = lxcCodeActions(p.lxc, doc.uri, diagnostics);
+        if (a) {
+          for (const cap of capabilitiesAt(p.lxc, a, range)) {
+            const fix = allowCapabilityEdit(p.lxc, a, doc.uri, cap);
+            if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: fix.edit });
+          }
+        }
+        return out;
+      }
       return [];
+    },
+    inlayHints(doc, range) {
+      const { p, a } = analysis(doc);
+      return p.lxc && a ? lxcInlayHints(p.lxc, a, range.start.line, range.end.line) : [];
+    },
+    effectiveConfiguration(doc) {
+      const { a } = analysis(doc);
+      return a ? effectiveText(a, uriToPath(doc.uri), config.lxcVersion) : undefined;
+    },
+    droppedCapabilities(doc) {
+      const { a } = analysis(doc);
+      return a ? droppedCapabilities(a) : [];
+    },
+    allowCapability(doc, cap) {
+      const { p, a } = analysis(doc);
+      return p.lxc && a ? allowCapabilityEdit(p.lxc, a, doc.uri, cap) : undefined;
     },
     symbols(doc) {
       const p = parsed(doc);
@@ -148,6 +201,29 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       cache.clear();
     },
   };
+}
+
+/**
+ * The dropped capabilities a code action request points at: a capability name under the
+ * cursor, the capabilities an include line brings in, or those of an lxc.cap.drop line.
+ */
+function capabilitiesAt(doc: LxcDocument, a: LxcAnalysis, r: Range): string[] {
+  const dropped = droppedCapabilities(a);
+  if (dropped.length === 0) return [];
+  const out = new Set<string>();
+  for (let line = r.start.line; line <= r.end.line; line++) {
+    const l = doc.lines[line];
+    if (!l || l.kind !== 'entry') continue;
+    if (l.key === 'lxc.include') {
+      for (const c of a.effective.caps.list) if (c.topLine === line && c.file) out.add(c.name);
+    } else if (l.key === 'lxc.cap.drop') {
+      const tokens = splitTokens(l.value);
+      const ch = r.start.character - l.valueStart;
+      const under = r.start.line === r.end.line ? tokens.filter((t) => ch >= t.start && ch <= t.end) : [];
+      for (const t of under.length ? under : tokens) out.add(t.text);
+    }
+  }
+  return dropped.filter((c) => out.has(c));
 }
 
 /**

@@ -245,7 +245,7 @@ test('idmaps are checked against /etc/subuid and /etc/subgid of the config\'s us
   const diags = (text: string) => svc.diagnostics({ uri, languageId: 'lxc', version: 1, text }).map((d) => `${d.range.start.line} ${d.code}`);
   assert.deepEqual(diags('lxc.idmap = u 0 165536 65536\nlxc.idmap = g 0 165536 65536\n'), []);
   assert.deepEqual(diags('lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 165536 65536\n'), ['0 lxc/idmap-subid']);
-  const msg = svc.diagnostics({ uri, languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 165536 65536\n' })[0].message;
+  const msg = svc.diagnostics({ uri, languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 165536 65536\n' })[0].message as string;
   assert.match(msg, /\/etc\/subuid gives ann 165536-231071 \(line 2\)/);
   // Root's containers (not under /home) are not checked against subordinate IDs.
   assert.deepEqual(svc.diagnostics({ uri: 'file:///var/lib/lxc/c1/config', languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 1 65536\nlxc.idmap = g 0 1 65536\n' }), []);

@@ -12,9 +12,15 @@ import { atLeast, type LxcVersion } from './version';
 import { capabilityMarkdown } from '../capabilities/hover';
 import { findCapability } from '../capabilities/table';
 import { range } from '../diagnostic';
+import type { Host } from '../host';
+import { configOwner, coveringSubId, parseIdmap } from './idmap';
 
 export interface LxcHoverContext {
   version: LxcVersion;
+  host?: Host;
+  documentPath?: string;
+  /** A Markdown command link that allows a dropped capability, if it is dropped. */
+  capabilityAction?: (capName: string) => string | undefined;
   /** Extra Markdown for a capability (the host's man page paragraph), if any. */
   capabilityExtra?: (capName: string) => string | undefined;
   /** Extra Markdown for a key (the host's man page paragraph), if any. */
@@ -103,9 +109,12 @@ function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null 
     }
     if (!cap) return null;
     const extra = ctx.capabilityExtra?.(cap.cap);
-    const md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.name === 'lxc.cap.keep' ? 'keep' : 'drop' });
+    let md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.name === 'lxc.cap.keep' ? 'keep' : 'drop' });
+    const link = k.name === 'lxc.cap.drop' ? ctx.capabilityAction?.(cap.name) : undefined;
+    if (link) md = md.replace('\n', `\n\n${link}\n`);
     return { contents: { kind: 'markdown', value: md }, range: range(l.line, l.valueStart + tok.start, l.valueStart + tok.end) };
   }
+  if (k.name === 'lxc.idmap' && ctx.host) return idmapHover(l, ctx);
   const listKinds = new Set(['mount-auto', 'namespaces']);
   const text = listKinds.has(k.kind) ? tok?.text : l.value;
   if (!text) return null;
@@ -116,3 +125,24 @@ function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null 
   return { contents: { kind: 'markdown', value: `**${text}** (${l.key})\n\n${doc}` }, range: range(l.line, start, end) };
 }
 
+
+function idmapHover(l: LxcLine, ctx: LxcHoverContext): Hover | null {
+  const m = parseIdmap(l.value);
+  if (!m || !ctx.host) return null;
+  const kind = m.type === 'u' ? 'user' : 'group';
+  const last = (a: bigint, n: bigint) => (n === 0n ? a : a + n - 1n);
+  const lines = [
+    `**${kind} ID map**`,
+    '',
+    `Container ${kind} IDs ${m.nsid}-${last(m.nsid, m.count)} are host ${kind} IDs ${m.hostid}-${last(m.hostid, m.count)} (${m.count} IDs).`,
+  ];
+  const user = configOwner(ctx.documentPath);
+  const c = coveringSubId(ctx.host, m, user);
+  if (c?.covering) {
+    const s = c.covering;
+    lines.push('', `Covered by \`${s.owner}:${s.start}:${s.count}\` in ${c.file} (line ${s.line + 1}).`);
+  } else if (c) {
+    lines.push('', `No entry of ${c.file}${user ? ` for ${user}` : ''} covers these host IDs.`);
+  }
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: range(l.line, l.valueStart, l.valueEnd) };
+}

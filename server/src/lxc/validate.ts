@@ -23,8 +23,13 @@ export interface LxcValidateOptions {
   host: Host;
   /** Path of the document on disk, if it has one (for include cycles). */
   documentPath?: string;
-  /** Follow lxc.include into other files (off in untrusted workspaces). */
+  /** Follow lxc.include into other files. */
   followIncludes?: boolean;
+  /**
+   * Restricted Mode (untrusted workspace): no host files or environment are consulted,
+   * so checks that depend on them are skipped rather than guessed.
+   */
+  restricted?: boolean;
 }
 
 /** Where a setting came from: a file (undefined = the document itself) and a line. */
@@ -385,8 +390,8 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   function valueIssues(l: LxcLine, k: LxcKey): ValueIssue[] {
     const ctx = {
       version: opts.version,
-      env: (n: string) => opts.host.env(n),
-      exists: (p: string) => opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
+      env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
+      exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
       key: l.key,
     };
     const issues = checkValue(k, l.value, ctx);
@@ -514,6 +519,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
         range: valueRange(l),
       });
     }
+    if (opts.restricted) return;
     const st = opts.host.stat(abs);
     const info: IncludeInfo = { line: l.line, path: abs, kind: 'missing', files: [] };
     if (depth === 0) effective.includes.push(info);
