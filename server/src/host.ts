@@ -12,6 +12,8 @@ export interface Host {
   stat(path: string): { type: FileType; size: number } | undefined;
   /** Contents of a regular file as UTF-8, or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
+  /** Raw bytes of a regular file (for gzipped man pages), or undefined. */
+  readBytes?(path: string): Uint8Array | undefined;
   /** Entry names of a directory, in the order the file system returns them. */
   readDir(path: string): string[] | undefined;
   /** A variable of the environment configs are loaded in. */
@@ -26,7 +28,7 @@ export interface Host {
 export const DEFAULT_CAP_LAST_CAP = 40;
 
 /** An in-memory host for tests and for untrusted workspaces. */
-export function memoryHost(files: Record<string, string> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number } = {}): Host {
+export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number } = {}): Host {
   const dirs = new Set<string>(['/']);
   for (const f of Object.keys(files)) {
     const parts = f.split('/');
@@ -41,7 +43,12 @@ export function memoryHost(files: Record<string, string> = {}, options: { env?: 
       return undefined;
     },
     readFile(path) {
-      return files[norm(path)];
+      const f = files[norm(path)];
+      return typeof f === 'string' ? f : f === undefined ? undefined : Buffer.from(f).toString('utf8');
+    },
+    readBytes(path) {
+      const f = files[norm(path)];
+      return typeof f === 'string' ? Buffer.from(f, 'utf8') : f;
     },
     readDir(path) {
       const p = norm(path);

@@ -5,6 +5,26 @@ import { DEFAULT_CAP_LAST_CAP, type Host } from './host';
 /** Larger files are not read by includes or man page lookups. */
 const MAX_READ = 16 * 1024 * 1024;
 
+/**
+ * Reads a regular file without ever blocking: it is opened non-blocking and its type is
+ * checked on the descriptor, so a FIFO or a device (or a path swapped after stat) never
+ * stalls the server.
+ */
+function readRegular(path: string): Buffer | undefined {
+  try {
+    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile() || st.size > MAX_READ) return undefined;
+      return fs.readFileSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Host {
   const env = options.env ?? process.env;
   let capLast: number | undefined;
@@ -18,20 +38,10 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
       }
     },
     readFile(path) {
-      try {
-        // Open without blocking and check the type on the descriptor, so a FIFO or a
-        // device never stalls the server, even if the path changed since stat().
-        const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-        try {
-          const st = fs.fstatSync(fd);
-          if (!st.isFile() || st.size > MAX_READ) return undefined;
-          return fs.readFileSync(fd, 'utf8');
-        } finally {
-          fs.closeSync(fd);
-        }
-      } catch {
-        return undefined;
-      }
+      return readRegular(path)?.toString('utf8');
+    },
+    readBytes(path) {
+      return readRegular(path);
     },
     readDir(path) {
       try {
@@ -44,12 +54,8 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
     cwd: () => options.cwd ?? process.cwd(),
     capLastCap() {
       if (capLast === undefined) {
-        try {
-          const n = Number.parseInt(fs.readFileSync('/proc/sys/kernel/cap_last_cap', 'utf8'), 10);
-          capLast = Number.isFinite(n) && n > 0 ? n : DEFAULT_CAP_LAST_CAP;
-        } catch {
-          capLast = DEFAULT_CAP_LAST_CAP;
-        }
+        const n = Number.parseInt(readRegular('/proc/sys/kernel/cap_last_cap')?.toString('utf8') ?? '', 10);
+        capLast = Number.isFinite(n) && n > 0 ? n : DEFAULT_CAP_LAST_CAP;
       }
       return capLast;
     },

@@ -15,6 +15,7 @@ import { detectLxcVersion, detectPodmanVersion } from './detect';
 import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSettings } from './settings';
 import { detectLanguage } from './languages';
 import { uriToPath } from './util/uri';
+import { DEFAULT_MAN_DIRS } from './manpages';
 
 declare const CTCONF_VERSION: string;
 
@@ -40,6 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     podmanVersion: settings.podman.version === 'auto' ? (trusted ? detectPodmanVersion() : undefined) ?? 'latest' : settings.podman.version,
     rules: settings.rules,
     restricted: !trusted,
+    manDirs: settings.manPages.enabled ? [...settings.manPages.paths, ...DEFAULT_MAN_DIRS] : [],
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

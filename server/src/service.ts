@@ -22,6 +22,7 @@ import { hoverLxc } from './lxc/hover';
 import { completeLxc } from './lxc/complete';
 import { lxcCodeActions } from './lxc/actions';
 import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
+import { ManPages, type ManEntry } from './manpages';
 import { uriToPath } from './util/uri';
 
 export interface TextDoc {
@@ -38,6 +39,8 @@ export interface ServiceConfig {
   rules: Record<string, SeveritySetting>;
   /** Restricted Mode: do not read host files or the environment. */
   restricted?: boolean;
+  /** Man page directories to read hover text from; undefined or empty turns it off. */
+  manDirs?: string[];
 }
 
 export const RULES_URL = 'https://github.com/ctconf/ctconf/blob/main/RULES.md';
@@ -81,6 +84,15 @@ export interface LanguageService {
 export function createLanguageService(host: Host, initial: ServiceConfig): LanguageService {
   let config = initial;
   const cache = new Map<string, Parsed>();
+  // Man pages are read on the first hover that wants them, then cached per page.
+  let man: ManPages | undefined;
+  const manPages = (): ManPages | undefined => {
+    if (config.restricted || !config.manDirs?.length) return undefined;
+    man ??= new ManPages(host, config.manDirs);
+    return man;
+  };
+  const manNote = (e: ManEntry | undefined): string | undefined =>
+    e ? `_From ${e.page} on this host${e.version ? ` (${e.version})` : ''}:_\n\n${e.markdown}` : undefined;
 
   function parsed(doc: TextDoc): Parsed {
     const hit = cache.get(doc.uri);
@@ -137,6 +149,8 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         const dropped = a ? new Set(droppedCapabilities(a)) : new Set<string>();
         return hoverLxc(p.lxc, pos, {
           version: config.lxcVersion,
+          capabilityExtra: (cap) => manNote(manPages()?.capability(cap)),
+          keyExtra: (key) => manNote(manPages()?.lxcKey(key)),
           host,
           documentPath: uriToPath(doc.uri),
           capabilityAction: (name) => (dropped.has(name)
@@ -197,6 +211,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       cache.delete(uri);
     },
     configure(c) {
+      if (c.manDirs?.join('\0') !== config.manDirs?.join('\0')) man = undefined;
       config = c;
       cache.clear();
     },

@@ -10,6 +10,7 @@ export interface CtconfSettings {
   lxc: { version: LxcVersionSetting };
   podman: { version: string };
   rules: Record<string, SeveritySetting>;
+  manPages: { enabled: boolean; paths: string[] };
   trace: { server: 'off' | 'messages' | 'verbose' };
 }
 
@@ -18,11 +19,13 @@ export const SETTING_DEFAULTS = {
   'ctconf.lxc.version': 'auto',
   'ctconf.podman.version': 'auto',
   'ctconf.rules': {},
+  'ctconf.manPages.enabled': true,
+  'ctconf.manPages.paths': [],
   'ctconf.trace.server': 'off',
 } as const;
 
 export function defaultSettings(): CtconfSettings {
-  return { lxc: { version: 'auto' }, podman: { version: 'auto' }, rules: {}, trace: { server: 'off' } };
+  return { lxc: { version: 'auto' }, podman: { version: 'auto' }, rules: {}, manPages: { enabled: true, paths: [] }, trace: { server: 'off' } };
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -44,6 +47,9 @@ export function normalizeSettings(raw: unknown): { settings: CtconfSettings; pro
     if (typeof sev === 'string' && SEVERITIES.has(sev)) s.rules[code] = sev as SeveritySetting;
     else problems.push(`ctconf.rules.${code}: "${String(sev)}" is not one of error, warning, information, hint, off`);
   }
+  const man = obj(r.manPages);
+  if (typeof man.enabled === 'boolean') s.manPages.enabled = man.enabled;
+  if (Array.isArray(man.paths)) s.manPages.paths = man.paths.filter((x): x is string => typeof x === 'string');
   const trace = obj(r.trace).server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') s.trace.server = trace;
   return { settings: s, problems };
