@@ -64,3 +64,16 @@ test('all 41 capability names in lxc.cap.drop get a hover naming the capability'
   assert.match(hover('lxc.cap.drop = sys_|time\n')!, /⚠ \*\*Risk: high/);
   assert.match(hover('lxc.cap.keep = no|ne\n')!, /keep no capability/);
 });
+
+test('an idmap hover shows the subordinate range that covers it', async () => {
+  const { memoryHost } = await import('../../server/src/host');
+  const host = memoryHost({ '/etc/subuid': 'ann:165536:65536\n', '/etc/subgid': 'bob:1:2\n', '/etc/passwd': 'ann:x:1000:1000::/home/ann:/bin/sh\n' });
+  const svc = lxcService({ host });
+  const uri = 'file:///home/ann/.local/share/lxc/c/config';
+  const text = 'lxc.idmap = u 0 165536 65536\nlxc.idmap = g 0 165536 65536\n';
+  const h1 = (svc.hover({ uri, languageId: 'lxc', version: 1, text }, { line: 0, character: 20 })!.contents as { value: string }).value;
+  assert.match(h1, /Container user IDs 0-65535 are host user IDs 165536-231071/);
+  assert.match(h1, /Covered by `ann:165536:65536` in \/etc\/subuid \(line 1\)/);
+  const h2 = (svc.hover({ uri, languageId: 'lxc', version: 1, text }, { line: 1, character: 20 })!.contents as { value: string }).value;
+  assert.match(h2, /No entry of \/etc\/subgid for ann covers these host IDs/);
+});
