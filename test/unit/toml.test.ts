@@ -1,0 +1,77 @@
+/**
+ * The tolerant TOML parser against the toml-test suite shipped in Debian
+ * (golang-github-burntsushi-toml-dev): every valid file parses without error, and the
+ * invalid files are rejected. Plus ranges and recovery.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORPUS } from '../helpers/paths';
+import { parseToml, positionAt } from '../../server/src/containers/toml';
+
+const SUITE = path.join(CORPUS, 'golang-github-burntsushi-toml-dev/usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests');
+const missing = fs.existsSync(SUITE) ? undefined : `toml-test suite not unpacked at ${SUITE} (scripts/prepare.sh downloads it)`;
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.toml')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** toml-test cases that are about bytes the UTF-8 decoder already replaced, so they cannot fail on text. */
+const ENCODING_CASES = /encoding\/bad-utf8/;
+
+test('every valid toml-test file parses without error', { skip: missing }, () => {
+  const bad: string[] = [];
+  const valid = files(path.join(SUITE, 'valid'));
+  for (const f of valid) {
+    const d = parseToml(fs.readFileSync(f, 'utf8'));
+    if (d.errors.length) bad.push(`${path.relative(SUITE, f)}: ${d.errors[0].message}`);
+  }
+  console.log(`# toml-test valid: ${valid.length - bad.length}/${valid.length} parse`);
+  assert.deepEqual(bad, []);
+});
+
+test('invalid toml-test files are rejected', { skip: missing }, () => {
+  const invalid = files(path.join(SUITE, 'invalid')).filter((f) => !ENCODING_CASES.test(f));
+  const accepted = invalid.filter((f) => parseToml(fs.readFileSync(f, 'utf8')).errors.length === 0).map((f) => path.relative(SUITE, f));
+  console.log(`# toml-test invalid: ${invalid.length - accepted.length}/${invalid.length} rejected`);
+  assert.deepEqual(accepted, []);
+});
+
+test('entries carry paths and exact ranges', () => {
+  const text = '# c\n[containers]\ndefault_capabilities = [\n  "CHOWN", # why\n  "SYS_CHROOT",\n]\n[engine.runtimes]\ncrun = ["/usr/bin/crun"]\n';
+  const d = parseToml(text);
+  assert.deepEqual(d.errors, []);
+  assert.deepEqual(d.entries.map((e) => e.path.join('.')), ['containers.default_capabilities', 'engine.runtimes.crun']);
+  const arr = d.entries[0].kv.value;
+  assert.equal(arr.type, 'array');
+  if (arr.type === 'array') {
+    assert.deepEqual(arr.items.map((i) => text.slice(i.start, i.end)), ['"CHOWN"', '"SYS_CHROOT"']);
+    assert.deepEqual(positionAt(d, arr.items[1].start), { line: 4, character: 2 });
+  }
+  assert.deepEqual(d.comments.map((c) => c.text), ['# c', '# why']);
+});
+
+test('one broken line does not take the rest of the file away', () => {
+  const d = parseToml('[containers]\nlabel = tru\nuserns = "auto"\n[engine]\ncgroup_manager = "systemd\nevents_logger = "file"\n');
+  assert.deepEqual(d.errors.map((e) => positionAt(d, e.start).line), [1, 4]);
+  assert.deepEqual(d.entries.map((e) => e.path.join('.')), ['containers.userns', 'engine.events_logger']);
+});
+
+test('duplicates and redefinitions are errors', () => {
+  for (const t of ['a = 1\na = 2', '[a]\n[a]', 'a = 1\n[a]', '[t]\nx.y = 1\n[t.x]', '[[a]]\n[a]', 'a = {x = 1}\n[a]']) {
+    assert.ok(parseToml(t).errors.length > 0, t);
+  }
+  for (const t of ['[a.b]\n[a]', '[[a]]\n[[a]]\n[a.c]', '[f]\napple.color = 1\napple.taste.sweet = true\n[f.apple.texture]\nsmooth = true']) {
+    assert.deepEqual(parseToml(t).errors, [], t);
+  }
+});
