@@ -61,6 +61,26 @@ export const RULES: readonly RuleInfo[] = [
   rule('lxc/idmap-overlap', 'warning', 'Two idmap ranges of the same type overlap.'),
   rule('lxc/idmap-subid', 'warning', 'An idmap range lies outside the subordinate IDs of /etc/subuid or /etc/subgid.'),
   rule('lxc/system-config-key', 'warning', 'A key that LXC\'s system configuration (lxc.conf) does not read.'),
+  // containers.conf
+  rule('containers/toml-syntax', 'error', 'The file is not valid TOML; Podman refuses to start.'),
+  rule('containers/duplicate', 'error', 'A key or table is defined twice; Podman refuses to start.'),
+  rule('containers/unknown-table', 'warning', 'Podman has no such table and ignores it silently.'),
+  rule('containers/unknown-key', 'warning', 'Podman has no such key in this table and ignores it silently.'),
+  rule('containers/wrong-table', 'warning', 'The key belongs in another table; Podman ignores it here.'),
+  rule('containers/key-case', 'warning', 'The key only matches in a different case (Podman falls back to ignoring case).'),
+  rule('containers/misspelled-key', 'warning', 'A documented spelling that Podman does not read.'),
+  rule('containers/removed-key', 'warning', 'A key Podman no longer reads.'),
+  rule('containers/deprecated-key', 'information', 'A key that still works but has a replacement.'),
+  rule('containers/key-too-new', 'warning', 'The key needs a later Podman than the target version, which ignores it.'),
+  rule('containers/wrong-type', 'error', 'The value has the wrong TOML type; Podman refuses to start.'),
+  rule('containers/negative-unsigned', 'warning', 'A negative number in an unsigned field, which Podman silently wraps to a huge value.'),
+  rule('containers/not-a-table', 'warning', 'A table key given a plain value, which Podman silently drops.'),
+  rule('containers/invalid-value', 'error', 'A value Podman rejects when it loads the file.'),
+  rule('containers/runtime-value', 'error', 'A value Podman loads but rejects when a command uses it.'),
+  rule('containers/unknown-value', 'warning', 'A value Podman does not know; it may be ignored or fail later.'),
+  rule('containers/unknown-capability', 'error', 'Not a capability: `podman create` fails.'),
+  rule('containers/duplicate-capability', 'warning', 'A capability listed twice.'),
+  rule('containers/capability-spelling', 'hint', 'A capability written differently from the rest of the list.'),
 ];
 
 const byCode = new Map(RULES.map((r) => [r.code, r]));

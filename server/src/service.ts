@@ -23,6 +23,15 @@ import { completeLxc } from './lxc/complete';
 import { lxcCodeActions } from './lxc/actions';
 import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
 import { ManPages, type ManEntry } from './manpages';
+import { parseToml, type TomlDocument } from './containers/toml';
+import { validateContainersConf } from './containers/validate';
+import { NEWEST_PODMAN } from './containers/keys';
+
+/** `4.3.1` → `4.3`; `latest` or nonsense → the newest release ctconf knows. */
+export function podmanBranch(v: string): string {
+  const m = /^(\d+)\.(\d+)/.exec(v);
+  return m ? `${m[1]}.${m[2]}` : NEWEST_PODMAN;
+}
 import { uriToPath } from './util/uri';
 
 export interface TextDoc {
@@ -58,6 +67,7 @@ interface Parsed {
   lxc?: LxcDocument;
   /** LXC analysis (findings and effective state), computed on first use. */
   analysis?: LxcAnalysis;
+  toml?: TomlDocument;
 }
 
 export interface LanguageService {
@@ -99,6 +109,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     if (hit && hit.version === doc.version && hit.text === doc.text) return hit;
     const p: Parsed = { version: doc.version, text: doc.text };
     if (doc.languageId === 'lxc') p.lxc = parseLxc(doc.text);
+    else if (doc.languageId === 'containers-conf') p.toml = parseToml(doc.text);
     cache.set(doc.uri, p);
     return p;
   }
@@ -114,6 +125,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   function findings(doc: TextDoc): Finding[] {
     const { p, a } = analysis(doc);
     if (p.lxc) return a ? a.findings : validateLxcSystem(p.lxc);
+    if (p.toml) return validateContainersConf(p.toml, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
     return [];
   }
 

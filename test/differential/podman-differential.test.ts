@@ -1,0 +1,40 @@
+/**
+ * Differential test against Podman: every generated containers.conf is loaded with
+ * `CONTAINERS_CONF=FILE podman --version`; Podman refusing it must equal ctconf reporting
+ * an error that says Podman refuses the file at load time.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../server/src/service';
+import { nodeHost } from '../../server/src/nodeHost';
+import { podmanLoads, podmanMissing, podmanRelease } from '../helpers/podmanOracle';
+import { podmanCases } from './podmanCases';
+
+/** Errors Podman only raises later (at `podman info`, `create`, `run`), not when loading. */
+const LATER = new Set(['containers/runtime-value', 'containers/unknown-capability']);
+
+test('ctconf agrees with podman on every generated containers.conf', { skip: podmanMissing() }, () => {
+  const release = podmanRelease()!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-pdiff-'));
+  const service = createLanguageService(nodeHost(), { lxcVersion: '5.0', podmanVersion: release, rules: {} });
+  const mismatches: string[] = [];
+  let refused = 0;
+  const cases = podmanCases();
+  cases.forEach((c, i) => {
+    const f = path.join(dir, `c${i}.conf`);
+    fs.writeFileSync(f, c.text);
+    const p = podmanLoads(f);
+    if (!p.ok) refused++;
+    const diags = service.diagnostics({ uri: `file://${f}`, languageId: 'containers-conf', version: 1, text: c.text });
+    const ours = !diags.some((d) => d.severity === DiagnosticSeverity.Error && !LATER.has(String(d.code)));
+    if (ours !== p.ok) mismatches.push(`${c.id}: podman ${p.ok ? 'loads' : 'refuses'} ${JSON.stringify(c.text)} (${p.message.slice(0, 160)}); ctconf: ${diags.map((d) => `${d.code}`).join(',') || 'nothing'}`);
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`# podman ${release}: ${cases.length} cases, ${refused} refused by podman, ${mismatches.length} disagreements`);
+  assert.ok(refused > 20);
+  assert.deepEqual(mismatches, []);
+});

@@ -1,0 +1,39 @@
+/** Podman as an oracle: `CONTAINERS_CONF=FILE podman --version` loads and validates FILE. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export function podmanMissing(): string | undefined {
+  try {
+    execFileSync('podman', ['--version'], { stdio: 'ignore', env: podmanEnv('/dev/null') });
+    return undefined;
+  } catch {
+    return 'podman is not installed (scripts/prepare.sh installs it when run as root)';
+  }
+}
+
+export function podmanRelease(): string | undefined {
+  try {
+    return /(\d+\.\d+\.\d+)/.exec(execFileSync('podman', ['--version'], { encoding: 'utf8', env: podmanEnv('/dev/null') }))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+let storageConf: string | undefined;
+/** An environment that reads only `file` and keeps storage in a temporary directory. */
+function podmanEnv(file: string): NodeJS.ProcessEnv {
+  if (!storageConf) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-podman-'));
+    storageConf = path.join(dir, 'storage.conf');
+    fs.writeFileSync(storageConf, `[storage]\ndriver = "vfs"\ngraphroot = "${dir}/graph"\nrunroot = "${dir}/run"\n`);
+  }
+  return { ...process.env, CONTAINERS_CONF: file, CONTAINERS_STORAGE_CONF: storageConf, XDG_CONFIG_HOME: path.dirname(storageConf) };
+}
+
+/** Whether podman loads the file: exit 0 of `podman --version`, plus its error line. */
+export function podmanLoads(file: string): { ok: boolean; message: string } {
+  const r = spawnSync('podman', ['--version'], { encoding: 'utf8', env: podmanEnv(file), timeout: 20000 });
+  return { ok: r.status === 0, message: (r.stderr ?? '').trim().split('\n')[0] ?? '' };
+}
