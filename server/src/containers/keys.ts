@@ -75,7 +75,7 @@ export interface ValueRule {
 /** Enumerations and when Podman checks them (../shared/reference/containers-conf-facts.md §8-9). */
 export const VALUE_RULES: Readonly<Record<string, ValueRule>> = {
   'engine.pull_policy': { values: ['always', 'missing', 'never', 'newer', 'ifmissing', 'ifnotpresent', 'ifnewer', ''], ci: true, when: 'load' },
-  'engine.image_volume_mode': { values: ['anonymous', 'tmpfs', 'ignore'], when: 'load' },
+  'engine.image_volume_mode': { values: ['anonymous', 'tmpfs', 'ignore', ''], when: 'load' },
   'engine.database_backend': { values: ['', 'sqlite', 'boltdb'], when: 'load' },
   'containers.interface_name': { values: ['', 'device'], when: 'load' },
   'engine.events_logger': { values: ['journald', 'file', 'none'], ci: true, when: 'start', fails: 'every podman command that sets up its runtime (`podman info`, `podman run` …)' },

@@ -331,7 +331,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
         let ok = rule.values.some((x) => (rule.ci ? x.toLowerCase() === s.toLowerCase() : x === s)) || (rule.prefixes ?? []).some((p) => s.startsWith(p));
         let values = rule.values;
         if (id === 'engine.image_volume_mode' && !versionAtLeast(v, '5.0')) {
-          values = ['bind', 'tmpfs', 'ignore'];
+          values = ['bind', 'tmpfs', 'ignore', ''];
           ok = values.includes(s);
         }
         if (!ok) {
