@@ -25,6 +25,7 @@ import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
 import { ManPages, type ManEntry } from './manpages';
 import { parseToml, type TomlDocument } from './containers/toml';
 import { validateContainersConf } from './containers/validate';
+import { ccCodeActions, completeCc, hoverCc } from './containers/features';
 import { NEWEST_PODMAN } from './containers/keys';
 
 /** `4.3.1` → `4.3`; `latest` or nonsense → the newest release ctconf knows. */
@@ -122,6 +123,15 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     return { p, a: p.analysis };
   }
 
+  function ccContext(doc: TextDoc) {
+    return {
+      podmanVersion: podmanBranch(config.podmanVersion),
+      uri: doc.uri,
+      capabilityExtra: (cap: string) => manNote(manPages()?.capability(cap)),
+      keyExtra: (key: string) => manNote(manPages()?.containersKey(key)),
+    };
+  }
+
   function findings(doc: TextDoc): Finding[] {
     const { p, a } = analysis(doc);
     if (p.lxc) return a ? a.findings : validateLxcSystem(p.lxc);
@@ -170,11 +180,13 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
             : undefined),
         });
       }
+      if (p.toml) return hoverCc(p.toml, pos, ccContext(doc));
       return null;
     },
     completion(doc, pos) {
       const p = parsed(doc);
       if (p.lxc) return completeLxc(p.lxc, pos, { version: config.lxcVersion, host });
+      if (p.toml) return completeCc(p.toml, pos, ccContext(doc));
       return [];
     },
     codeActions(doc, range, diagnostics) {
@@ -189,6 +201,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         }
         return out;
       }
+      if (p.toml) return ccCodeActions(p.toml, doc.uri, range, diagnostics);
       return [];
     },
     inlayHints(doc, range) {

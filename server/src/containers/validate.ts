@@ -49,14 +49,15 @@ export function resolvePath(path: string[]): CcResolved {
   const canonical = [top.name];
   if (path.length === 1) return { type: 'table', table: top.name, canonical, caseMismatch };
   // Sub-tables and keys of the top table.
+  const mis = MISSPELLINGS[`${top.name}.${path[1]}`];
+  if (mis && path.length === 2) return { type: 'unknown-key', table: top.name, key: path[1], misspelling: mis };
   const subTables = Object.keys(TABLES).filter((t) => t.startsWith(`${top.name}.`)).map((t) => t.slice(top.name.length + 1));
   const keys = keysOf(top.name).map((k) => k.key);
   const second = matchName(path[1], [...subTables, ...keys]);
   if (!second) {
     const cand = [...keys, ...subTables];
     const elsewhere = otherTablesWith(path[1], top.name);
-    const mis = MISSPELLINGS[`${top.name}.${path[1]}`];
-    return { type: 'unknown-key', table: top.name, key: path.slice(1).join('.'), suggestion: closest(path[1], cand), elsewhere, misspelling: mis };
+    return { type: 'unknown-key', table: top.name, key: path.slice(1).join('.'), suggestion: closest(path[1], cand), elsewhere };
   }
   caseMismatch ||= !second.exact;
   canonical.push(second.name);

@@ -1,0 +1,151 @@
+/** containers.conf: rules, hover, completion and quick fixes through the service. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLanguageService } from '../../server/src/service';
+import { memoryHost } from '../../server/src/host';
+import { applyEdits, cursor } from '../helpers/service';
+import { CORPUS } from '../helpers/paths';
+import { CAPABILITIES } from '../../server/src/capabilities/table';
+import { RULES } from '../../server/src/rules';
+
+const URI = 'file:///etc/containers/containers.conf';
+const svc = (podmanVersion = '5.8') => createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion, rules: {} });
+const doc = (text: string) => ({ uri: URI, languageId: 'containers-conf', version: 1, text });
+const diags = (text: string, v?: string) => svc(v).diagnostics(doc(text)).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${d.code}`);
+const codes = (text: string, v?: string) => diags(text, v).map((s) => s.split(' ')[1]);
+
+test('rules: syntax, duplicates, unknown and misplaced keys, case, types', () => {
+  assert.deepEqual(diags('[containers]\nlabel = tru\n'), ['1:8-11 containers/toml-syntax']);
+  assert.deepEqual(codes('[containers]\nlabel = true\nlabel = false\n'), ['containers/duplicate']);
+  assert.deepEqual(diags('[containerz]\nlabel = true\n'), ['0:1-11 containers/unknown-table']);
+  assert.deepEqual(diags('[containers]\nlabl = true\n'), ['1:0-4 containers/unknown-key']);
+  assert.deepEqual(codes('[containers]\ncgroup_manager = "systemd"\n'), ['containers/wrong-table']);
+  assert.deepEqual(codes('[Containers]\nLABEL = true\n'), ['containers/key-case', 'containers/key-case']);
+  assert.deepEqual(codes('[engine]\nruntime_supports_nocgroups = ["crun"]\n'), ['containers/misspelled-key']);
+  assert.deepEqual(codes('[containers]\nlabel = "true"\npids_limit = 1.5\nenv = "A=1"\n'), ['containers/wrong-type', 'containers/wrong-type', 'containers/wrong-type']);
+  assert.deepEqual(codes('[engine]\nstop_timeout = -1\nnum_locks = -5\n'), ['containers/negative-unsigned', 'containers/wrong-type']);
+  assert.deepEqual(codes('[engine]\nruntimes = "crun"\n'), ['containers/not-a-table']);
+  assert.deepEqual(codes('[libpod]\nx = 1\n'), ['containers/removed-key']);
+  assert.deepEqual(codes('[containers]\nno_host = true\n'), ['containers/removed-key']);
+  assert.deepEqual(codes('[engine]\nremote_uri = "x"\n'), ['containers/deprecated-key']);
+});
+
+test('versions: keys and syntax the target Podman does not have', () => {
+  assert.deepEqual(codes('[podmansh]\ntimeout = 3\n', '4.3'), ['containers/key-too-new']);
+  assert.deepEqual(codes('[podmansh]\ntimeout = 3\n', '5.1'), []);
+  assert.deepEqual(codes('[containers]\nenv = ["A=1", {append = true}]\n', '4.3'), ['containers/wrong-type']);
+  assert.deepEqual(codes('[containers]\nenv = ["A=1", {append = true}]\n', '4.8'), []);
+  assert.deepEqual(codes('[engine]\nimage_volume_mode = "bind"\n', '4.3'), []);
+  assert.deepEqual(codes('[engine]\nimage_volume_mode = "bind"\n', '5.0'), ['containers/invalid-value']);
+});
+
+test('values: load-time errors, later failures, unknown values', () => {
+  assert.deepEqual(codes('[engine]\npull_policy = "sometimes"\n'), ['containers/invalid-value']);
+  assert.deepEqual(codes('[engine]\npull_policy = "Missing"\n'), []);
+  assert.deepEqual(codes('[containers]\numask = "999"\nshm_size = "huge"\nlog_size_max = 100\n'), ['containers/invalid-value', 'containers/invalid-value', 'containers/invalid-value']);
+  assert.deepEqual(codes('[containers]\ndefault_ulimits = ["nofile=abc", "foo=1:2"]\ndevices = ["/dev/fuse:rwx"]\n'), ['containers/invalid-value', 'containers/invalid-value', 'containers/invalid-value']);
+  assert.deepEqual(codes('[engine]\nevents_logger = "syslog"\n'), ['containers/runtime-value']);
+  assert.match(svc().diagnostics(doc('[engine]\nevents_logger = "syslog"\n'))[0].message as string, /Podman loads the file, but every podman command/);
+  assert.deepEqual(codes('[network]\nfirewall_driver = "ufw"\n'), ['containers/unknown-value']);
+  assert.deepEqual(codes('[network]\ndefault_subnet_pools = [{base = "fd00::/8", size = 64}]\n'), ['containers/invalid-value']);
+  assert.deepEqual(codes('[engine]\nstatic_dir = "rel"\n'), ['containers/invalid-value']);
+});
+
+test('capabilities in default_capabilities', () => {
+  assert.deepEqual(codes('[containers]\ndefault_capabilities = ["CHOWN", "cap_kill", "CAP_NET_RAW"]\n'), ['containers/capability-spelling', 'containers/capability-spelling']);
+  assert.deepEqual(codes('[containers]\ndefault_capabilities = ["CHOWN", "FOO_BAR", "ALL"]\n'), ['containers/unknown-capability', 'containers/unknown-capability']);
+  assert.deepEqual(codes('[containers]\ndefault_capabilities = ["CHOWN", "CAP_CHOWN"]\n').filter((c) => c !== 'containers/capability-spelling'), ['containers/duplicate-capability']);
+});
+
+test('hovers on all 41 capability names inside default_capabilities', () => {
+  const text = `[containers]\ndefault_capabilities = [\n${CAPABILITIES.map((c) => `  "${c.name.toUpperCase()}",`).join('\n')}\n]\n`;
+  const s = svc('4.3');
+  CAPABILITIES.forEach((c, i) => {
+    const h = s.hover(doc(text), { line: 2 + i, character: 4 });
+    const md = (h?.contents as { value: string } | undefined)?.value ?? '';
+    assert.ok(md.includes(c.cap) && md.includes(c.summary), c.name);
+    assert.match(md, /Podman 4\.3 default set: (included|not included)/);
+  });
+  const h = (s.hover(doc('[containers]\ndefault_capabilities = ["NET_RAW"]\n'), { line: 1, character: 26 })!.contents as { value: string }).value;
+  assert.match(h, /Podman 4\.3 default set: included/);
+  const h2 = (svc('5.0').hover(doc('[containers]\ndefault_capabilities = ["NET_RAW"]\n'), { line: 1, character: 26 })!.contents as { value: string }).value;
+  assert.match(h2, /Podman 5\.0 default set: not included/);
+});
+
+test('hover on tables and keys', () => {
+  const s = svc('4.3');
+  const k = (s.hover(doc('[engine]\ncgroup_manager = "systemd"\n'), { line: 1, character: 3 })!.contents as { value: string }).value;
+  assert.match(k, /Who manages cgroups/);
+  assert.match(k, /Values: `systemd`, `cgroupfs`/);
+  const t = (s.hover(doc('[machine]\n'), { line: 0, character: 3 })!.contents as { value: string }).value;
+  assert.match(t, /podman machine/);
+});
+
+function pick(marked: string, label: string, v = '5.8'): string {
+  const { text, pos } = cursor(marked);
+  const items = svc(v).completion(doc(text), pos);
+  const it = items.find((i) => i.label === label);
+  assert.ok(it, `no ${label} in ${items.map((i) => i.label).slice(0, 30).join(', ')}`);
+  const e = it.textEdit as { range: never; newText: string };
+  return applyEdits(text, [{ range: e.range, newText: e.newText.replace(/\$\{1\|([^,|]+)[^}]*\}/, '$1').replace(/\$0/, '') }]);
+}
+
+test('completion: tables, keys with type-shaped snippets, values, capabilities', () => {
+  assert.equal(pick('[eng|', 'engine'), '[engine');
+  assert.equal(pick('[containers]\nlog_d|', 'log_driver'), '[containers]\nlog_driver = ""');
+  assert.equal(pick('[containers]\nenv_h|', 'env_host'), '[containers]\nenv_host = true');
+  assert.equal(pick('[containers]\nvolu|', 'volumes'), '[containers]\nvolumes = []');
+  assert.equal(pick('[engine]\nevents_logger = "|"\n', 'journald'), '[engine]\nevents_logger = "journald"\n');
+  assert.equal(pick('[containers]\ndefault_capabilities = [\n  "CHOWN",\n  "|",\n]\n', 'SYS_TIME'), '[containers]\ndefault_capabilities = [\n  "CHOWN",\n  "SYS_TIME",\n]\n');
+  const { text, pos } = cursor('[containers]\ndefault_capabilities = ["CHOWN", "|"]\n');
+  assert.ok(!svc().completion(doc(text), pos).some((i) => i.label === 'CHOWN'));
+  const c2 = cursor('# [contai|\n');
+  assert.deepEqual(svc().completion(doc(c2.text), c2.pos), []);
+  const c3 = cursor('[podmansh]\n|');
+  assert.deepEqual(svc('4.3').completion(doc(c3.text), c3.pos), []);
+});
+
+function fix(text: string, title: string | RegExp, at?: { line: number; character: number }, v = '5.8'): string {
+  const s = svc(v);
+  const d = s.diagnostics(doc(text));
+  const range = at ? { start: at, end: at } : d[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const actions = s.codeActions(doc(text), range, at ? d.filter((x) => x.range.start.line === at.line) : d);
+  const a = actions.find((x) => (typeof title === 'string' ? x.title === title : title.test(x.title)));
+  assert.ok(a, `no action ${title}: ${actions.map((x) => x.title).join(' | ')}`);
+  return applyEdits(text, a.edit!.changes![URI]);
+}
+
+test('quick fixes: did-you-mean, move to the right table, spellings', () => {
+  assert.equal(fix('[containers]\nlabl = true\n', 'Change to label'), '[containers]\nlabel = true\n');
+  assert.equal(fix('[engine]\nruntime_supports_nocgroups = ["crun"]\n', 'Change to runtime_supports_nocgroup'), '[engine]\nruntime_supports_nocgroup = ["crun"]\n');
+  assert.equal(fix('[engine]\nevents_logger = "jounald"\n', 'Change to "journald"'), '[engine]\nevents_logger = "journald"\n');
+  assert.equal(fix('[containers]\n# why\ncgroup_manager = "cgroupfs"\nlabel = true\n[engine]\nstop_timeout = 5\n', 'Move cgroup_manager to [engine]'),
+    '[containers]\n# why\nlabel = true\n[engine]\ncgroup_manager = "cgroupfs"\nstop_timeout = 5\n');
+  assert.equal(fix('[containers]\ncgroup_manager = "cgroupfs"\n', 'Move cgroup_manager to [engine]'), '[containers]\n\n[engine]\ncgroup_manager = "cgroupfs"\n');
+  assert.equal(fix('[containers]\ndefault_capabilities = ["CHOWN", "SYS_CHRT"]\n', 'Change to "SYS_CHROOT"'), '[containers]\ndefault_capabilities = ["CHOWN", "SYS_CHROOT"]\n');
+  assert.equal(fix('[containers]\ndefault_capabilities = ["CHOWN", "cap_kill", "NET_RAW"]\n', 'Write every capability like "CHOWN"', { line: 1, character: 26 }), '[containers]\ndefault_capabilities = ["CHOWN", "KILL", "NET_RAW"]\n');
+});
+
+test('remove a capability: single-line and multi-line arrays, comments kept', () => {
+  assert.equal(fix('[containers]\ndefault_capabilities = ["CHOWN", "SYS_CHROOT", "KILL"]\n', 'Remove SYS_CHROOT from default_capabilities', { line: 1, character: 36 }), '[containers]\ndefault_capabilities = ["CHOWN", "KILL"]\n');
+  assert.equal(fix('[containers]\ndefault_capabilities = ["CHOWN", "SYS_CHROOT"]\n', 'Remove SYS_CHROOT from default_capabilities', { line: 1, character: 36 }), '[containers]\ndefault_capabilities = ["CHOWN"]\n');
+  assert.equal(fix('[containers]\ndefault_capabilities = [\n  "CHOWN", # keep\n  "SYS_CHROOT",\n  "KILL",\n]\n', 'Remove SYS_CHROOT from default_capabilities', { line: 3, character: 4 }), '[containers]\ndefault_capabilities = [\n  "CHOWN", # keep\n  "KILL",\n]\n');
+  assert.equal(fix('[containers]\ndefault_capabilities = ["CHOWN", "CAP_CHOWN"]\n', 'Remove CAP_CHOWN from default_capabilities', { line: 1, character: 36 }), '[containers]\ndefault_capabilities = ["CHOWN"]\n');
+});
+
+const SHIPPED = path.join(CORPUS, 'golang-github-containers-common/usr/share/containers/containers.conf');
+test('the seed case: drop SYS_CHROOT from the shipped file, every other line byte-identical', { skip: fs.existsSync(SHIPPED) ? undefined : 'shipped containers.conf not unpacked' }, () => {
+  const text = fs.readFileSync(SHIPPED, 'utf8');
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.trim() === '"SYS_CHROOT"');
+  const out = fix(text, 'Remove SYS_CHROOT from default_capabilities', { line, character: lines[line].indexOf('"') + 2 }, '4.3');
+  assert.deepEqual(out.split('\n'), [...lines.slice(0, line), ...lines.slice(line + 1)]);
+  assert.deepEqual(svc('4.3').diagnostics(doc(out)).filter((d) => d.severity === 1), []);
+});
+
+test('every containers rule is exercised in this file', () => {
+  const src = fs.readFileSync(__filename.replace(/out\/test\/unit\/containers\.test\.js$/, 'test/unit/containers.test.ts'), 'utf8');
+  assert.deepEqual(RULES.filter((r) => r.code.startsWith('containers/') && !src.includes(r.code)).map((r) => r.code), []);
+});
