@@ -63,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = new EffectiveView();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, view),
+    vscode.commands.registerCommand('ctconf.showEffectiveContainersConf', () => vscode.commands.executeCommand('ctconf.showEffectiveConfiguration')),
     vscode.commands.registerCommand('ctconf.showEffectiveConfiguration', async () => {
       const doc = activeConfig();
       if (!doc || !client) return;

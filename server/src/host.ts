@@ -22,13 +22,15 @@ export interface Host {
   cwd(): string;
   /** Highest capability number the running kernel knows (/proc/sys/kernel/cap_last_cap). */
   capLastCap(): number;
+  /** User ID of the person editing (rootless Podman reads more files); 0 when unknown. */
+  uid?(): number;
 }
 
 /** Capability numbers known to current kernels: CAP_CHOWN (0) … CAP_CHECKPOINT_RESTORE (40). */
 export const DEFAULT_CAP_LAST_CAP = 40;
 
 /** An in-memory host for tests and for untrusted workspaces. */
-export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number } = {}): Host {
+export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number; uid?: number } = {}): Host {
   const dirs = new Set<string>(['/']);
   for (const f of Object.keys(files)) {
     const parts = f.split('/');
@@ -63,5 +65,6 @@ export function memoryHost(files: Record<string, string | Uint8Array> = {}, opti
     env: (name) => options.env?.[name],
     cwd: () => options.cwd ?? '/',
     capLastCap: () => options.capLastCap ?? DEFAULT_CAP_LAST_CAP,
+    uid: () => options.uid ?? 0,
   };
 }

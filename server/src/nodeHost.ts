@@ -52,6 +52,7 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
     },
     env: (name) => env[name],
     cwd: () => options.cwd ?? process.cwd(),
+    uid: () => process.getuid?.() ?? 0,
     capLastCap() {
       if (capLast === undefined) {
         const n = Number.parseInt(readRegular('/proc/sys/kernel/cap_last_cap')?.toString('utf8') ?? '', 10);

@@ -23,9 +23,10 @@ import { completeLxc } from './lxc/complete';
 import { lxcCodeActions } from './lxc/actions';
 import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
 import { ManPages, type ManEntry } from './manpages';
-import { parseToml, type TomlDocument } from './containers/toml';
+import { parseToml, positionAt, type TomlDocument } from './containers/toml';
 import { validateContainersConf } from './containers/validate';
-import { ccCodeActions, completeCc, hoverCc } from './containers/features';
+import { ccCodeActions, ccFolding, ccSymbols, completeCc, hoverCc } from './containers/features';
+import { layeredText, mergeLayers, type LayeredView } from './containers/layers';
 import { NEWEST_PODMAN } from './containers/keys';
 
 /** `4.3.1` → `4.3`; `latest` or nonsense → the newest release ctconf knows. */
@@ -69,6 +70,7 @@ interface Parsed {
   /** LXC analysis (findings and effective state), computed on first use. */
   analysis?: LxcAnalysis;
   toml?: TomlDocument;
+  layers?: LayeredView;
 }
 
 export interface LanguageService {
@@ -123,10 +125,29 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     return { p, a: p.analysis };
   }
 
+  function layers(doc: TextDoc): LayeredView | undefined {
+    const p = parsed(doc);
+    if (!p.toml || config.restricted) return undefined;
+    p.layers ??= mergeLayers(host, podmanBranch(config.podmanVersion), host.uid?.() ?? 0, uriToPath(doc.uri), doc.text);
+    return p.layers;
+  }
+
   function ccContext(doc: TextDoc) {
     return {
       podmanVersion: podmanBranch(config.podmanVersion),
       uri: doc.uri,
+      effective: (path: string[]) => {
+        const view = layers(doc);
+        if (!view || view.self < 0) return undefined;
+        const v = view.values.get(path.join('.'));
+        if (!v) return undefined;
+        const where = `${v.file} line ${v.line + 1}`;
+        return v.layer > view.self
+          ? `**Effective value:** \`${v.text}\`, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
+          : v.layer === view.self
+            ? `**Effective value:** \`${v.text}\` (no later file changes it).`
+            : undefined;
+      },
       capabilityExtra: (cap: string) => manNote(manPages()?.capability(cap)),
       keyExtra: (key: string) => manNote(manPages()?.containersKey(key)),
     };
@@ -206,11 +227,25 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     },
     inlayHints(doc, range) {
       const { p, a } = analysis(doc);
-      return p.lxc && a ? lxcInlayHints(p.lxc, a, range.start.line, range.end.line) : [];
+      if (p.lxc && a) return lxcInlayHints(p.lxc, a, range.start.line, range.end.line);
+      const view = p.toml ? layers(doc) : undefined;
+      if (!p.toml || !view || view.self < 0) return [];
+      const out: InlayHint[] = [];
+      for (const e of p.toml.entries) {
+        const line = positionAt(p.toml, e.kv.start).line;
+        if (line < range.start.line || line > range.end.line) continue;
+        const v = view.values.get(e.path.join('.')) ?? [...view.values].find(([k]) => k.toLowerCase() === e.path.join('.').toLowerCase())?.[1];
+        if (!v || v.layer <= view.self) continue;
+        const end = positionAt(p.toml, e.kv.end);
+        out.push({ position: end, label: `overridden by ${v.file.split('/').pop()}:${v.line + 1} → ${v.text.length > 40 ? `${v.text.slice(0, 37)}…` : v.text}`, paddingLeft: true });
+      }
+      return out;
     },
     effectiveConfiguration(doc) {
-      const { a } = analysis(doc);
-      return a ? effectiveText(a, uriToPath(doc.uri), config.lxcVersion) : undefined;
+      const { p, a } = analysis(doc);
+      if (a) return effectiveText(a, uriToPath(doc.uri), config.lxcVersion);
+      const view = p.toml ? layers(doc) : undefined;
+      return view ? layeredText(view, podmanBranch(config.podmanVersion)) : undefined;
     },
     droppedCapabilities(doc) {
       const { a } = analysis(doc);
@@ -222,7 +257,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     },
     symbols(doc) {
       const p = parsed(doc);
-      return p.lxc ? lxcSymbols(p.lxc) : [];
+      return p.lxc ? lxcSymbols(p.lxc) : p.toml ? ccSymbols(p.toml) : [];
     },
     links(doc) {
       const p = parsed(doc);
@@ -230,7 +265,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     },
     folding(doc) {
       const p = parsed(doc);
-      return p.lxc ? lxcFolding(p.lxc) : [];
+      return p.lxc ? lxcFolding(p.lxc) : p.toml ? ccFolding(p.toml) : [];
     },
     close(uri) {
       cache.delete(uri);

@@ -149,3 +149,10 @@ test('every containers rule is exercised in this file', () => {
   const src = fs.readFileSync(__filename.replace(/out\/test\/unit\/containers\.test\.js$/, 'test/unit/containers.test.ts'), 'utf8');
   assert.deepEqual(RULES.filter((r) => r.code.startsWith('containers/') && !src.includes(r.code)).map((r) => r.code), []);
 });
+
+test('outline and folding for containers.conf', () => {
+  const text = '[containers]\nlabel = true\nenv = [\n  "A=1",\n]\n\n[engine]\nretry = 3\n';
+  const s = svc();
+  assert.deepEqual(s.symbols(doc(text)).map((x) => [x.name, x.children?.map((c) => c.name).join(',')]), [['[containers]', 'label,env'], ['[engine]', 'retry']]);
+  assert.deepEqual(s.folding(doc(text)).map((f) => [f.startLine, f.endLine]), [[0, 4], [6, 7], [2, 4]]);
+});

@@ -345,3 +345,40 @@ function moveToTable(doc: TomlDocument, uri: string, d: Diagnostic): CodeAction 
   }
   return action(`Move ${data.key} to [${data.table}]`, uri, edits, [d], true);
 }
+
+/** Outline: one symbol per table header with its keys. */
+export function ccSymbols(doc: TomlDocument): import('vscode-languageserver-types').DocumentSymbol[] {
+  const out: import('vscode-languageserver-types').DocumentSymbol[] = [];
+  const headers = doc.headers;
+  headers.forEach((h, i) => {
+    const end = i + 1 < headers.length ? headers[i + 1].start : doc.text.length;
+    const children = doc.entries.filter((e) => e.header === h).map((e) => ({
+      name: e.kv.key.parts.map((p) => p.name).join('.'),
+      kind: 7 as const,
+      detail: doc.text.slice(e.kv.value.start, Math.min(e.kv.value.end, e.kv.value.start + 60)).replace(/\s+/g, ' '),
+      range: rng(doc, e.kv.start, e.kv.end),
+      selectionRange: rng(doc, e.kv.key.start, e.kv.key.end),
+    }));
+    let last = end;
+    while (last > h.end && /\s/.test(doc.text[last - 1])) last--;
+    out.push({ name: `[${h.array ? '[' : ''}${h.key.parts.map((p) => p.name).join('.')}${h.array ? ']' : ''}]`, kind: 19, range: rng(doc, h.start, Math.max(last, h.end)), selectionRange: rng(doc, h.key.start, h.key.end), children });
+  });
+  return out;
+}
+
+/** Folding: each table, and each multi-line array. */
+export function ccFolding(doc: TomlDocument): import('vscode-languageserver-types').FoldingRange[] {
+  const out: import('vscode-languageserver-types').FoldingRange[] = [];
+  doc.headers.forEach((h, i) => {
+    const startLine = positionAt(doc, h.start).line;
+    let endLine = (i + 1 < doc.headers.length ? positionAt(doc, doc.headers[i + 1].start).line : doc.lineStarts.length) - 1;
+    while (endLine > startLine && doc.text.slice(doc.lineStarts[endLine], doc.lineStarts[endLine + 1] ?? doc.text.length).trim() === '') endLine--;
+    if (endLine > startLine) out.push({ startLine, endLine });
+  });
+  for (const e of doc.entries) {
+    const a = positionAt(doc, e.kv.value.start).line;
+    const b = positionAt(doc, e.kv.value.end).line;
+    if (b > a) out.push({ startLine: a, endLine: b });
+  }
+  return out;
+}
