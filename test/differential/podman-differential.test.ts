@@ -38,3 +38,23 @@ test('ctconf agrees with podman on every generated containers.conf', { skip: pod
   assert.ok(refused > 20);
   assert.deepEqual(mismatches, []);
 });
+
+test('capability names: ctconf flags exactly the ones `podman create` refuses', { skip: podmanMissing() }, async () => {
+  const { podmanCreates } = await import('../helpers/podmanOracle');
+  const names = ['CHOWN', 'chown', 'CAP_CHOWN', 'cap_kill', 'CAP_net_raw', 'Sys_Chroot', 'SYS_TIME', 'CAP_CHECKPOINT_RESTORE', 'bpf', 'perfmon',
+    'FOO_BAR', 'ALL', 'all', 'CAP_ALL', 'SYS_TIM', '21', 'NET-RAW', ' CHOWN', 'CAP_', '', 'cap_cap_chown'];
+  const release = podmanRelease()!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-pcap-'));
+  const service = createLanguageService(nodeHost(), { lxcVersion: '5.0', podmanVersion: release, rules: {} });
+  const wrong: string[] = [];
+  names.forEach((n, i) => {
+    const text = `[containers]\ndefault_capabilities = ["CHOWN", ${JSON.stringify(n)}]\n`;
+    const f = path.join(dir, `cap${i}.conf`);
+    fs.writeFileSync(f, text);
+    const p = podmanCreates(f);
+    const flagged = service.diagnostics({ uri: `file://${f}`, languageId: 'containers-conf', version: 1, text }).some((d) => d.code === 'containers/unknown-capability');
+    if (p.ok === flagged) wrong.push(`${JSON.stringify(n)}: podman create ${p.ok ? 'accepts' : `refuses (${p.message})`}, ctconf ${flagged ? 'flags it' : 'accepts'}`);
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(wrong, []);
+});

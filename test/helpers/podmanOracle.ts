@@ -37,3 +37,19 @@ export function podmanLoads(file: string): { ok: boolean; message: string } {
   const r = spawnSync('podman', ['--version'], { encoding: 'utf8', env: podmanEnv(file), timeout: 20000 });
   return { ok: r.status === 0, message: (r.stderr ?? '').trim().split('\n')[0] ?? '' };
 }
+
+let imported = false;
+/**
+ * Whether `podman create` accepts a container with the config in `file` (capability names
+ * are only checked there). Uses an empty image imported offline into temporary storage.
+ */
+export function podmanCreates(file: string): { ok: boolean; message: string } {
+  const env = podmanEnv(file);
+  if (!imported) {
+    const r = spawnSync('sh', ['-c', 'tar cf - --files-from /dev/null | podman import - localhost/ctconf-empty'], { encoding: 'utf8', env: podmanEnv('/dev/null') });
+    if (r.status !== 0) throw new Error(`podman import failed: ${r.stderr}`);
+    imported = true;
+  }
+  const r = spawnSync('podman', ['create', '--network', 'none', 'localhost/ctconf-empty', '/none'], { encoding: 'utf8', env, timeout: 30000 });
+  return { ok: r.status === 0, message: (r.stderr ?? '').trim().split('\n').pop() ?? '' };
+}

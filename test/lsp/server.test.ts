@@ -94,3 +94,21 @@ test('hover, completion, code actions, symbols, links and folding over stdio', a
     await c.stop();
   }
 });
+
+test('containers.conf over stdio: diagnostics, capability hover, completion, the SYS_CHROOT fix', async () => {
+  const c = await startLspClient({ initializationOptions: { settings: { podman: { version: '4.3' } } } });
+  try {
+    const uri = 'file:///home/ann/.config/containers/containers.conf';
+    const text = '[containers]\ndefault_capabilities = [\n  "CHOWN",\n  "SYS_CHROOT",\n  "FOO",\n]\ncgroup_manager = "systemd"\n';
+    const d = await c.open(uri, 'containers-conf', text);
+    assert.deepEqual(d.map((x) => [x.range.start.line, x.code]), [[4, 'containers/unknown-capability'], [6, 'containers/wrong-table']]);
+    const h = await c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+    assert.match(h.contents.value, /CAP_SYS_CHROOT/);
+    const items = await c.request<{ label: string }[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 5 } });
+    assert.ok(items.some((i) => i.label === 'SYS_TIME') && !items.some((i) => i.label === 'SYS_CHROOT'));
+    const actions = await c.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 3, character: 5 }, end: { line: 3, character: 5 } }, context: { diagnostics: [] } });
+    assert.ok(actions.some((a) => a.title === 'Remove SYS_CHROOT from default_capabilities'));
+  } finally {
+    await c.stop();
+  }
+});
