@@ -156,3 +156,10 @@ test('outline and folding for containers.conf', () => {
   assert.deepEqual(s.symbols(doc(text)).map((x) => [x.name, x.children?.map((c) => c.name).join(',')]), [['[containers]', 'label,env'], ['[engine]', 'retry']]);
   assert.deepEqual(s.folding(doc(text)).map((f) => [f.startLine, f.endLine]), [[0, 4], [6, 7], [2, 4]]);
 });
+
+test('capability completion still works inside an array the parser could not read', () => {
+  const { text, pos } = cursor('[containers]\ndefault_capabilities = [\n  "CHOWN",,\n  "SYS_|"\n]\n');
+  const items = svc().completion(doc(text), pos);
+  assert.ok(items.some((i) => i.label === 'SYS_TIME'));
+  assert.ok(!items.some((i) => i.label === 'CHOWN'));
+});

@@ -135,6 +135,8 @@ export function completeCc(doc: TomlDocument, pos: Position, ctx: CcFeatureConte
   // Inside a value: enum strings, capability names.
   const hit = entryAt(doc, offset);
   if (hit && !hit.inKey) return completeValue(doc, hit.e, offset, ctx);
+  const broken = !hit ? openArrayAt(doc, offset) : undefined;
+  if (broken === 'default_capabilities') return capabilityItems(doc, offset, ctx);
   const m = /^(\s*)\[\[?\s*([\w.-]*)$/.exec(before);
   if (m) {
     const start = offset - m[2].length;
@@ -176,6 +178,52 @@ export function completeCc(doc: TomlDocument, pos: Position, ctx: CcFeatureConte
     return valueItems(r.key, rng(doc, start, offset), true);
   }
   return [];
+}
+
+/**
+ * The key of a multi-line array the cursor is in when the parser could not read that
+ * array (a syntax error inside it): scans back for `key = [` with unbalanced brackets.
+ */
+function openArrayAt(doc: TomlDocument, offset: number): string | undefined {
+  let depth = 0;
+  const lines = doc.text.slice(0, offset).split(/\r?\n/);
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 200); i--) {
+    const l = lines[i].replace(/"(?:[^"\\]|\\.)*"|'[^']*'|#.*$/g, '');
+    for (let j = l.length - 1; j >= 0; j--) {
+      if (l[j] === ']') depth++;
+      else if (l[j] === '[') {
+        if (depth === 0) {
+          const m = /^\s*([\w-]+)\s*=\s*\[/.exec(lines[i]);
+          return m && m[0].length - 1 === j ? m[1] : undefined;
+        }
+        depth--;
+      }
+    }
+    if (/^\s*\[/.test(lines[i]) && depth === 0) return undefined;
+  }
+  return undefined;
+}
+
+/** Capability names for a string at the cursor (or a new one), by the text around it. */
+function capabilityItems(doc: TomlDocument, offset: number, ctx: CcFeatureContext): CompletionItem[] {
+  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = doc.text.indexOf('\n', offset) === -1 ? doc.text.length : doc.text.indexOf('\n', offset);
+  const line = doc.text.slice(lineStart, lineEnd);
+  const col = offset - lineStart;
+  const open = line.lastIndexOf('"', col - 1);
+  const close = line.indexOf('"', col);
+  const inString = open !== -1 && close !== -1 && (line.slice(0, open).match(/"/g) ?? []).length % 2 === 0;
+  const present = new Set([...doc.text.slice(Math.max(0, offset - 5000), offset + 2000).matchAll(/"([A-Za-z_]+)"/g)].map((m) => findCapability(m[1])?.cap).filter(Boolean));
+  const defaults = podmanDefaultSet(ctx.podmanVersion);
+  return CAPABILITIES.filter((c) => !present.has(c.cap)).map((c) => ({
+    label: c.name.toUpperCase(),
+    kind: CompletionItemKind.Constant,
+    detail: `${c.cap} · risk ${c.risk}`,
+    documentation: { kind: 'markdown', value: capabilityMarkdown(c, { context: 'podman', inPodmanDefault: defaults.includes(c.cap), podmanVersion: ctx.podmanVersion }) },
+    textEdit: inString
+      ? { range: rng(doc, lineStart + open + 1, lineStart + close), newText: c.name.toUpperCase() }
+      : { range: rng(doc, offset, offset), newText: `"${c.name.toUpperCase()}"` },
+  }));
 }
 
 function inComment(doc: TomlDocument, offset: number): boolean {

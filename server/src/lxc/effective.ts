@@ -33,7 +33,7 @@ export function lxcInlayHints(doc: LxcDocument, a: LxcAnalysis, startLine: numbe
 }
 
 function hintLabel(s: CapState, includeLine: number | undefined): string | undefined {
-  if (!s.mode) return includeLine === undefined ? 'capabilities: none dropped' : undefined;
+  if (!s.mode) return includeLine === undefined ? '→ clears every capability drop so far' : undefined;
   const names = capNames(s.list);
   if (includeLine !== undefined) {
     const fromHere = s.list.filter((c) => c.topLine === includeLine && c.file);

@@ -1,0 +1,313 @@
+/**
+ * ctconf in the real VS Code workbench (code-server + Chromium + playwright-core): the
+ * headline flows, each asserting what a person sees. The packaged .vsix is installed into a
+ * throwaway code-server. On failure a screenshot and the logs land in test-results/e2e/.
+ * Screenshots for the README are written to test-results/e2e/screenshots (and copied to
+ * images/ with UPDATE_SCREENSHOTS=1).
+ */
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT } from '../helpers/paths';
+import { CHROMIUM_ARGS, RESULTS, e2eMissing, editorText, installVsix, playwright, startCodeServer, type CodeServer } from './workbench';
+import type { Browser, Page } from 'playwright-core';
+
+const missing = e2eMissing();
+const VSIX = process.env.CTCONF_VSIX ?? path.join(ROOT, 'ctconf.vsix');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+const EXT_ID = `${pkg.publisher}.${pkg.name}-${pkg.version}`;
+const SHOTS = path.join(RESULTS, 'screenshots');
+const BASE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+  'editor.inlayHints.enabled': 'on',
+  'editor.hover.delay': 100,
+  // Typing in tests must insert exactly what is typed.
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnCommitCharacter': false,
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoIndent': 'none',
+  'files.autoSave': 'off',
+  'ctconf.lxc.version': '5.0',
+  'ctconf.podman.version': '4.3',
+};
+
+const CONTAINER = [
+  '# Container web01',
+  'lxc.include = /usr/share/lxc/config/common.conf',
+  'lxc.utsname = web01',
+  'lxc.rootfs.path = dir:/var/lib/lxc/web01/rootfs',
+  'lxc.cap.drop = CAP_MKNOD',
+  '',
+].join('\n');
+const CC = ['[containers]', 'default_capabilities = [', '  "CHOWN",', '  "SYS_CHROOT",', ']', ''].join('\n');
+
+function workspace(): string {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-e2e-ws-'));
+  fs.mkdirSync(path.join(ws, 'var/lib/lxc/web01'), { recursive: true });
+  fs.writeFileSync(path.join(ws, 'var/lib/lxc/web01/config'), CONTAINER);
+  fs.mkdirSync(path.join(ws, 'etc/containers'), { recursive: true });
+  fs.writeFileSync(path.join(ws, 'etc/containers/containers.conf'), CC);
+  return ws;
+}
+
+async function open(page: Page, rel: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(rel);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(rel) }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${path.basename(rel)}"]`).first().waitFor();
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').waitFor();
+}
+
+/** Moves the cursor to the start of a 1-based line with Go to Line. */
+async function gotoLine(page: Page, line: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+}
+
+async function lineWith(page: Page, text: string): Promise<number> {
+  const lines = (await editorText(page)).split('\n');
+  const i = lines.findIndex((l) => l.includes(text));
+  assert.ok(i >= 0, `a line with ${text} in:\n${lines.join('\n')}`);
+  return i + 1;
+}
+
+async function token(page: Page, lineText: string | RegExp, word: string) {
+  // The innermost span holding exactly the word (decorations nest spans; inlay hints are separate spans).
+  const exact = new RegExp(`^${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const inner = page.locator('span:not(:has(span))', { hasText: exact });
+  const line = page.locator('.editor-group-container.active .view-lines .view-line', { hasText: lineText }).filter({ has: inner }).first();
+  await line.waitFor();
+  return line.locator('span:not(:has(span))', { hasText: exact }).first();
+}
+
+async function command(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Saves the active editor and returns the file's text on disk, as a person would find it. */
+async function saveAndRead(page: Page, file: string): Promise<string> {
+  const before = fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
+  await page.keyboard.press('Control+S');
+  const deadline = Date.now() + 15000;
+  while (fs.statSync(file).mtimeMs === before) {
+    if (Date.now() > deadline) throw new Error(`${file} was not saved`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+async function quickFix(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  await item.waitFor({ state: 'visible' });
+  await item.click();
+}
+
+async function onFailure(t: TestContext, page: Page | undefined, server: CodeServer | undefined): Promise<void> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const name = t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  if (page) await page.screenshot({ path: path.join(RESULTS, `${name}.png`) }).catch(() => undefined);
+  if (server) fs.writeFileSync(path.join(RESULTS, `${name}-code-server.log`), server.log());
+  for (const f of findServerLogs(server ? path.dirname(server.url) : '')) fs.copyFileSync(f, path.join(RESULTS, `${name}-${path.basename(f)}`));
+}
+
+let userDataDir = '';
+function findServerLogs(_: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/ctconf|exthost/i.test(e.name) && e.name.endsWith('.log')) out.push(p);
+    }
+  };
+  walk(path.join(userDataDir, 'logs'));
+  return out;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(SHOTS, `${name}.png`), path.join(ROOT, 'images', `${name}.png`));
+}
+
+test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, async (t) => {
+  assert.ok(fs.existsSync(VSIX), `${VSIX} exists (npm run package builds it)`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-e2e-'));
+  const extensionsDir = path.join(tmp, 'extensions');
+  userDataDir = path.join(tmp, 'user-data');
+  installVsix(VSIX, extensionsDir, EXT_ID);
+  const ws = workspace();
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  try {
+    server = await startCodeServer({ workspace: ws, extensionsDir, userDataDir, settings: { ...BASE_SETTINGS, 'security.workspace.trust.enabled': false } });
+    browser = await playwright().chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+    const p = page;
+    const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
+      try {
+        await fn();
+      } catch (e) {
+        await onFailure(st, p, server);
+        throw e;
+      }
+    });
+
+    await step('an LXC container config opens as LXC and is coloured', async () => {
+      await open(p, 'var/lib/lxc/web01/config');
+      await p.locator('[id="status.editor.mode"]', { hasText: 'LXC container config' }).waitFor();
+      const classes = await p.locator('.editor-group-container.active .view-line', { hasText: 'lxc.include' }).first().locator('span > span').evaluateAll((els) => [...new Set(els.map((e) => e.className))]);
+      assert.ok(classes.length >= 3, `several token colours on the include line: ${classes.join(' ')}`);
+    });
+
+    await step('a legacy key and a bad capability are underlined and listed in Problems with ctconf codes', async () => {
+      await p.locator('.editor-group-container.active .squiggly-error').nth(1).waitFor();
+      await p.keyboard.press('Control+Shift+M');
+      const rows = p.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'lxc/legacy-key' }).first().waitFor();
+      await rows.filter({ hasText: 'lxc/capability-spelling' }).first().waitFor();
+      await shot(p, 'problems');
+      await p.keyboard.press('Control+Shift+M');
+    });
+
+    await step('hovering sys_time explains the capability', async () => {
+      await open(p, 'var/lib/lxc/web01/config');
+      // Put sys_time on a line of its own to hover it.
+      await gotoLine(p, await lineWith(p, 'lxc.rootfs.path'));
+      await p.keyboard.press('End');
+      await p.keyboard.press('Enter');
+      await p.keyboard.type('lxc.cap.drop = sys_time');
+      await p.keyboard.press('Escape');
+      await saveAndRead(p, path.join(ws, 'var/lib/lxc/web01/config'));
+      const tok = await token(p, 'sys_time', 'sys_time');
+      await tok.hover();
+      const hover = p.locator('.monaco-hover-content', { hasText: 'CAP_SYS_TIME' }).first();
+      await hover.waitFor({ state: 'visible' });
+      assert.match(await hover.innerText(), /Set the system clock/);
+      await shot(p, 'hover');
+      await p.keyboard.press('Escape');
+    });
+
+    await step('completion after lxc. offers documented keys', async () => {
+      await p.keyboard.press('Control+End');
+      await p.keyboard.press('Enter');
+      await p.keyboard.type('lxc.cap.ke');
+      await p.keyboard.press('Control+Space');
+      const row = p.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'lxc.cap.keep' }).first();
+      await row.waitFor({ state: 'visible' });
+      await p.keyboard.press('Control+Space');
+      await p.locator('.suggest-details', { hasText: 'capabilities the container keeps' }).first().waitFor({ state: 'visible' });
+      await p.keyboard.press('Escape');
+      for (let i = 0; i < 'lxc.cap.ke'.length; i++) await p.keyboard.press('Backspace');
+      await saveAndRead(p, path.join(ws, 'var/lib/lxc/web01/config'));
+    });
+
+    await step('Ctrl+. on a legacy key applies the fix', async () => {
+      await gotoLine(p, await lineWith(p, 'lxc.utsname'));
+      await p.keyboard.press('End');
+      await quickFix(p, 'Replace lxc.utsname with lxc.uts.name');
+      await p.locator('.editor-group-container.active .view-line', { hasText: 'uts.name' }).first().waitFor();
+      const text = await saveAndRead(p, path.join(ws, 'var/lib/lxc/web01/config'));
+      assert.match(text, /^lxc\.uts\.name = web01$/m);
+      assert.doesNotMatch(text, /utsname/);
+    });
+
+    await step('"Clear and redefine lxc.cap.drop without sys_time" from the UI', async () => {
+      await gotoLine(p, await lineWith(p, 'lxc.include'));
+      await p.keyboard.press('Control+.');
+      const item = p.locator('.action-widget .monaco-list-row', { hasText: 'Clear and redefine lxc.cap.drop without sys_time' }).first();
+      await item.waitFor({ state: 'visible' });
+      await shot(p, 'quick-fix');
+      await item.click();
+      await p.locator('.editor-group-container.active .view-line', { hasText: '# ctconf: LXC cannot give' }).first().waitFor();
+      const text = await saveAndRead(p, path.join(ws, 'var/lib/lxc/web01/config'));
+      const lines = text.split('\n');
+      const i = lines.indexOf('lxc.cap.drop =');
+      // After the last include and lxc.cap.drop line, and nothing else changed.
+      assert.equal(lines[i - 2], 'lxc.cap.drop = CAP_MKNOD');
+      assert.match(lines[i - 1], /^# ctconf: LXC cannot give one capability back/);
+      assert.equal(lines[1], 'lxc.include = /usr/share/lxc/config/common.conf');
+      assert.equal(lines[i + 1], 'lxc.cap.drop = mac_admin mac_override sys_module sys_rawio');
+    });
+
+    await step('the effective-configuration command opens its view', async () => {
+      await command(p, 'ctconf: Show effective configuration');
+      await p.locator('.tab', { hasText: 'config.effective' }).first().waitFor();
+      await p.locator('.view-line', { hasText: '# Effective configuration of' }).first().waitFor();
+      await shot(p, 'effective');
+      await command(p, 'View: Close All Editor Groups');
+      await p.locator('.tab').first().waitFor({ state: 'detached' });
+    });
+
+    await step('containers.conf opens as containers-conf; completion inside default_capabilities', async () => {
+      await open(p, 'etc/containers/containers.conf');
+      await p.locator('[id="status.editor.mode"]', { hasText: 'containers.conf' }).waitFor();
+      await gotoLine(p, await lineWith(p, 'SYS_CHROOT'));
+      await p.keyboard.press('End');
+      await p.keyboard.press('Enter');
+      await p.keyboard.type('  "SYS_"');
+      await p.keyboard.press('ArrowLeft');
+      await p.keyboard.press('Control+Space');
+      await p.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'SYS_TIME' }).first().waitFor({ state: 'visible' });
+      await p.keyboard.press('Escape');
+    });
+  } catch (e) {
+    await onFailure(t, page, server);
+    throw e;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }
+});
+
+test('Restricted Mode: safe features stay on, and ctconf says which are off', { skip: missing, timeout: 300000 }, async (t) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-e2e-r-'));
+  const extensionsDir = path.join(tmp, 'extensions');
+  userDataDir = path.join(tmp, 'user-data');
+  installVsix(VSIX, extensionsDir, EXT_ID);
+  const ws = workspace();
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  try {
+    server = await startCodeServer({ workspace: ws, extensionsDir, userDataDir, settings: { ...BASE_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } });
+    browser = await playwright().chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+    await open(page, 'var/lib/lxc/web01/config');
+    await page.locator('.notification-list-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
+    // Checking the open file still works: the legacy key is underlined.
+    await page.locator('.editor-group-container.active .squiggly-error').first().waitFor();
+  } catch (e) {
+    await onFailure(t, page, server);
+    throw e;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }
+});
