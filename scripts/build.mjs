@@ -36,7 +36,7 @@ if (withTests) {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.test.ts')) tests.push(p);
+      else if (name.endsWith('.test.ts') || p.endsWith('electron/suite/index.ts')) tests.push(p);
     }
   };
   walk('test');
@@ -47,6 +47,6 @@ if (withTests) {
     entryPoints: tests,
     outdir: 'out',
     outbase: '.',
-    external: ['vscode', 'playwright-core'],
+    external: ['vscode', 'playwright-core', '@vscode/test-electron'],
   });
 }

@@ -15,6 +15,13 @@ function run(cmd, args, opts = {}) {
 run(process.execPath, ['scripts/build.mjs', '--tests']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.', '--noEmit']);
 run('bash', ['scripts/prepare.sh']);
+// The editor end-to-end suite runs in CI (and with CTCONF_E2E=1): it needs the packaged
+// .vsix and the tools scripts/e2e-setup.sh installs (code-server, Chromium, Node 24, neovim).
+const e2e = process.env.CI === 'true' || process.env.CTCONF_E2E === '1';
+if (e2e) {
+  run(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '-o', 'ctconf.vsix']);
+  run('bash', ['scripts/e2e-setup.sh']);
+}
 
 const files = [];
 const walk = (d) => {
@@ -27,4 +34,4 @@ const walk = (d) => {
 walk('out/test');
 const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
-run(process.execPath, ['--test', ...selected]);
+run(process.execPath, ['--test', '--test-concurrency=1', ...selected]);
