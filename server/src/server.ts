@@ -34,7 +34,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pullConfiguration = false;
   /** Restricted Mode: the client says the workspace is not trusted. */
   let trusted = true;
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const immediates = new Map<string, ReturnType<typeof setImmediate>>();
 
   const serviceConfig = (): ServiceConfig => ({
     lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted ? detectLxcVersion().version : undefined),
@@ -105,9 +105,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function validate(doc: TextDocument): void {
     if (!service) return;
-    const t = timers.get(doc.uri);
-    if (t) clearTimeout(t);
-    timers.delete(doc.uri);
+    const pending = immediates.get(doc.uri);
+    if (pending) clearImmediate(pending);
+    immediates.delete(doc.uri);
     try {
       const diagnostics = service.diagnostics({ uri: doc.uri, languageId: languageOf(doc), version: doc.version, text: doc.getText() });
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -116,13 +116,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  /** First result at once; later edits are coalesced while the user keeps typing. */
+  /**
+   * Validation after an edit runs as soon as the messages already queued are handled
+   * (setImmediate), so the first result is never delayed, while a burst of edits that
+   * arrives together is validated once, for the latest version.
+   */
   function schedule(doc: TextDocument): void {
-    if (timers.has(doc.uri)) clearTimeout(timers.get(doc.uri));
-    timers.set(doc.uri, setTimeout(() => {
+    if (immediates.has(doc.uri)) return;
+    immediates.set(doc.uri, setImmediate(() => {
+      immediates.delete(doc.uri);
       const current = documents.get(doc.uri);
       if (current) validate(current);
-    }, 60));
+    }));
   }
 
   const textDoc = (uri: string) => {
@@ -185,14 +190,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return d && service ? guarded('foldingRange', [], () => service!.folding(d)) : [];
   });
 
-  documents.onDidOpen((e) => validate(e.document));
+  // TextDocuments reports an open as onDidOpen followed by onDidChangeContent; validate once.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    validate(e.document);
+  });
   documents.onDidChangeContent((e) => {
-    if (e.document.version > 1) schedule(e.document);
+    if (justOpened.delete(e.document.uri)) return;
+    schedule(e.document);
   });
   documents.onDidClose((e) => {
-    const t = timers.get(e.document.uri);
-    if (t) clearTimeout(t);
-    timers.delete(e.document.uri);
+    const im = immediates.get(e.document.uri);
+    if (im) clearImmediate(im);
+    immediates.delete(e.document.uri);
     service?.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

@@ -97,6 +97,8 @@ interface Node {
 const newTable = (extra: Partial<Node> = {}): Node => ({ kind: 'table', children: new Map(), ...extra });
 
 const BARE = /[A-Za-z0-9_-]/;
+/** Deepest nesting of arrays and inline tables read (Podman's files never go past 3). */
+export const MAX_NESTING = 256;
 const isNewline = (c: string | undefined) => c === '\n' || c === '\r';
 
 export function computeLineStarts(text: string): number[] {
@@ -126,6 +128,8 @@ class Parser {
   readonly errors: TomlError[] = [];
   readonly comments: TomlComment[] = [];
   private readonly root = newTable();
+  /** Nesting of arrays and inline tables; bounded so hostile input cannot exhaust the stack. */
+  private depth = 0;
   private current: Node = this.root;
   private currentPath: string[] = [];
   private currentHeader: TomlHeader | undefined;
@@ -347,6 +351,9 @@ class Parser {
   private value(): TomlValue {
     const start = this.i;
     const c = this.s[this.i];
+    if ((c === '[' || c === '{') && this.depth >= MAX_NESTING) {
+      this.err(`Arrays and inline tables are nested more than ${MAX_NESTING} deep here.`, start, start + 1);
+    }
     if (c === undefined || isNewline(c) || c === '#') this.err('Expected a value.', start, start + 1);
     if (c === '"') {
       if (this.s.startsWith('"""', this.i)) {
@@ -404,6 +411,15 @@ class Parser {
   }
 
   private array(): TomlValue {
+    this.depth++;
+    try {
+      return this.arrayBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private arrayBody(): TomlValue {
     const start = this.i;
     this.i++;
     const items: TomlValue[] = [];
@@ -439,6 +455,15 @@ class Parser {
   }
 
   private inlineTable(): TomlValue {
+    this.depth++;
+    try {
+      return this.inlineTableBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private inlineTableBody(): TomlValue {
     const start = this.i;
     this.i++;
     const entries: TomlKeyValue[] = [];
@@ -479,19 +504,23 @@ class Parser {
     const start = this.i;
     this.i++;
     let out = '';
+    let from = this.i;
+    // Plain runs are sliced, not appended char by char (a 10 MB string stays fast).
     for (;;) {
       if (this.i >= this.n || isNewline(this.s[this.i])) this.err('The string is not closed: expected `"`.', start, this.i);
-      const c = this.s[this.i];
-      if (c === '"') {
+      const code = this.s.charCodeAt(this.i);
+      if (code === 34) {
+        out += this.s.slice(from, this.i);
         this.i++;
         return out;
       }
-      if (c === '\\') {
+      if (code === 92) {
+        out += this.s.slice(from, this.i);
         out += this.escape();
+        from = this.i;
         continue;
       }
-      this.checkChar(c.charCodeAt(0), this.i, false);
-      out += c;
+      if ((code < 0x20 && code !== 9) || code === 0x7f) this.checkChar(code, this.i, false);
       this.i++;
     }
   }

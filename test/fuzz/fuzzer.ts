@@ -1,0 +1,156 @@
+/**
+ * Structure-aware fuzzing of the language service: mutations of real configs (the Debian
+ * corpora, generated files, the examples) and random bytes, for both languages. For every
+ * input every feature must return without throwing, within a second, with ranges inside the
+ * document, and every quick fix must apply cleanly to a text that validates again.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService, type LanguageService } from '../../server/src/service';
+import { memoryHost } from '../../server/src/host';
+import { rng } from '../../bench/generate';
+
+export interface FuzzFailure {
+  language: string;
+  input: string;
+  problem: string;
+}
+
+const TOKENS = {
+  lxc: ['lxc.', '=', ' = ', '#', '\0', '\r', '\uFEFF', 'lxc.net.0.type = veth', 'lxc.cap.drop = ', 'lxc.include = /etc/lxc/', '"', "'", 'CAP_', '0x', '-', '\t', 'lxc.network.', 'lxc.idmap = u 0', ' # c', '\n', '999999999999999999999'],
+  'containers-conf': ['[', ']', '[[', '{', '}', '"', "'", '"""', "'''", '=', '#', ',', '\n', '\0', '\\u', '.', 'default_capabilities = [', '{append = true}', '[containers]', 'true', '-1', '1e9', '\r'],
+};
+
+function mutate(text: string, lang: keyof typeof TOKENS, r: () => number): string {
+  let t = text;
+  const ops = 1 + Math.floor(r() * 4);
+  for (let k = 0; k < ops; k++) {
+    const pos = Math.floor(r() * (t.length + 1));
+    switch (Math.floor(r() * 8)) {
+      case 0: t = t.slice(0, pos) + t.slice(pos + Math.floor(r() * 20)); break;
+      case 1: { const tok = TOKENS[lang][Math.floor(r() * TOKENS[lang].length)]; t = t.slice(0, pos) + tok + t.slice(pos); break; }
+      case 2: { const lines = t.split('\n'); const i = Math.floor(r() * lines.length); lines.splice(i, 0, lines[Math.floor(r() * lines.length)] ?? ''); t = lines.join('\n'); break; }
+      case 3: { const lines = t.split('\n'); const i = Math.floor(r() * lines.length); const j = Math.floor(r() * lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; t = lines.join('\n'); break; }
+      case 4: t = t.slice(0, pos); break;
+      case 5: { let s = ''; for (let i = 0; i < 1 + r() * 30; i++) s += String.fromCharCode(Math.floor(r() * 0x10000)); t = t.slice(0, pos) + s + t.slice(pos); break; }
+      case 6: t = t.replace(/^(\s*)#\s?/m, '$1'); break;
+      default: t = t.slice(0, pos) + t.slice(pos, pos + 40).toUpperCase() + t.slice(pos + 40);
+    }
+  }
+  return t;
+}
+
+function randomBytes(r: () => number): string {
+  const n = Math.floor(r() * 2000);
+  const bytes = Buffer.alloc(n);
+  for (let i = 0; i < n; i++) bytes[i] = Math.floor(r() * 256);
+  return bytes.toString('utf8');
+}
+
+function inside(doc: TextDocument, range: Range): boolean {
+  const ok = (p: { line: number; character: number }) => p.line >= 0 && p.character >= 0 && p.line < doc.lineCount && doc.offsetAt(p) === doc.offsetAt(doc.positionAt(doc.offsetAt(p))) && p.character <= lineLength(doc, p.line);
+  return ok(range.start) && ok(range.end) && doc.offsetAt(range.start) <= doc.offsetAt(range.end);
+}
+
+function lineLength(doc: TextDocument, line: number): number {
+  const start = doc.offsetAt({ line, character: 0 });
+  const next = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
+  return doc.getText().slice(start, next).replace(/\r?\n$|\r$/, '').length;
+}
+
+function timed<T>(what: string, fn: () => T, problems: string[]): T | undefined {
+  const t0 = performance.now();
+  try {
+    const v = fn();
+    const ms = performance.now() - t0;
+    if (ms > 1000) problems.push(`${what} took ${ms.toFixed(0)} ms`);
+    return v;
+  } catch (e) {
+    problems.push(`${what} threw: ${(e as Error).stack?.split('\n').slice(0, 3).join(' | ')}`);
+    return undefined;
+  }
+}
+
+/** Runs every feature on one input; returns the problems found. */
+export function checkInput(svc: LanguageService, languageId: 'lxc' | 'containers-conf', text: string, r: () => number): string[] {
+  const problems: string[] = [];
+  const uri = languageId === 'lxc' ? 'file:///var/lib/lxc/fuzz/config' : 'file:///etc/containers/containers.conf';
+  const td = TextDocument.create(uri, languageId, 1, text);
+  const doc = { uri, languageId, version: 1, text };
+  const diags = timed('diagnostics', () => svc.diagnostics(doc), problems) ?? [];
+  for (const d of diags) if (!inside(td, d.range)) problems.push(`diagnostic ${d.code} range outside the document: ${JSON.stringify(d.range)}`);
+  for (let k = 0; k < 5; k++) {
+    const offset = Math.floor(r() * (text.length + 1));
+    const pos = td.positionAt(offset);
+    const h = timed('hover', () => svc.hover(doc, pos), problems);
+    if (h?.range && !inside(td, h.range)) problems.push(`hover range outside the document at ${JSON.stringify(pos)}`);
+    const items = timed('completion', () => svc.completion(doc, pos), problems) ?? [];
+    for (const it of items.slice(0, 50)) {
+      const e = it.textEdit as { range?: Range } | undefined;
+      if (e?.range && !inside(td, e.range)) problems.push(`completion ${it.label} edit outside the document`);
+    }
+  }
+  timed('symbols', () => svc.symbols(doc), problems);
+  timed('folding', () => svc.folding(doc), problems);
+  timed('links', () => svc.links(doc), problems);
+  timed('inlay hints', () => svc.inlayHints(doc, { start: { line: 0, character: 0 }, end: td.positionAt(text.length) }), problems);
+  for (const d of diags.slice(0, 20)) {
+    const actions = timed('code actions', () => svc.codeActions(doc, d.range, [d]), problems) ?? [];
+    for (const a of actions) {
+      const edits: TextEdit[] = a.edit?.changes?.[uri] ?? [];
+      for (const e of edits) if (!inside(td, e.range)) problems.push(`fix "${a.title}" edits outside the document`);
+      let fixed: string;
+      try {
+        fixed = TextDocument.applyEdits(td, edits);
+      } catch (e) {
+        problems.push(`fix "${a.title}" does not apply: ${(e as Error).message}`);
+        continue;
+      }
+      timed(`diagnostics after "${a.title}"`, () => svc.diagnostics({ uri, languageId, version: 2, text: fixed }), problems);
+    }
+  }
+  return problems;
+}
+
+export function seeds(corpus: string, root: string): { lxc: string[]; cc: string[] } {
+  const lxc: string[] = [];
+  const cc: string[] = [];
+  const walk = (d: string) => {
+    if (!fs.existsSync(d)) return;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\/lxc\/config\/[^/]+\.conf$|\/examples\/lxc-[^/]+\.conf$|obs-build\/lxc\.conf$/.test(p)) lxc.push(fs.readFileSync(p, 'utf8'));
+      else if (/containers[^/]*\.conf$/.test(e.name) && p.includes('containers')) cc.push(fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(corpus);
+  for (const f of ['examples/lxc/web01/config', 'examples/lxc/legacy/config', 'test/fixtures/lxc/debian-unprivileged-2x.conf', 'test/grammar/fixtures/sample.lxc.conf']) {
+    if (fs.existsSync(path.join(root, f))) lxc.push(fs.readFileSync(path.join(root, f), 'utf8'));
+  }
+  if (fs.existsSync(path.join(root, 'test/grammar/fixtures/sample.containers.conf'))) cc.push(fs.readFileSync(path.join(root, 'test/grammar/fixtures/sample.containers.conf'), 'utf8'));
+  return { lxc, cc };
+}
+
+export function fuzz(options: { iterations: number; seconds: number; seed: number; corpus: string; root: string }): { runs: number; failures: FuzzFailure[] } {
+  const r = rng(options.seed);
+  const { lxc, cc } = seeds(options.corpus, options.root);
+  if (lxc.length === 0) lxc.push('lxc.uts.name = a\n');
+  if (cc.length === 0) cc.push('[containers]\nlabel = true\n');
+  const host = memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time\n', '/etc/subuid': 'root:100000:65536\n' });
+  const svc = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const failures: FuzzFailure[] = [];
+  const end = performance.now() + options.seconds * 1000;
+  let runs = 0;
+  for (; runs < options.iterations && performance.now() < end; runs++) {
+    const language = r() < 0.5 ? 'lxc' : 'containers-conf';
+    const pool = language === 'lxc' ? lxc : cc;
+    const input = r() < 0.1 ? randomBytes(r) : mutate(pool[Math.floor(r() * pool.length)], language, r);
+    for (const problem of checkInput(svc, language, input, r)) failures.push({ language, input, problem });
+    if (failures.length >= 10) break;
+  }
+  return { runs, failures };
+}
