@@ -8,6 +8,7 @@ import {
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { performance } from 'node:perf_hooks';
 import { createLanguageService, type LanguageService, type ServiceConfig } from './service';
 import { nodeHost } from './nodeHost';
 import { memoryHost, type Host } from './host';
@@ -34,7 +35,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pullConfiguration = false;
   /** Restricted Mode: the client says the workspace is not trusted. */
   let trusted = true;
-  const immediates = new Map<string, ReturnType<typeof setImmediate>>();
 
   const serviceConfig = (): ServiceConfig => ({
     lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted ? detectLxcVersion().version : undefined),
@@ -55,7 +55,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['.', '=', ' ', '/'] },
+        completionProvider: { triggerCharacters: ['.', '=', ' ', '/'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
@@ -105,9 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   function validate(doc: TextDocument): void {
     if (!service) return;
-    const pending = immediates.get(doc.uri);
-    if (pending) clearImmediate(pending);
-    immediates.delete(doc.uri);
+    cancel(doc.uri);
     try {
       const diagnostics = service.diagnostics({ uri: doc.uri, languageId: languageOf(doc), version: doc.version, text: doc.getText() });
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -117,17 +115,46 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * Validation after an edit runs as soon as the messages already queued are handled
-   * (setImmediate), so the first result is never delayed, while a burst of edits that
-   * arrives together is validated once, for the latest version.
+   * Validation after an edit: right away when the document was idle, so the first result
+   * is never delayed; during a burst of edits at most one validation per twice its own
+   * cost, always for the latest version, so incoming edits never queue up behind
+   * validations (vscode-jsonrpc handles one message per event-loop turn).
    */
+  const pacing = new Map<string, { timer?: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>; immediate?: boolean; lastEnd: number; lastCost: number }>();
   function schedule(doc: TextDocument): void {
-    if (immediates.has(doc.uri)) return;
-    immediates.set(doc.uri, setImmediate(() => {
-      immediates.delete(doc.uri);
+    let p = pacing.get(doc.uri);
+    if (!p) {
+      p = { lastEnd: 0, lastCost: 0 };
+      pacing.set(doc.uri, p);
+    }
+    if (p.timer) return;
+    const state = p;
+    const run = () => {
+      state.timer = undefined;
       const current = documents.get(doc.uri);
-      if (current) validate(current);
-    }));
+      if (!current) return;
+      const t0 = performance.now();
+      validate(current);
+      state.lastEnd = performance.now();
+      state.lastCost = state.lastEnd - t0;
+    };
+    const wait = state.lastEnd + 2 * state.lastCost - performance.now();
+    if (wait <= 0) {
+      state.immediate = true;
+      state.timer = setImmediate(run);
+    } else {
+      state.immediate = false;
+      state.timer = setTimeout(run, wait);
+    }
+  }
+
+  function cancel(uri: string): void {
+    const p = pacing.get(uri);
+    if (p?.timer) {
+      if (p.immediate) clearImmediate(p.timer as ReturnType<typeof setImmediate>);
+      else clearTimeout(p.timer as ReturnType<typeof setTimeout>);
+    }
+    if (p) p.timer = undefined;
   }
 
   const textDoc = (uri: string) => {
@@ -151,6 +178,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const d = textDoc(p.textDocument.uri);
     return d && service ? guarded('completion', [], () => service!.completion(d, p.position)) : [];
   });
+  connection.onCompletionResolve((item) => (service ? guarded('completionResolve', item, () => service!.resolveCompletion(item)) : item));
   connection.onCodeAction((p) => {
     const d = textDoc(p.textDocument.uri);
     return d && service ? guarded('codeAction', [], () => service!.codeActions(d, p.range, p.context.diagnostics)) : [];
@@ -201,9 +229,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     schedule(e.document);
   });
   documents.onDidClose((e) => {
-    const im = immediates.get(e.document.uri);
-    if (im) clearImmediate(im);
-    immediates.delete(e.document.uri);
+    cancel(e.document.uri);
+    pacing.delete(e.document.uri);
     service?.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

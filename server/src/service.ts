@@ -19,7 +19,7 @@ import { allowCapabilityEdit, droppedCapabilities, effectiveText, lxcInlayHints 
 import { isSystemConfigPath, validateLxcSystem } from './lxc/system';
 import type { LxcVersion } from './lxc/version';
 import { hoverLxc } from './lxc/hover';
-import { completeLxc } from './lxc/complete';
+import { completeLxc, resolveLxcCompletion } from './lxc/complete';
 import { lxcCodeActions } from './lxc/actions';
 import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
 import { ManPages, type ManEntry } from './manpages';
@@ -77,6 +77,8 @@ export interface LanguageService {
   diagnostics(doc: TextDoc): Diagnostic[];
   hover(doc: TextDoc, pos: Position): Hover | null;
   completion(doc: TextDoc, pos: Position): CompletionItem[];
+  /** Fills in what completion left for later (documentation). */
+  resolveCompletion(item: CompletionItem): CompletionItem;
   /** Quick fixes for the diagnostics the client sends with the request. */
   codeActions(doc: TextDoc, range: Range, diagnostics: Diagnostic[]): CodeAction[];
   symbols(doc: TextDoc): DocumentSymbol[];
@@ -209,6 +211,9 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       if (p.lxc) return completeLxc(p.lxc, pos, { version: config.lxcVersion, host });
       if (p.toml) return completeCc(p.toml, pos, ccContext(doc));
       return [];
+    },
+    resolveCompletion(item) {
+      return resolveLxcCompletion(item, config.lxcVersion);
     },
     codeActions(doc, range, diagnostics) {
       const { p, a } = analysis(doc);

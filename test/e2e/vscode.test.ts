@@ -163,7 +163,8 @@ async function shot(page: Page, name: string): Promise<void> {
   if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(path.join(SHOTS, `${name}.png`), path.join(ROOT, 'images', `${name}.png`));
 }
 
-test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, async (t) => {
+/** Installs the .vsix into a fresh code-server, opens the workspace in Chromium, runs `fn`, stops both. */
+async function withWorkbench(t: TestContext, settings: Record<string, unknown>, fn: (page: Page, ws: string, server: CodeServer) => Promise<void>): Promise<void> {
   assert.ok(fs.existsSync(VSIX), `${VSIX} exists (npm run package builds it)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-e2e-'));
   const extensionsDir = path.join(tmp, 'extensions');
@@ -174,11 +175,23 @@ test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, asyn
   let browser: Browser | undefined;
   let page: Page | undefined;
   try {
-    server = await startCodeServer({ workspace: ws, extensionsDir, userDataDir, settings: { ...BASE_SETTINGS, 'security.workspace.trust.enabled': false } });
+    server = await startCodeServer({ workspace: ws, extensionsDir, userDataDir, settings: { ...BASE_SETTINGS, ...settings } });
     browser = await playwright().chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+    await fn(page, ws, server);
+  } catch (e) {
+    await onFailure(t, page, server);
+    throw e;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }
+}
+
+test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, async (t) => {
+  await withWorkbench(t, { 'security.workspace.trust.enabled': false }, async (page, ws, server) => {
     const p = page;
     const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
       try {
@@ -285,39 +298,14 @@ test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, asyn
       await p.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'SYS_TIME' }).first().waitFor({ state: 'visible' });
       await p.keyboard.press('Escape');
     });
-  } catch (e) {
-    await onFailure(t, page, server);
-    throw e;
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  }
+  });
 });
 
 test('Restricted Mode: safe features stay on, and ctconf says which are off', { skip: missing, timeout: 300000 }, async (t) => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-e2e-r-'));
-  const extensionsDir = path.join(tmp, 'extensions');
-  userDataDir = path.join(tmp, 'user-data');
-  installVsix(VSIX, extensionsDir, EXT_ID);
-  const ws = workspace();
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let page: Page | undefined;
-  try {
-    server = await startCodeServer({ workspace: ws, extensionsDir, userDataDir, settings: { ...BASE_SETTINGS, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } });
-    browser = await playwright().chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(ws)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+  await withWorkbench(t, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }, async (page) => {
     await open(page, 'var/lib/lxc/web01/config');
     await page.locator('.notification-list-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });
     // Checking the open file still works: the legacy key is underlined.
     await page.locator('.editor-group-container.active .squiggly-error').first().waitFor();
-  } catch (e) {
-    await onFailure(t, page, server);
-    throw e;
-  } finally {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  }
+  });
 });

@@ -1,12 +1,14 @@
 /*
  * lxccheck: ask liblxc itself whether it loads a container config.
  *
- * Usage: lxccheck [-g KEY]... FILE...
+ * Usage: lxccheck [-g KEY]... [-t SECONDS] [-r] FILE...
  * For each FILE a child process creates a throw-away container object and
  * calls load_config(); nothing is created or started. One line per file on
  * stdout, tab-separated:
  *   FILE  accept|reject|crash|timeout  [KEY=VALUE ...]
  * liblxc's own error messages go to stderr (log level ERROR).
+ * -t sets the time limit per file (default 10 s); -r adds the child's peak memory
+ * (`@maxrss=KiB`) and CPU time (`@cpu=ms`) for benchmarks.
  * Each load runs in its own process because liblxc keeps global state and
  * crashes on some inputs (a config that includes itself).
  */
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,16 +63,21 @@ static int load_one(const char *path, char **keys, int nkeys, int out)
 int main(int argc, char **argv)
 {
 	char *keys[MAX_KEYS];
-	int nkeys = 0, i = 1;
+	int nkeys = 0, i = 1, limit = 10, report = 0;
 
 	for (; i < argc; i++) {
 		if (strcmp(argv[i], "-g") == 0 && i + 1 < argc && nkeys < MAX_KEYS)
 			keys[nkeys++] = argv[++i];
+		else if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
+			limit = atoi(argv[++i]);
+		else if (strcmp(argv[i], "-r") == 0)
+			report = 1;
 		else
 			break;
 	}
 	for (; i < argc; i++) {
 		int fds[2], status = 0;
+		struct rusage ru;
 		char buf[70000];
 		ssize_t n, len = 0;
 		pid_t pid;
@@ -80,7 +88,7 @@ int main(int argc, char **argv)
 		pid = fork();
 		if (pid == 0) {
 			close(fds[0]);
-			alarm(10);
+			alarm(limit);
 			_exit(load_one(argv[i], keys, nkeys, fds[1]));
 		}
 		close(fds[1]);
@@ -88,13 +96,18 @@ int main(int argc, char **argv)
 			len += n;
 		buf[len] = '\0';
 		close(fds[0]);
-		waitpid(pid, &status, 0);
+		memset(&ru, 0, sizeof(ru));
+		wait4(pid, &status, 0, &ru);
 		const char *verdict = "crash";
 		if (WIFEXITED(status))
 			verdict = WEXITSTATUS(status) == 0 ? "accept" : "reject";
 		else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
 			verdict = "timeout";
-		printf("%s\t%s%s\n", argv[i], verdict, buf);
+		if (report)
+			printf("%s\t%s%s\t@maxrss=%ld\t@cpu=%ld\n", argv[i], verdict, buf, ru.ru_maxrss,
+			       (long)(ru.ru_utime.tv_sec * 1000 + ru.ru_utime.tv_usec / 1000 + ru.ru_stime.tv_sec * 1000 + ru.ru_stime.tv_usec / 1000));
+		else
+			printf("%s\t%s%s\n", argv[i], verdict, buf);
 	}
 	return 0;
 }

@@ -25,7 +25,9 @@ test('keys after lxc., with " = " added and documentation on each item', () => {
   assert.equal(pick('lxc.n|', 'lxc.net'), 'lxc.net =');
   const { items } = complete('lxc.|');
   assert.ok(items.length > 100);
-  assert.ok(items.every((i) => i.documentation), 'every key item is documented');
+  const svc = lxcService();
+  const resolved = items.map((i) => svc.resolveCompletion(i));
+  assert.ok(resolved.every((i) => (i.documentation as { value: string } | undefined)?.value.includes('- Versions: LXC')), 'every key item is documented (after resolve)');
 });
 
 test('keys not in the target version are not offered', () => {

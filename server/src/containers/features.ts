@@ -12,6 +12,7 @@ import type { CcKey } from './schema';
 import { resolvePath, respell, spellingStyle } from './validate';
 import { CAPABILITIES, findCapability, podmanDefaultSet } from '../capabilities/table';
 import { capabilityMarkdown } from '../capabilities/hover';
+import { quickFix, replaceWithSuggestion } from '../util/actions';
 
 export const CC_MANPAGE_URL = 'https://github.com/containers/common/blob/main/docs/containers.conf.5.md';
 
@@ -265,9 +266,7 @@ function completeValue(doc: TomlDocument, e: TomlEntry, offset: number, ctx: CcF
   return [];
 }
 
-function action(title: string, uri: string, edits: TextEdit[], diagnostics: Diagnostic[] | undefined, preferred = false): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: preferred || undefined, edit: { changes: { [uri]: edits } } };
-}
+const action = quickFix;
 
 /** Deletes an array element with its comma, or its whole line when it stands alone there. */
 export function removeElementEdit(doc: TomlDocument, arr: Extract<TomlValue, { type: 'array' }>, index: number): TextEdit {
@@ -305,7 +304,6 @@ export function removeElementEdit(doc: TomlDocument, arr: Extract<TomlValue, { t
 
 export function ccCodeActions(doc: TomlDocument, uri: string, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  const sug = (d: Diagnostic) => (d.data as { suggestion?: string | null } | undefined)?.suggestion ?? undefined;
   for (const d of diagnostics) {
     if (d.source !== 'ctconf' || typeof d.code !== 'string' || !d.code.startsWith('containers/')) continue;
     switch (d.code) {
@@ -313,19 +311,15 @@ export function ccCodeActions(doc: TomlDocument, uri: string, range: Range, diag
       case 'containers/unknown-table':
       case 'containers/misspelled-key':
       case 'containers/key-case': {
-        const s = sug(d);
-        if (s) out.push(action(`Change to ${s}`, uri, [{ range: d.range, newText: s }], [d], true));
+        const fix = replaceWithSuggestion(d, uri);
+        if (fix) out.push(fix);
         break;
       }
       case 'containers/runtime-value':
-      case 'containers/unknown-value': {
-        const s = sug(d);
-        if (s) out.push(action(`Change to "${s}"`, uri, [{ range: d.range, newText: `"${s}"` }], [d], true));
-        break;
-      }
+      case 'containers/unknown-value':
       case 'containers/unknown-capability': {
-        const s = sug(d);
-        if (s) out.push(action(`Change to "${s}"`, uri, [{ range: d.range, newText: `"${s}"` }], [d], true));
+        const fix = replaceWithSuggestion(d, uri, true);
+        if (fix) out.push(fix);
         break;
       }
       case 'containers/capability-spelling': {

@@ -5,6 +5,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { LxcDocument, LxcLine } from './parser';
 import { legacyKey, netSubReplacement } from './legacy';
+import { quickFix, replaceWithSuggestion } from '../util/actions';
 import { range } from '../diagnostic';
 
 const BACKEND_PREFIX = /^(dir|btrfs|zfs|lvm|loop|nbd|overlay|overlayfs|aufs|rbd):/;
@@ -73,14 +74,7 @@ export function migrateLegacy(doc: LxcDocument): LegacyEdit[] {
   return out;
 }
 
-function action(title: string, uri: string, edits: TextEdit[], diagnostics: Diagnostic[], preferred = false): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: preferred || undefined, edit: { changes: { [uri]: edits } } };
-}
-
-const suggestion = (d: Diagnostic): string | undefined => {
-  const s = (d.data as { suggestion?: unknown } | undefined)?.suggestion;
-  return typeof s === 'string' ? s : undefined;
-};
+const action = quickFix;
 
 export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
@@ -104,14 +98,10 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
       case 'lxc/unknown-key':
       case 'lxc/unknown-prlimit':
       case 'lxc/system-config-key':
-      case 'lxc/ignored-line': {
-        const s = suggestion(d);
-        if (s) out.push(action(`Change to ${s}`, uri, [{ range: d.range, newText: s }], [d], true));
-        break;
-      }
+      case 'lxc/ignored-line':
       case 'lxc/unknown-capability': {
-        const s = suggestion(d);
-        if (s) out.push(action(`Change to ${s}`, uri, [{ range: d.range, newText: s }], [d], true));
+        const fix = replaceWithSuggestion(d, uri);
+        if (fix) out.push(fix);
         break;
       }
       case 'lxc/capability-spelling': {

@@ -57,7 +57,9 @@ export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionC
       label,
       kind: CompletionItemKind.Property,
       detail: opts.detail ?? (k ? KIND_SYNTAX[k.kind] : undefined),
-      documentation: opts.doc ?? (k ? { kind: 'markdown', value: keyMarkdown(k, ctx.version, label) } : undefined),
+      // The Markdown is built in completionItem/resolve, for the item the user looks at.
+      documentation: opts.doc ? opts.doc : undefined,
+      data: k && !opts.doc ? { ctconf: 'lxc-key', key: label } : undefined,
       textEdit: { range: replace, newText: hasEq ? insert : clearOnly ? `${insert} =` : `${insert} = ` },
       filterText: label,
       sortText: opts.sort ?? `1${label}`,
@@ -199,3 +201,12 @@ function includePaths(pos: Position, text: string, vs: number, host: Host): Comp
   return out;
 }
 
+
+/** Adds the documentation of a key item (completionItem/resolve). */
+export function resolveLxcCompletion(item: CompletionItem, version: LxcVersion): CompletionItem {
+  const data = item.data as { ctconf?: string; key?: string } | undefined;
+  if (data?.ctconf !== 'lxc-key' || !data.key) return item;
+  const r = resolveKey(data.key);
+  const k = r.type === 'exact' || r.type === 'family' || r.type === 'net' ? r.key : undefined;
+  return k ? { ...item, documentation: { kind: 'markdown', value: keyMarkdown(k, version, data.key) } } : item;
+}

@@ -5,7 +5,7 @@
  */
 import { InlayHintKind, type InlayHint, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { LxcDocument } from './parser';
-import type { CapEntry, CapState, LxcAnalysis, Origin } from './validate';
+import { capList, type CapEntry, type CapState, type LxcAnalysis, type Origin } from './validate';
 import { range } from '../diagnostic';
 
 const base = (f: string | undefined) => (f ? f.split('/').pop() : undefined);
@@ -34,9 +34,10 @@ export function lxcInlayHints(doc: LxcDocument, a: LxcAnalysis, startLine: numbe
 
 function hintLabel(s: CapState, includeLine: number | undefined): string | undefined {
   if (!s.mode) return includeLine === undefined ? '→ clears every capability drop so far' : undefined;
-  const names = capNames(s.list);
+  const list = capList(s);
+  const names = capNames(list);
   if (includeLine !== undefined) {
-    const fromHere = s.list.filter((c) => c.topLine === includeLine && c.file);
+    const fromHere = list.filter((c) => c.topLine === includeLine && c.file);
     if (fromHere.length === 0) return undefined;
     const files = [...new Set(fromHere.map((c) => base(c.file)))].join(', ');
     return `${s.mode === 'drop' ? 'drops' : 'keeps'}: ${capNames(fromHere).join(' ')} — from ${files}`;

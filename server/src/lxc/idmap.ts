@@ -99,19 +99,22 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
         range: where(list[0]),
       });
     }
-    for (let i = 0; i < list.length; i++) {
-      for (let j = 0; j < i; j++) {
-        const a = list[j];
-        const b = list[i];
-        const nsOverlap = b.nsid < a.nsid + a.count && a.nsid < b.nsid + b.count;
-        const hostOverlap = b.hostid < a.hostid + a.count && a.hostid < b.hostid + b.count;
-        if (nsOverlap || hostOverlap) {
+    // Overlaps, found by sorting (a config may hold thousands of maps).
+    for (const side of ['nsid', 'hostid'] as const) {
+      const sorted = [...list].sort((a, b) => (a[side] < b[side] ? -1 : a[side] > b[side] ? 1 : a.line - b.line));
+      let reach: PlacedIdmap | undefined;
+      for (const b of sorted) {
+        if (b.count === 0n) continue;
+        if (reach && b[side] < reach[side] + reach.count) {
+          const [first, later] = reach.line <= b.line && !reach.file ? [reach, b] : [b, reach];
+          const label = side === 'nsid' ? 'container IDs' : 'host IDs';
           out.push({
             code: 'lxc/idmap-overlap',
-            message: `This ${name} mapping overlaps the one on line ${a.line + 1} (${nsOverlap ? `container IDs ${span(b.nsid, b.count)} and ${span(a.nsid, a.count)}` : `host IDs ${span(b.hostid, b.count)} and ${span(a.hostid, a.count)}`}); the kernel refuses overlapping maps when the container starts.`,
-            range: where(b),
+            message: `This ${name} mapping overlaps the one on line ${first.line + 1} (${label} ${span(later[side], later.count)} and ${span(first[side], first.count)}); the kernel refuses overlapping maps when the container starts.`,
+            range: where(later),
           });
         }
+        if (!reach || b[side] + b.count > reach[side] + reach.count) reach = b;
       }
     }
   }

@@ -44,10 +44,19 @@ export interface CapEntry extends Origin {
   name: string;
 }
 
-/** The capability state after a line. */
+/**
+ * The capability state after a line. `list` only grows between clears (a clear starts a new
+ * array), so a snapshot is the array and its length at that moment: O(1) to take.
+ */
 export interface CapState {
   mode?: 'drop' | 'keep';
   list: CapEntry[];
+  length?: number;
+}
+
+/** The entries of a capability state (a snapshot's prefix of its list). */
+export function capList(s: CapState): CapEntry[] {
+  return s.length === undefined || s.length === s.list.length ? s.list : s.list.slice(0, s.length);
 }
 
 export type IdmapEntry = PlacedIdmap;
@@ -114,7 +123,9 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   const stack: string[] = opts.documentPath ? [opts.documentPath] : [];
   let filesFollowed = 0;
   const origin = (l: LxcLine): Origin => ({ file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
-  const snapshot = (): CapState => ({ mode: caps.mode, list: [...caps.list] });
+  const snapshot = (): CapState => ({ mode: caps.mode, list: caps.list, length: caps.list.length });
+  /** Names currently in the capability list, for "already dropped" in constant time. */
+  let capIndex = new Map<string, CapEntry>();
 
   walk(doc);
   checkIdmaps();
@@ -245,6 +256,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
     if (k.kind === 'caps') {
       caps.mode = undefined;
       caps.list = [];
+      capIndex = new Map();
     }
     if (k.name === 'lxc.namespace.clone') ns.clone = false;
     if (k.name === 'lxc.namespace.keep') ns.keep = false;
@@ -505,7 +517,13 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
     if (!bad) {
       if (!keep && depth === 0) alreadyDropped(l, added);
       caps.mode = keep ? 'keep' : 'drop';
-      caps.list = cleared ? added : [...caps.list, ...added];
+      if (cleared) {
+        caps.list = added;
+        capIndex = new Map();
+      } else {
+        for (const a of added) caps.list.push(a);
+      }
+      for (const a of added) if (!capIndex.has(a.name)) capIndex.set(a.name, a);
     }
   }
 
@@ -619,9 +637,9 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
 
   /** Dropping what is already dropped does nothing; say where it was dropped first. */
   function alreadyDropped(l: LxcLine, added: CapEntry[]): void {
-    const seen = new Map(caps.mode === 'drop' ? caps.list.map((c) => [c.name, c] as const) : []);
+    const seen = new Map<string, CapEntry>();
     for (const a of added) {
-      const prev = seen.get(a.name);
+      const prev = (caps.mode === 'drop' ? capIndex.get(a.name) : undefined) ?? seen.get(a.name);
       if (prev) {
         const where = prev.file ? `\`${prev.file.split('/').pop()}\` line ${prev.line + 1}` : `line ${prev.line + 1}`;
         const tok = splitTokens(l.value).find((t) => t.text === a.name);
