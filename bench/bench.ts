@@ -19,6 +19,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateContainersConf, generateLxc } from './generate';
 import { startLspClient } from '../test/helpers/lspClient';
+import { createLanguageService } from '../server/src/service';
+import { memoryHost } from '../server/src/host';
 
 const ROOT = process.cwd();
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -62,6 +64,28 @@ function ctconf(file: string, language: string, version: string[]): { ms: number
 
 async function main(): Promise<void> {
   console.log(`ctconf bench on ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB), node ${process.version}, median of ${RUNS} runs`);
+
+  // 0. In-process engine figures (issue: parse + validate at 10k, 100k, 1M lines)
+  const rows0: string[][] = [];
+  for (const lines of [10_000, 100_000, 1_000_000]) {
+    const text = generateLxc(lines);
+    const file = path.join(dir, `inproc-${lines}.conf`);
+    fs.writeFileSync(file, text);
+    const times: number[] = [];
+    let heap = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const svc = createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+      (global as { gc?: () => void }).gc?.();
+      const before = process.memoryUsage().heapUsed;
+      const t0 = performance.now();
+      svc.diagnostics({ uri: `file://${file}`, languageId: 'lxc', version: i, text });
+      times.push(performance.now() - t0);
+      heap = Math.max(heap, process.memoryUsage().heapUsed - before);
+    }
+    const whole = ctconf(file, 'lxc', ['--lxc-version', '5.0']);
+    rows0.push([lines.toLocaleString('en'), `${(text.length / 2 ** 20).toFixed(1)} MB`, ms(median(times)), `${(heap / 2 ** 20).toFixed(0)} MB`, ms(whole.ms), mb(whole.rssKiB)]);
+  }
+  table('0. LXC engine: parse + validate in-process, and ctconf check as a whole process', ['lines', 'size', 'in-process', 'heap growth', 'whole process', 'peak RSS'], rows0);
 
   // 1. LXC vs liblxc
   const rows1: string[][] = [];

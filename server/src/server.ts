@@ -115,46 +115,52 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /**
-   * Validation after an edit: right away when the document was idle, so the first result
-   * is never delayed; during a burst of edits at most one validation per twice its own
-   * cost, always for the latest version, so incoming edits never queue up behind
-   * validations (vscode-jsonrpc handles one message per event-loop turn).
+   * Validation after an edit runs as soon as no further edit is waiting, so a person
+   * typing never waits. vscode-jsonrpc handles one message per event-loop turn; when edits
+   * keep arriving, validation is put off turn by turn (so they are applied first and one
+   * validation covers them all), but never longer than twice one validation's duration, so
+   * diagnostics keep flowing under a flood of edits and the edits never queue up behind
+   * validations (they get at least two thirds of the time).
    */
-  const pacing = new Map<string, { timer?: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate>; immediate?: boolean; lastEnd: number; lastCost: number }>();
+  const pacing = new Map<string, { timer?: ReturnType<typeof setImmediate>; pending: number; seen: number; since: number; lastCost: number }>();
   function schedule(doc: TextDocument): void {
-    let p = pacing.get(doc.uri);
-    if (!p) {
-      p = { lastEnd: 0, lastCost: 0 };
-      pacing.set(doc.uri, p);
+    let state = pacing.get(doc.uri);
+    if (!state) {
+      state = { pending: 0, seen: 0, since: 0, lastCost: 0 };
+      pacing.set(doc.uri, state);
     }
-    if (p.timer) return;
-    const state = p;
+    state.pending++;
+    if (state.timer) return;
+    const st = state;
     const run = () => {
-      state.timer = undefined;
+      st.timer = undefined;
+      if (st.pending !== st.seen && performance.now() - st.since < 2 * Math.max(st.lastCost, 10)) {
+        st.seen = st.pending;
+        st.timer = setImmediate(run);
+        return;
+      }
+      st.pending = 0;
       const current = documents.get(doc.uri);
       if (!current) return;
       const t0 = performance.now();
       validate(current);
-      state.lastEnd = performance.now();
-      state.lastCost = state.lastEnd - t0;
+      st.lastCost = performance.now() - t0;
     };
-    const wait = state.lastEnd + 2 * state.lastCost - performance.now();
-    if (wait <= 0) {
-      state.immediate = true;
-      state.timer = setImmediate(run);
-    } else {
-      state.immediate = false;
-      state.timer = setTimeout(run, wait);
-    }
+    st.since = performance.now();
+    st.seen = st.pending;
+    // Two hops: the first lets the message already queued behind this one be handled.
+    st.timer = setImmediate(() => {
+      st.timer = setImmediate(run);
+    });
   }
 
   function cancel(uri: string): void {
     const p = pacing.get(uri);
-    if (p?.timer) {
-      if (p.immediate) clearImmediate(p.timer as ReturnType<typeof setImmediate>);
-      else clearTimeout(p.timer as ReturnType<typeof setTimeout>);
+    if (p?.timer) clearImmediate(p.timer);
+    if (p) {
+      p.timer = undefined;
+      p.pending = 0;
     }
-    if (p) p.timer = undefined;
   }
 
   const textDoc = (uri: string) => {

@@ -84,7 +84,11 @@ export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionC
   const next = nets.size ? Math.max(...nets.keys()) + 1 : 0;
   const typeKey = NET_SUBKEYS.find((n) => n.sub === 'type')!;
   add(`lxc.net.${next}.type`, typeKey, { detail: 'new network interface', sort: '0' });
-  for (const [index, type] of nets) {
+  // Keys of the interface being typed (lxc.net.3.…), else of the last one defined: a
+  // config with hundreds of interfaces would otherwise flood the list.
+  const relevant = typed ? [Number(typed[1])] : nets.size ? [Math.max(...nets.keys())] : [];
+  for (const index of relevant) {
+    const type = nets.get(index);
     for (const n of NET_SUBKEYS) {
       if (!available(n)) continue;
       if (n.requiresType && n.requiresType !== type) continue;
