@@ -34,7 +34,11 @@ CS_VERSION=4.139.1
 if [ ! -f "$E2E/code-server/node_modules/code-server/out/node/entry.js" ] || [ ! -f "$E2E/code-server/.ok-$CS_VERSION" ]; then
   echo "e2e-setup: installing code-server $CS_VERSION (a few minutes)"
   rm -rf "$E2E/code-server" && mkdir -p "$E2E/code-server"
+  # When this runs under `npm test`, the outer npm's npm_* variables (its Node 20 among them)
+  # would leak into code-server's install scripts, which need Node 24: drop them, keep the rest
+  # of the environment (certificates, proxies).
   (cd "$E2E/code-server" && echo '{"name":"ctconf-e2e-code-server","private":true}' > package.json && \
+    for v in $(env | grep -o '^npm_[A-Za-z0-9_]*') NODE INIT_CWD; do unset "$v"; done && \
     PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm_config_dangerously_allow_all_scripts=true \
     "$N24/bin/node" "$NPM_CLI" install --no-audit --no-fund --no-package-lock "code-server@$CS_VERSION" > install.log 2>&1) \
     || { echo "e2e-setup: code-server install failed; see $E2E/code-server/install.log" >&2; exit 1; }
