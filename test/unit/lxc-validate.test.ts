@@ -250,3 +250,8 @@ test('idmaps are checked against /etc/subuid and /etc/subgid of the config\'s us
   // Root's containers (not under /home) are not checked against subordinate IDs.
   assert.deepEqual(svc.diagnostics({ uri: 'file:///var/lib/lxc/c1/config', languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 1 65536\nlxc.idmap = g 0 1 65536\n' }), []);
 });
+
+test('a comment after an accepted value is reported once, not also as a strange value', () => {
+  assert.deepEqual(lxcCodes('lxc.net.0.type = veth\nlxc.net.0.flags = up # bring it up\n'), ['lxc/inline-comment']);
+  assert.deepEqual(lxcCodes('lxc.net.0.type = veth\nlxc.net.0.flags = down # off\n'), ['lxc/suspicious-value', 'lxc/inline-comment']);
+});

@@ -99,7 +99,8 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
         range: where(list[0]),
       });
     }
-    // Overlaps, found by sorting (a config may hold thousands of maps).
+    // Overlaps, found by sorting (a config may hold thousands of maps); one report per map.
+    const reported = new Set<PlacedIdmap>();
     for (const side of ['nsid', 'hostid'] as const) {
       const sorted = [...list].sort((a, b) => (a[side] < b[side] ? -1 : a[side] > b[side] ? 1 : a.line - b.line));
       let reach: PlacedIdmap | undefined;
@@ -107,12 +108,15 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
         if (b.count === 0n) continue;
         if (reach && b[side] < reach[side] + reach.count) {
           const [first, later] = reach.line <= b.line && !reach.file ? [reach, b] : [b, reach];
-          const label = side === 'nsid' ? 'container IDs' : 'host IDs';
-          out.push({
-            code: 'lxc/idmap-overlap',
-            message: `This ${name} mapping overlaps the one on line ${first.line + 1} (${label} ${span(later[side], later.count)} and ${span(first[side], first.count)}); the kernel refuses overlapping maps when the container starts.`,
-            range: where(later),
-          });
+          if (!reported.has(later)) {
+            reported.add(later);
+            const label = side === 'nsid' ? 'container IDs' : 'host IDs';
+            out.push({
+              code: 'lxc/idmap-overlap',
+              message: `This ${name} mapping overlaps the one on line ${first.line + 1} (${label} ${span(later[side], later.count)} and ${span(first[side], first.count)}); the kernel refuses overlapping maps when the container starts.`,
+              range: where(later),
+            });
+          }
         }
         if (!reach || b[side] + b.count > reach[side] + reach.count) reach = b;
       }

@@ -429,6 +429,9 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
         range: commentRange,
         data: { inlineComment: true },
       });
+      // What else is wrong is judged on the value without the comment (the comment is reported above).
+      for (const i of cleanIssues) out.push({ code: i.code, message: i.message, range: at(l, l.valueStart + i.start, l.valueStart + i.end) });
+      return issues;
     }
     for (const i of issues) {
       out.push({ code: i.code, message: i.message, range: at(l, l.valueStart + i.start, l.valueStart + i.end) });
