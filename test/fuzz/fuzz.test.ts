@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, ROOT } from '../helpers/paths';
-import { checkInput, fuzz } from './fuzzer';
+import * as os from 'node:os';
+import { checkInput, fuzz, fuzzServer } from './fuzzer';
+import { startLspClient } from '../helpers/lspClient';
 import { createLanguageService } from '../../server/src/service';
 import { memoryHost } from '../../server/src/host';
 import { rng } from '../../bench/generate';
@@ -18,6 +20,22 @@ test('fuzzing the service: no exception, answers within 1 s, ranges inside, fixe
   console.log(`# fuzz: ${r.runs} inputs, seed ${seed}, ${r.failures.length} failures`);
   assert.ok(r.runs >= 50);
   assert.deepEqual(r.failures.map((f) => `${f.language}: ${f.problem} :: ${JSON.stringify(f.input.slice(0, 200))}`), []);
+});
+
+test('fuzzing the real server over stdio: every request answers within 1 s, ranges inside, fixes apply', { timeout: 180000 }, async () => {
+  const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122) + 1;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-fuzz-'));
+  const client = await startLspClient();
+  try {
+    const r = await fuzzServer(client, { iterations: Math.ceil(Number(process.env.CTCONF_FUZZ_ITERATIONS ?? 400) / 4), seconds: Number(process.env.CTCONF_FUZZ_SECONDS ?? 45), seed, corpus: CORPUS, root: ROOT, dir });
+    console.log(`# fuzz (server): ${r.runs} inputs, ${r.fixes} quick fixes applied, seed ${seed}, ${r.failures.length} failures`);
+    assert.ok(r.runs >= 20);
+    assert.deepEqual(r.failures.map((f) => `${f.language}: ${f.problem} :: ${JSON.stringify(f.input.slice(0, 200))}`), []);
+    assert.equal(client.process.exitCode, null, client.stderr());
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('regression inputs found by fuzzing stay fixed', () => {

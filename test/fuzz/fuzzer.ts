@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Range, TextEdit } from 'vscode-languageserver-types';
+import type { LspClient } from '../helpers/lspClient';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import { memoryHost } from '../../server/src/host';
 import { rng } from '../../bench/generate';
@@ -135,22 +136,102 @@ export function seeds(corpus: string, root: string): { lxc: string[]; cc: string
   return { lxc, cc };
 }
 
-export function fuzz(options: { iterations: number; seconds: number; seed: number; corpus: string; root: string }): { runs: number; failures: FuzzFailure[] } {
-  const r = rng(options.seed);
-  const { lxc, cc } = seeds(options.corpus, options.root);
+/** The seeded stream of fuzz inputs: mutated seeds for both languages, and one in ten random bytes. */
+export function* fuzzInputs(seed: number, corpus: string, root: string): Generator<{ language: 'lxc' | 'containers-conf'; input: string; r: () => number }> {
+  const r = rng(seed);
+  const { lxc, cc } = seeds(corpus, root);
   if (lxc.length === 0) lxc.push('lxc.uts.name = a\n');
   if (cc.length === 0) cc.push('[containers]\nlabel = true\n');
+  for (;;) {
+    const language = r() < 0.5 ? 'lxc' : 'containers-conf';
+    const pool = language === 'lxc' ? lxc : cc;
+    const input = r() < 0.1 ? randomBytes(r) : mutate(pool[Math.floor(r() * pool.length)], language, r);
+    yield { language, input, r };
+  }
+}
+
+export function fuzz(options: { iterations: number; seconds: number; seed: number; corpus: string; root: string }): { runs: number; failures: FuzzFailure[] } {
   const host = memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time\n', '/etc/subuid': 'root:100000:65536\n' });
   const svc = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
   const failures: FuzzFailure[] = [];
   const end = performance.now() + options.seconds * 1000;
   let runs = 0;
-  for (; runs < options.iterations && performance.now() < end; runs++) {
-    const language = r() < 0.5 ? 'lxc' : 'containers-conf';
-    const pool = language === 'lxc' ? lxc : cc;
-    const input = r() < 0.1 ? randomBytes(r) : mutate(pool[Math.floor(r() * pool.length)], language, r);
+  for (const { language, input, r } of fuzzInputs(options.seed, options.corpus, options.root)) {
+    if (runs >= options.iterations || performance.now() >= end) break;
+    runs++;
     for (const problem of checkInput(svc, language, input, r)) failures.push({ language, input, problem });
     if (failures.length >= 10) break;
   }
   return { runs, failures };
+}
+
+/** Answers within `ms`, or records that it did not (a hang or a lost request). */
+async function within<T>(what: string, ms: number, p: Promise<T>, problems: string[]): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const t0 = performance.now();
+  try {
+    const v = await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+    return v;
+  } catch (e) {
+    problems.push(`${what} ${(e as Error).message === 'timeout' ? `did not answer within ${ms} ms` : `failed after ${(performance.now() - t0).toFixed(0)} ms: ${(e as Error).message}`}`);
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The same inputs through the real server over stdio: open, diagnostics, hover, completion,
+ * every quick fix applied as a didChange with fresh diagnostics, close; each answer within 1 s.
+ */
+export async function fuzzServer(client: LspClient, options: { iterations: number; seconds: number; seed: number; corpus: string; root: string; dir: string }): Promise<{ runs: number; fixes: number; failures: FuzzFailure[] }> {
+  const failures: FuzzFailure[] = [];
+  let fixes = 0;
+  const end = performance.now() + options.seconds * 1000;
+  let runs = 0;
+  for (const { language, input, r } of fuzzInputs(options.seed, options.corpus, options.root)) {
+    if (runs >= options.iterations || performance.now() >= end) break;
+    runs++;
+    const problems: string[] = [];
+    const uri = language === 'lxc' ? `file://${options.dir}/lxc/c${runs}/config` : `file://${options.dir}/containers/c${runs}/containers.conf`;
+    const td = TextDocument.create(uri, language, 1, input);
+    const diags = (await within('diagnostics after didOpen', 1000, client.open(uri, language, input), problems)) ?? [];
+    for (const d of diags) if (!inside(td, d.range)) problems.push(`diagnostic ${d.code} range outside the document: ${JSON.stringify(d.range)}`);
+    for (let k = 0; k < 3; k++) {
+      const position = td.positionAt(Math.floor(r() * (input.length + 1)));
+      const h = await within('hover', 1000, client.request<{ range?: Range } | null>('textDocument/hover', { textDocument: { uri }, position }), problems);
+      if (h?.range && !inside(td, h.range)) problems.push(`hover range outside the document at ${JSON.stringify(position)}`);
+      const c = await within('completion', 1000, client.request<{ items?: { label: string; textEdit?: { range?: Range } }[] } | { label: string; textEdit?: { range?: Range } }[] | null>('textDocument/completion', { textDocument: { uri }, position }), problems);
+      const items = Array.isArray(c) ? c : (c?.items ?? []);
+      for (const it of items.slice(0, 50)) if (it.textEdit?.range && !inside(td, it.textEdit.range)) problems.push(`completion ${it.label} edit outside the document`);
+    }
+    await within('documentSymbol', 1000, client.request('textDocument/documentSymbol', { textDocument: { uri } }), problems);
+    let version = 1;
+    for (const d of diags.slice(0, 5)) {
+      const actions = (await within('codeAction', 1000, client.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }), problems)) ?? [];
+      const a = actions?.find((x) => x.edit?.changes?.[uri]);
+      if (!a) continue;
+      const edits: TextEdit[] = a.edit!.changes![uri];
+      if (edits.some((e) => !inside(td, e.range))) {
+        problems.push(`fix "${a.title}" edits outside the document`);
+        continue;
+      }
+      const fixed = TextDocument.applyEdits(td, edits);
+      fixes++;
+      version++;
+      const fresh = client.diagnostics(uri, version);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: fixed }] });
+      await within(`diagnostics after applying "${a.title}"`, 1000, fresh, problems);
+      // Back to the fuzzed text, so the next fix's ranges still hold.
+      version++;
+      const back = client.diagnostics(uri, version);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: input }] });
+      await within('diagnostics after undoing the fix', 1000, back, problems);
+    }
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+    if (client.process.exitCode !== null) problems.push(`the server exited with code ${client.process.exitCode}`);
+    for (const problem of problems) failures.push({ language, input, problem });
+    if (failures.length >= 10 || client.process.exitCode !== null) break;
+  }
+  return { runs, fixes, failures };
 }
