@@ -31,11 +31,41 @@ export type CcResolved =
   /** A scalar key used as a table (`label.x = 1`, `[containers.label]`): a type error in Podman. */
   | { type: 'key-as-table'; key: CcKey; canonical: string[] };
 
-const TOP = Object.keys(TABLES).filter((t) => !t.includes('.'));
+/**
+ * Names looked up exactly, then case-insensitively (the first candidate wins, as in Podman);
+ * built once per table because resolvePath runs for every entry of a 50,000-line file.
+ */
+interface NameIndex {
+  names: string[];
+  exact: Set<string>;
+  folded: Map<string, string>;
+}
 
-function matchName(name: string, candidates: string[]): { name: string; exact: boolean } | undefined {
-  if (candidates.includes(name)) return { name, exact: true };
-  const ci = candidates.find((c) => c.toLowerCase() === name.toLowerCase());
+function nameIndex(names: string[]): NameIndex {
+  const folded = new Map<string, string>();
+  for (const n of names) if (!folded.has(n.toLowerCase())) folded.set(n.toLowerCase(), n);
+  return { names, exact: new Set(names), folded };
+}
+
+const TOP = nameIndex(Object.keys(TABLES).filter((t) => !t.includes('.')));
+
+/** Sub-tables and keys of a top-level table, and one index over both (sub-tables first). */
+const children = new Map<string, { subTables: string[]; keys: string[]; index: NameIndex }>();
+function childrenOf(top: string) {
+  let c = children.get(top);
+  if (!c) {
+    const subTables = Object.keys(TABLES).filter((t) => t.startsWith(`${top}.`)).map((t) => t.slice(top.length + 1));
+    const keys = keysOf(top).map((k) => k.key);
+    c = { subTables, keys, index: nameIndex([...subTables, ...keys]) };
+    children.set(top, c);
+  }
+  return c;
+}
+const DESTINATION_KEYS = nameIndex(keysOf('engine.service_destinations.*').map((k) => k.key));
+
+function matchName(name: string, idx: NameIndex): { name: string; exact: boolean } | undefined {
+  if (idx.exact.has(name)) return { name, exact: true };
+  const ci = idx.folded.get(name.toLowerCase());
   return ci ? { name: ci, exact: false } : undefined;
 }
 
@@ -44,16 +74,15 @@ export function resolvePath(path: string[]): CcResolved {
   if (path.length === 0) return { type: 'unknown-table', table: [] };
   if (path[0].toLowerCase() === 'libpod') return { type: 'removed-table', table: 'libpod', replacement: 'engine' };
   const top = matchName(path[0], TOP);
-  if (!top) return { type: 'unknown-table', table: [path[0]], suggestion: closest(path[0].toLowerCase(), TOP) };
+  if (!top) return { type: 'unknown-table', table: [path[0]], suggestion: closest(path[0].toLowerCase(), TOP.names) };
   let caseMismatch = !top.exact;
   const canonical = [top.name];
   if (path.length === 1) return { type: 'table', table: top.name, canonical, caseMismatch };
   // Sub-tables and keys of the top table.
   const mis = MISSPELLINGS[`${top.name}.${path[1]}`];
   if (mis && path.length === 2) return { type: 'unknown-key', table: top.name, key: path[1], misspelling: mis };
-  const subTables = Object.keys(TABLES).filter((t) => t.startsWith(`${top.name}.`)).map((t) => t.slice(top.name.length + 1));
-  const keys = keysOf(top.name).map((k) => k.key);
-  const second = matchName(path[1], [...subTables, ...keys]);
+  const { subTables, keys, index } = childrenOf(top.name);
+  const second = matchName(path[1], index);
   if (!second) {
     const cand = [...keys, ...subTables];
     const elsewhere = otherTablesWith(path[1], top.name);
@@ -68,8 +97,8 @@ export function resolvePath(path: string[]): CcResolved {
       const dest = path[2];
       canonical.push(dest);
       if (path.length === 3) return { type: 'table', table: 'engine.service_destinations.*', canonical, caseMismatch };
-      const dk = matchName(path[3], keysOf('engine.service_destinations.*').map((k) => k.key));
-      if (!dk || path.length > 4) return { type: 'unknown-key', table: `engine.service_destinations.${dest}`, key: path.slice(3).join('.'), suggestion: closest(path[3], keysOf('engine.service_destinations.*').map((k) => k.key)) };
+      const dk = matchName(path[3], DESTINATION_KEYS);
+      if (!dk || path.length > 4) return { type: 'unknown-key', table: `engine.service_destinations.${dest}`, key: path.slice(3).join('.'), suggestion: closest(path[3], DESTINATION_KEYS.names) };
       canonical.push(dk.name);
       return { type: 'key', key: findKey('engine.service_destinations.*', dk.name)!, table: 'engine.service_destinations.*', canonical, caseMismatch: caseMismatch || !dk.exact };
     }
@@ -98,6 +127,8 @@ const WANT: Record<CcType, string> = {
 
 export function validateContainersConf(doc: TomlDocument, opts: ContainersValidateOptions): Finding[] {
   const out: Finding[] = [];
+  /** headerFacts results, one per table header. */
+  const headers = new Map<NonNullable<TomlEntry['header']>, { kind: CcResolved['type']; tooNew: boolean }>();
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
   const v = opts.podmanVersion;
   const appendOk = versionAtLeast(v, '4.8');
@@ -191,16 +222,28 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     };
   }
 
+  /** Resolves a header once rather than once per entry under it. */
+  function headerFacts(header: NonNullable<TomlEntry['header']>) {
+    let f = headers.get(header);
+    if (!f) {
+      const path = header.key.parts.map((p) => p.name);
+      f = { kind: resolvePath(path).type, tooNew: tableTooNew(path) };
+      headers.set(header, f);
+    }
+    return f;
+  }
+
   function entry(e: TomlEntry): void {
     const r = resolvePath(e.path);
     const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
     const at = rng(e.kv.key.start, e.kv.key.end);
     // Only report unknown tables once (on their header), not on every key inside.
     if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && e.kv.key.parts.length === 1) return;
-    const headerKind = e.header ? resolvePath(e.header.key.parts.map((p) => p.name)).type : undefined;
+    const h = e.header && headerFacts(e.header);
+    const headerKind = h?.kind;
     if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table')) return;
     if (r.type === 'key-as-table' && headerKind === 'key-as-table') return;
-    if (e.header && tableTooNew(e.path) && tableTooNew(e.header.key.parts.map((p) => p.name))) return;
+    if (h?.tooNew && tableTooNew(e.path)) return;
     if (!tableOrKeyDiagnostics(r, e.path, r.type === 'unknown-key' ? rng(keyPart.start, keyPart.end) : at, false)) return;
     if (r.type === 'table') {
       if (r.table === 'engine.service_destinations.*' && e.kv.value.type !== 'inline-table') {
