@@ -112,6 +112,9 @@ async function saveAndRead(page: Page, file: string): Promise<string> {
     if (Date.now() > deadline) throw new Error(`${file} was not saved`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // The mtime moves when the write starts (the file is truncated first): wait until the
+  // workbench reports the save finished, so the read sees the whole file.
+  await page.locator('.editor-group-container.active .tab.active:not(.dirty)').first().waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
   return fs.readFileSync(file, 'utf8');
 }
 
