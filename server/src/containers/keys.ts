@@ -107,21 +107,5 @@ export const MISSPELLINGS: Readonly<Record<string, { table: string; key: string;
   'engine.runtime_supports_nocgroupv2': { table: 'engine', key: 'runtime_supports_nocgroup', note: 'It was renamed `runtime_supports_nocgroup` in Podman 3.0' },
 };
 
-/** Parsed "major.minor" strings: a handful of distinct versions, asked about for every entry of a file. */
-const parsedVersions = new Map<string, [number, number]>();
-function parseVersion(v: string): [number, number] {
-  let p = parsedVersions.get(v);
-  if (!p) {
-    const [a, b] = v.split('.').map(Number);
-    p = [a, b || 0];
-    if (parsedVersions.size > 256) parsedVersions.clear();
-    parsedVersions.set(v, p);
-  }
-  return p;
-}
-
-export function versionAtLeast(v: string, since: string): boolean {
-  const [a, b] = parseVersion(v);
-  const [c, d] = parseVersion(since);
-  return a > c || (a === c && b >= d);
-}
+/** Whether Podman release `v` ("4.3") has something that appeared in release `since`. */
+export { atLeast as versionAtLeast } from '../util/version';

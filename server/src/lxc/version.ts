@@ -6,25 +6,8 @@ export type LxcVersionSetting = LxcVersion | 'auto';
 /** Used when `auto` finds no installed LXC: the current long-term branch. */
 export const LXC_FALLBACK_VERSION: LxcVersion = '6.0';
 
-const partsCache = new Map<string, number[]>();
-function parts(v: string): number[] {
-  let p = partsCache.get(v);
-  if (!p) {
-    p = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
-    partsCache.set(v, p);
-  }
-  return p;
-}
-
-/**
- * Whether the newest release of branch `target` (for example 4.0.12 for "4.0") has
- * something that appeared in release `since`.
- */
-export function atLeast(target: string, since: string): boolean {
-  const [tMaj, tMin] = parts(target);
-  const [sMaj, sMin] = parts(since);
-  return tMaj > sMaj || (tMaj === sMaj && tMin >= sMin);
-}
+/** Whether the newest release of branch `target` (4.0.12 for "4.0") has something from release `since`. */
+export { atLeast } from '../util/version';
 
 export function isLxcVersion(v: string): v is LxcVersion {
   return (LXC_VERSIONS as readonly string[]).includes(v);
