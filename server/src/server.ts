@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { createLanguageService, type LanguageService, type ServiceConfig } from './service';
 import { nodeHost } from './nodeHost';
 import { memoryHost, type Host } from './host';
-import { detectLxcVersion, detectPodmanVersion } from './detect';
+import { detectLxcVersion, detectPodmanVersion, detectVersions } from './detect';
 import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSettings } from './settings';
 import { detectLanguage } from './languages';
 import { uriToPath } from './util/uri';
@@ -36,9 +36,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Restricted Mode: the client says the workspace is not trusted. */
   let trusted = true;
 
+  /**
+   * The installed LXC and Podman releases are asked for without blocking `initialize`
+   * (`lxc-start --version` and `podman --version` take tens of milliseconds); until they
+   * answer, validation and requests wait on `versionsReady`, so no result ever uses a
+   * guessed version.
+   */
+  let versionsKnown = true;
+  let versionsReady: Promise<void> = Promise.resolve();
   const serviceConfig = (): ServiceConfig => ({
-    lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted ? detectLxcVersion().version : undefined),
-    podmanVersion: settings.podman.version === 'auto' ? (trusted ? detectPodmanVersion() : undefined) ?? 'latest' : settings.podman.version,
+    lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted && versionsKnown ? detectLxcVersion().version : undefined),
+    podmanVersion: settings.podman.version === 'auto' ? (trusted && versionsKnown ? detectPodmanVersion() : undefined) ?? 'latest' : settings.podman.version,
     rules: settings.rules,
     restricted: !trusted,
     manDirs: settings.manPages.enabled ? [...settings.manPages.paths, ...DEFAULT_MAN_DIRS] : [],
@@ -50,6 +58,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (init.trusted === false) trusted = false;
     if (init.settings) settings = normalizeSettings(init.settings).settings;
     const host = options.host ?? (trusted ? nodeHost() : memoryHost());
+    if (trusted) {
+      versionsKnown = false;
+      versionsReady = detectVersions().then(() => {
+        versionsKnown = true;
+        service?.configure(serviceConfig());
+      });
+    }
     service = createLanguageService(host, serviceConfig());
     return {
       capabilities: {
@@ -85,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // keep the previous settings
       }
     }
+    await versionsReady;
     service?.configure(serviceConfig());
     for (const d of documents.all()) validate(d);
   }
@@ -106,6 +122,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function validate(doc: TextDocument): void {
     if (!service) return;
     cancel(doc.uri);
+    if (!versionsKnown) {
+      // The first validation waits for the version detection started at initialize.
+      void versionsReady.then(() => {
+        const current = documents.get(doc.uri);
+        if (current) validate(current);
+      });
+      return;
+    }
     try {
       const diagnostics = service.diagnostics({ uri: doc.uri, languageId: languageOf(doc), version: doc.version, text: doc.getText() });
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
@@ -167,14 +191,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const d = documents.get(uri);
     return d ? { uri: d.uri, languageId: languageOf(d), version: d.version, text: d.getText() } : undefined;
   };
-  /** Runs a feature; a failure is logged and answered with an empty result, never a crash. */
-  function guarded<T>(name: string, empty: T, fn: () => T): T {
-    try {
-      return fn();
-    } catch (e) {
-      connection.console.error(`ctconf: ${name} failed: ${(e as Error).stack ?? String(e)}`);
-      return empty;
-    }
+  /**
+   * Runs a feature; a failure is logged and answered with an empty result, never a crash.
+   * Before the installed versions are known (only just after start-up) it waits for them.
+   */
+  function guarded<T>(name: string, empty: T, fn: () => T): T | Promise<T> {
+    const run = (): T => {
+      try {
+        return fn();
+      } catch (e) {
+        connection.console.error(`ctconf: ${name} failed: ${(e as Error).stack ?? String(e)}`);
+        return empty;
+      }
+    };
+    return versionsKnown ? run() : versionsReady.then(run);
   }
   connection.onHover((p) => {
     const d = textDoc(p.textDocument.uri);
@@ -211,7 +241,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       case 'ctconf.droppedCapabilities':
         return guarded('droppedCapabilities', [], () => service!.droppedCapabilities(d));
       case 'ctconf.allowCapability': {
-        const fix = cap ? guarded('allowCapability', undefined, () => service!.allowCapability(d, cap)) : undefined;
+        const fix = cap ? await guarded('allowCapability', undefined, () => service!.allowCapability(d, cap)) : undefined;
         if (!fix) return { applied: false };
         const r = await connection.workspace.applyEdit({ label: fix.title, edit: fix.edit });
         return { applied: r.applied, title: fix.title };

@@ -26,8 +26,8 @@ export interface LspClient {
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
 }
 
-export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string } = {}): Promise<LspClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
+export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));

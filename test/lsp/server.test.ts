@@ -1,6 +1,10 @@
 /** End-to-end through the bundled server over stdio, as any LSP editor would use it. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { startLspClient } from '../helpers/lspClient';
 
 test('initialize answers with server info and incremental sync', async () => {
@@ -10,6 +14,26 @@ test('initialize answers with server info and incremental sync', async () => {
     assert.deepEqual(c.initializeResult.capabilities.textDocumentSync, { openClose: true, change: 2 });
   } finally {
     await c.stop();
+  }
+});
+
+test('initialize does not wait for version detection, and the first diagnostics use the detected LXC release', async () => {
+  // Fake lxc-start and podman on PATH that answer slowly: initialize must not wait for them,
+  // and nothing may be validated against a guessed version meanwhile.
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-detect-'));
+  fs.writeFileSync(path.join(bin, 'lxc-start'), '#!/bin/sh\nsleep 1.5\necho 4.0.12\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, 'podman'), '#!/bin/sh\nsleep 1.5\necho podman version 4.3.1\n', { mode: 0o755 });
+  const t0 = performance.now();
+  const c = await startLspClient({ env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+  try {
+    assert.ok(performance.now() - t0 < 1500, 'initialize answered before the 1.5 s detection finished');
+    const uri = 'file:///var/lib/lxc/detect/config';
+    const d = await c.open(uri, 'lxc', 'lxc.uts.name = detect\nlxc.time.offset.boot = 5s\n');
+    assert.deepEqual(d.map((x) => [x.range.start.line, x.code]), [[1, 'lxc/key-too-new']]);
+    assert.match(d[0].message, /LXC 4\.0/);
+  } finally {
+    await c.stop();
+    fs.rmSync(bin, { recursive: true, force: true });
   }
 });
 
