@@ -10,13 +10,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isAscii } from 'node:buffer';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from './service';
 import { nodeHost } from './nodeHost';
 import { detectLanguage, type LanguageId } from './languages';
 import { detectLxcVersion, detectPodmanVersion } from './detect';
 import { normalizeSettings, effectiveLxcVersion, type CtconfSettings } from './settings';
-import { isLxcVersion } from './lxc/version';
+import { isLxcVersion, type LxcVersion } from './lxc/version';
 import { isRuleCode } from './rules';
 import { pathToUri } from './util/uri';
 
@@ -179,9 +180,24 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     status = 2;
   }
   const host = nodeHost();
-  const lxcVersion = effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' ? detectLxcVersion().version : undefined);
-  const podmanVersion = settings.podman.version === 'auto' ? detectPodmanVersion() ?? 'latest' : settings.podman.version;
-  const service = createLanguageService(host, { lxcVersion, podmanVersion, rules: settings.rules });
+  // Installed releases are asked for only when a file of that language is checked.
+  let lxcVersion: LxcVersion | undefined = settings.lxc.version === 'auto' ? undefined : settings.lxc.version;
+  let podmanVersion: string | undefined = settings.podman.version === 'auto' ? undefined : settings.podman.version;
+  const config = () => ({
+    lxcVersion: lxcVersion ?? effectiveLxcVersion(settings.lxc.version, undefined),
+    podmanVersion: podmanVersion ?? 'latest',
+    rules: settings.rules,
+  });
+  const service = createLanguageService(host, config());
+  const needVersion = (language: LanguageId): void => {
+    if (language === 'lxc' && lxcVersion === undefined) {
+      lxcVersion = effectiveLxcVersion(settings.lxc.version, detectLxcVersion().version);
+      service.configure(config());
+    } else if (language === 'containers-conf' && podmanVersion === undefined) {
+      podmanVersion = detectPodmanVersion() ?? 'latest';
+      service.configure(config());
+    }
+  };
 
   const results: { file: string; language: string; diagnostics: unknown[] }[] = [];
   for (const p of opts.paths) {
@@ -190,7 +206,7 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
       if (p === '-') text = io.stdin();
       else {
         if (fs.statSync(p).isDirectory()) throw new Error('is a directory');
-        text = fs.readFileSync(p, 'utf8');
+        text = readText(p);
       }
     } catch (e) {
       io.stderr(`ctconf: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
@@ -204,7 +220,9 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
       continue;
     }
     const uri = p === '-' ? 'untitled:stdin' : pathToUri(path.resolve(p));
+    needVersion(language);
     const diags: Diagnostic[] = service.diagnostics({ uri, languageId: language, version: 1, text });
+    service.close(uri);
     if (diags.some((d) => d.severity === DiagnosticSeverity.Error) && status === 0) status = 1;
     if (opts.format === 'json') {
       results.push({
@@ -220,6 +238,16 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
   }
   if (opts.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   return status;
+}
+
+/**
+ * Reads a file as text. Pure ASCII (nearly every config) is copied as Latin-1, which is the
+ * same string and skips UTF-8 decoding; anything else is decoded as UTF-8 (invalid bytes
+ * become U+FFFD, as in an editor).
+ */
+function readText(file: string): string {
+  const buf = fs.readFileSync(file);
+  return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
 }
 
 if (require.main === module) {

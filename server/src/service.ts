@@ -63,14 +63,30 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-interface Parsed {
-  version: number;
-  text: string;
-  lxc?: LxcDocument;
+/** One version of a document; the LXC model is built on first use (validation scans the text itself). */
+class Parsed {
+  private lxcDoc?: LxcDocument;
   /** LXC analysis (findings and effective state), computed on first use. */
   analysis?: LxcAnalysis;
   toml?: TomlDocument;
   layers?: LayeredView;
+
+  constructor(
+    readonly version: number,
+    readonly text: string,
+    readonly isLxc: boolean,
+  ) {}
+
+  get lxc(): LxcDocument | undefined {
+    if (!this.isLxc) return undefined;
+    this.lxcDoc ??= parseLxc(this.text);
+    return this.lxcDoc;
+  }
+
+  /** The parsed model if some feature already built it, else the text. */
+  get lxcSource(): LxcDocument | string {
+    return this.lxcDoc ?? this.text;
+  }
 }
 
 export interface LanguageService {
@@ -112,17 +128,16 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   function parsed(doc: TextDoc): Parsed {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text === doc.text) return hit;
-    const p: Parsed = { version: doc.version, text: doc.text };
-    if (doc.languageId === 'lxc') p.lxc = parseLxc(doc.text);
-    else if (doc.languageId === 'containers-conf') p.toml = parseToml(doc.text);
+    const p = new Parsed(doc.version, doc.text, doc.languageId === 'lxc');
+    if (doc.languageId === 'containers-conf') p.toml = parseToml(doc.text);
     cache.set(doc.uri, p);
     return p;
   }
 
   function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
     const p = parsed(doc);
-    if (p.lxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
-      p.analysis = analyzeLxc(p.lxc, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
+    if (p.isLxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
+      p.analysis = analyzeLxc(p.lxcSource, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
     }
     return { p, a: p.analysis };
   }
@@ -157,7 +172,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
 
   function findings(doc: TextDoc): Finding[] {
     const { p, a } = analysis(doc);
-    if (p.lxc) return a ? a.findings : validateLxcSystem(p.lxc);
+    if (p.isLxc) return a ? a.findings : validateLxcSystem(p.lxc!);
     if (p.toml) return validateContainersConf(p.toml, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
     return [];
   }
@@ -292,7 +307,7 @@ function capabilitiesAt(doc: LxcDocument, a: LxcAnalysis, r: Range): string[] {
   if (dropped.length === 0) return [];
   const out = new Set<string>();
   for (let line = r.start.line; line <= r.end.line; line++) {
-    const l = doc.lines[line];
+    const l = doc.lineAt(line);
     if (!l || l.kind !== 'entry') continue;
     if (l.key === 'lxc.include') {
       for (const c of a.effective.caps.list) if (c.topLine === line && c.file) out.add(c.name);

@@ -27,7 +27,7 @@ test('only the first = splits key and value', () => {
 
 test('line kinds follow liblxc: comments only at line start, martian lines ignored', () => {
   const d = parseLxc('# c\n\t# c2\n\n  \f \nlxc.x\nLXC.a = 1\nfoo\nlxc.uts.name = a # not a comment\n');
-  assert.deepEqual(d.lines.map((l) => l.kind), ['comment', 'comment', 'blank', 'blank', 'malformed', 'ignored', 'ignored', 'entry', 'blank']);
+  assert.deepEqual(Array.from({ length: d.lineCount }, (_, i) => d.lineAt(i)!.kind), ['comment', 'comment', 'blank', 'blank', 'malformed', 'ignored', 'ignored', 'entry', 'blank']);
   assert.equal(d.entries[0].value, 'a # not a comment');
 });
 
@@ -39,17 +39,17 @@ test('\\r ends a line, as in liblxc and LSP', () => {
 test('a BOM hides the first line from LXC; columns count the BOM', () => {
   const d = parseLxc('\uFEFFlxc.uts.name = a\nlxc.tty.max = 1\n');
   assert.equal(d.bom, true);
-  assert.equal(d.lines[0].unseen, 'bom');
-  assert.equal(d.lines[0].keyStart, 1);
-  assert.equal(d.lines[1].unseen, undefined);
+  assert.equal(d.lineAt(0)!.unseen, 'bom');
+  assert.equal(d.lineAt(0)!.keyStart, 1);
+  assert.equal(d.lineAt(1)!.unseen, undefined);
 });
 
 test('the first NUL byte ends the file for LXC', () => {
   const d = parseLxc('lxc.a = 1\0x\nlxc.b = 2\n');
   assert.deepEqual(d.nul, { line: 0, character: 9 });
-  assert.equal(d.lines[0].value, '1');
-  assert.equal(d.lines[0].unseen, undefined);
-  assert.equal(d.lines[1].unseen, 'nul');
+  assert.equal(d.lineAt(0)!.value, '1');
+  assert.equal(d.lineAt(0)!.unseen, undefined);
+  assert.equal(d.lineAt(1)!.unseen, 'nul');
 });
 
 test('empty value and missing value', () => {

@@ -95,6 +95,14 @@ interface Node {
 }
 
 const newTable = (extra: Partial<Node> = {}): Node => ({ kind: 'table', children: new Map(), ...extra });
+/**
+ * The children of every value node: one shared empty map, never written to (define and
+ * openTable refuse to descend into a value), instead of a new Map per key.
+ */
+const NO_CHILDREN: ReadonlyMap<string, Node> = new Map();
+/** Value nodes carry nothing of their own, so all values share these two (never modified). */
+const VALUE_NODE: Node = Object.freeze({ kind: 'value', children: NO_CHILDREN as Map<string, Node> });
+const INLINE_NODE: Node = Object.freeze({ kind: 'inline', children: NO_CHILDREN as Map<string, Node> });
 
 const BARE = /[A-Za-z0-9_-]/;
 /** Deepest nesting of arrays and inline tables read (Podman's files never go past 3). */
@@ -117,7 +125,15 @@ export function computeLineStarts(text: string): number[] {
 export function parseToml(text: string): TomlDocument {
   const p = new Parser(text);
   p.parse();
-  return { text, headers: p.headers, entries: p.entries, errors: p.errors, comments: p.comments, lineStarts: computeLineStarts(text) };
+  let lineStarts: number[] | undefined;
+  return {
+    text, headers: p.headers, entries: p.entries, errors: p.errors, comments: p.comments,
+    // Computed on first use: a file without findings is checked without it.
+    get lineStarts() {
+      lineStarts ??= computeLineStarts(text);
+      return lineStarts;
+    },
+  };
 }
 
 class Parser {
@@ -216,9 +232,12 @@ class Parser {
       return;
     }
     const kv = this.keyValue(false);
-    const path = [...this.currentPath, ...kv.key.parts.map((p) => p.name)];
+    const parts = kv.key.parts;
+    const path = this.currentPath.slice();
+    for (const p of parts) path.push(p.name);
     this.define(this.current, kv);
-    this.entries.push({ header: this.currentHeader, kv, path, table: path.slice(0, -1) });
+    // A plain key lives in the header's table: share that path (entries never change it).
+    this.entries.push({ header: this.currentHeader, kv, path, table: parts.length === 1 ? this.currentPath : path.slice(0, -1) });
     this.eol();
   }
 
@@ -304,7 +323,7 @@ class Parser {
     if (node.children.has(last.name)) {
       this.err(`The key \`${parts.map((p) => p.name).join('.')}\` is already defined in this table.`, kv.key.start, kv.key.end, 'duplicate');
     }
-    node.children.set(last.name, { kind: kv.value.type === 'inline-table' ? 'inline' : 'value', children: new Map() });
+    node.children.set(last.name, kv.value.type === 'inline-table' ? INLINE_NODE : VALUE_NODE);
   }
 
   private key(): TomlKey {

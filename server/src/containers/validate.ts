@@ -128,8 +128,13 @@ const WANT: Record<CcType, string> = {
 export function validateContainersConf(doc: TomlDocument, opts: ContainersValidateOptions): Finding[] {
   const out: Finding[] = [];
   /** headerFacts results, one per table header. */
-  const headers = new Map<NonNullable<TomlEntry['header']>, { kind: CcResolved['type']; tooNew: boolean }>();
+  const headers = new Map<NonNullable<TomlEntry['header']>, { kind: CcResolved['type']; tooNew: boolean; resolved: CcResolved; depth: number }>();
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
+  /** A range computed only if a finding needs it (most keys have none). */
+  const lazyRange = (start: number, end: number): (() => Range) => {
+    let r: Range | undefined;
+    return () => (r ??= rng(start, end));
+  };
   const v = opts.podmanVersion;
   const appendOk = versionAtLeast(v, '4.8');
 
@@ -140,11 +145,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   for (const h of doc.headers) {
     const path = h.key.parts.map((p) => p.name);
     const r = resolvePath(path);
-    const at = rng(h.key.start, h.key.end);
+    const at = lazyRange(h.key.start, h.key.end);
     if (h.array) {
       if (r.type === 'key' && r.key.type === 'table[]') continue;
       if (r.type === 'key' || r.type === 'table' || r.type === 'map-entry') {
-        out.push({ code: 'containers/wrong-type', message: `\`[[${path.join('.')}]]\` makes an array of tables, but ${path.join('.')} is not one; Podman refuses the file.`, range: at });
+        out.push({ code: 'containers/wrong-type', message: `\`[[${path.join('.')}]]\` makes an array of tables, but ${path.join('.')} is not one; Podman refuses the file.`, range: at() });
         continue;
       }
     }
@@ -154,7 +159,8 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   for (const e of doc.entries) entry(e);
   return out;
 
-  function tableOrKeyDiagnostics(r: CcResolved, path: string[], at: Range, isHeader: boolean): boolean {
+  function tableOrKeyDiagnostics(r: CcResolved, path: string[], range: () => Range, isHeader: boolean): boolean {
+    const at = range();
     switch (r.type) {
       case 'removed-table':
         out.push({ code: 'containers/removed-key', message: `The \`[libpod]\` table was renamed \`[engine]\` (Podman 2.0); Podman ignores \`[${path.join('.')}]\` and everything in it.`, range: at, data: { replacement: 'engine' } });
@@ -227,16 +233,31 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     let f = headers.get(header);
     if (!f) {
       const path = header.key.parts.map((p) => p.name);
-      f = { kind: resolvePath(path).type, tooNew: tableTooNew(path) };
+      const resolved = resolvePath(path);
+      f = { kind: resolved.type, tooNew: tableTooNew(path), resolved, depth: path.length };
       headers.set(header, f);
     }
     return f;
   }
 
+  /**
+   * What an entry's path means. A plain key under a [map table] header (runtimes, volume
+   * plugins: most lines of a big file) is answered from the header's resolution.
+   */
+  function resolveEntry(e: TomlEntry): CcResolved {
+    const h = e.header && e.kv.key.parts.length === 1 ? headerFacts(e.header) : undefined;
+    const t = h?.resolved;
+    if (t?.type === 'table' && h!.depth === 2 && e.path.length === 3) {
+      const valueType = MAP_TABLES[t.table];
+      if (valueType) return { type: 'map-entry', table: t.table, name: e.path[2], valueType, canonical: [...t.canonical, e.path[2]], caseMismatch: t.caseMismatch };
+    }
+    return resolvePath(e.path);
+  }
+
   function entry(e: TomlEntry): void {
-    const r = resolvePath(e.path);
+    const r = resolveEntry(e);
     const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
-    const at = rng(e.kv.key.start, e.kv.key.end);
+    const at = lazyRange(e.kv.key.start, e.kv.key.end);
     // Only report unknown tables once (on their header), not on every key inside.
     if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && e.kv.key.parts.length === 1) return;
     const h = e.header && headerFacts(e.header);
@@ -244,7 +265,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table')) return;
     if (r.type === 'key-as-table' && headerKind === 'key-as-table') return;
     if (h?.tooNew && tableTooNew(e.path)) return;
-    if (!tableOrKeyDiagnostics(r, e.path, r.type === 'unknown-key' ? rng(keyPart.start, keyPart.end) : at, false)) return;
+    if (!((r.type === 'key' || r.type === 'map-entry') && !r.caseMismatch) && !tableOrKeyDiagnostics(r, e.path, r.type === 'unknown-key' ? lazyRange(keyPart.start, keyPart.end) : at, false)) return;
     if (r.type === 'table') {
       if (r.table === 'engine.service_destinations.*' && e.kv.value.type !== 'inline-table') {
         out.push({ code: 'containers/wrong-type', message: `A service destination is a table with \`uri\` and \`identity\`, not ${TOML_TYPE[e.kv.value.type]}; Podman refuses to start with this file.`, range: rng(e.kv.value.start, e.kv.value.end) });
@@ -270,25 +291,25 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       out.push({
         code: 'containers/removed-key',
         message: `\`${k.key}\` ${k.removed === 'old' ? 'no longer exists' : `was removed in Podman ${k.removed}`}; Podman ignores it silently.${k.replacement ? ` Use \`${k.replacement}\`.` : ''}`,
-        range: at,
+        range: at(),
         data: { replacement: k.replacement ?? null },
       });
       return;
     }
     if (k.since && !versionAtLeast(v, k.since)) {
-      out.push({ code: 'containers/key-too-new', message: `\`${k.key}\` needs Podman ${k.since} or later; Podman ${v} ignores it silently.`, range: at });
+      out.push({ code: 'containers/key-too-new', message: `\`${k.key}\` needs Podman ${k.since} or later; Podman ${v} ignores it silently.`, range: at() });
       return;
     }
-    if (k.deprecated) out.push({ code: 'containers/deprecated-key', message: `\`${k.key}\` is deprecated: ${k.deprecated}.`, range: at, unnecessary: false });
+    if (k.deprecated) out.push({ code: 'containers/deprecated-key', message: `\`${k.key}\` is deprecated: ${k.deprecated}.`, range: at(), unnecessary: false });
     if (!typeCheck(e.kv.value, k.type, name, k)) return;
     valueCheck(e.kv.value, k, r.canonical);
   }
 
   /** TOML type against the schema type; false when the value is unusable. */
   function typeCheck(value: TomlValue, type: CcType, name: string, k?: CcKey): boolean {
-    const at = rng(value.start, value.end);
+    const at = lazyRange(value.start, value.end);
     const wrong = (): false => {
-      out.push({ code: 'containers/wrong-type', message: `\`${name}\` takes ${WANT[type]}, not ${TOML_TYPE[value.type]}; Podman refuses to start with this file.`, range: at });
+      out.push({ code: 'containers/wrong-type', message: `\`${name}\` takes ${WANT[type]}, not ${TOML_TYPE[value.type]}; Podman refuses to start with this file.`, range: at() });
       return false;
     };
     if (value.type === 'invalid') return false;
@@ -305,14 +326,14 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
         const max = type === 'uint16' ? 65535n : type === 'uint32' ? 4294967295n : undefined;
         if (value.value < 0n && type !== 'int') {
           if (type === 'uint') {
-            out.push({ code: 'containers/negative-unsigned', message: `\`${name}\` is unsigned: Podman accepts ${value.raw} without a word but reads it as ${(18446744073709551616n + value.value).toString()}. Write a number of 0 or more.`, range: at });
+            out.push({ code: 'containers/negative-unsigned', message: `\`${name}\` is unsigned: Podman accepts ${value.raw} without a word but reads it as ${(18446744073709551616n + value.value).toString()}. Write a number of 0 or more.`, range: at() });
             return false;
           }
-          out.push({ code: 'containers/wrong-type', message: `${value.raw} is out of range for \`${name}\` (0 to ${max}); Podman refuses to start with this file.`, range: at });
+          out.push({ code: 'containers/wrong-type', message: `${value.raw} is out of range for \`${name}\` (0 to ${max}); Podman refuses to start with this file.`, range: at() });
           return false;
         }
         if (max !== undefined && value.value > max) {
-          out.push({ code: 'containers/wrong-type', message: `${value.raw} is out of range for \`${name}\` (0 to ${max}); Podman refuses to start with this file.`, range: at });
+          out.push({ code: 'containers/wrong-type', message: `${value.raw} is out of range for \`${name}\` (0 to ${max}); Podman refuses to start with this file.`, range: at() });
           return false;
         }
         return true;
@@ -362,8 +383,8 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
 
   function valueCheck(value: TomlValue, k: CcKey, canonical: string[]): void {
     const id = `${k.table}.${k.key}`;
-    const at = rng(value.start, value.end);
-    const loadError = (message: string, range = at) => out.push({ code: 'containers/invalid-value', message: `${message} Podman refuses to start with this file.`, range });
+    const at = lazyRange(value.start, value.end);
+    const loadError = (message: string, range = at()) => out.push({ code: 'containers/invalid-value', message: `${message} Podman refuses to start with this file.`, range });
     if (id === 'containers.default_capabilities' && value.type === 'array') {
       capabilities(value);
       return;
@@ -384,9 +405,9 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
           const hint = `${sug ? ` Did you mean \`${sug}\`?` : ''}`;
           if (rule.when === 'load') loadError(`\`${s}\` is not a valid ${k.key}: use ${list}.${hint}`);
           else if (rule.when) {
-            out.push({ code: 'containers/runtime-value', message: `\`${s}\` is not a valid ${k.key} (use ${list}). Podman loads the file, but ${rule.fails} will fail.${hint}`, range: at, data: { suggestion: sug ?? null } });
+            out.push({ code: 'containers/runtime-value', message: `\`${s}\` is not a valid ${k.key} (use ${list}). Podman loads the file, but ${rule.fails} will fail.${hint}`, range: at(), data: { suggestion: sug ?? null } });
           } else {
-            out.push({ code: 'containers/unknown-value', message: `\`${s}\` is not a ${k.key} Podman knows (${list}).${hint}`, range: at, data: { suggestion: sug ?? null } });
+            out.push({ code: 'containers/unknown-value', message: `\`${s}\` is not a ${k.key} Podman knows (${list}).${hint}`, range: at(), data: { suggestion: sug ?? null } });
           }
           return;
         }
@@ -410,7 +431,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
           }
           return;
         case 'engine.runtime':
-          return runtimeName(s, at);
+          return runtimeName(s, at());
         case 'engine.events_logfile_max_size':
           if (!parseGoSize(s, true)) loadError(`\`${s}\` is not a size: write a number with an optional unit, such as \`1m\`.`);
           return;
@@ -421,7 +442,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       if (id === 'containers.log_size_max' && value.value >= 0n && value.value < 8192n) loadError('`log_size_max` must be negative (no limit) or at least 8192 bytes.');
       if (id === 'engine.events_logfile_max_size' && value.value < 0n) loadError('`events_logfile_max_size` cannot be negative.');
       if (id === 'containers.oom_score_adj' && (value.value < -1000n || value.value > 1000n)) {
-        out.push({ code: 'containers/runtime-value', message: 'oom_score_adj goes from -1000 to 1000; containers will fail to start with this value.', range: at });
+        out.push({ code: 'containers/runtime-value', message: 'oom_score_adj goes from -1000 to 1000; containers will fail to start with this value.', range: at() });
       }
       return;
     }
@@ -492,7 +513,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     const styles = new Map<string, number>();
     const items = value.items.filter((i): i is Extract<TomlValue, { type: 'string' }> => i.type === 'string');
     for (const it of items) {
-      const at = rng(it.start, it.end);
+      const at = lazyRange(it.start, it.end);
       const raw = it.value;
       const cap = findCapability(raw);
       if (!cap || /^[0-9]+$/.test(raw.trim()) || raw.trim() !== raw) {
@@ -504,14 +525,14 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
           message: raw.toUpperCase() === 'ALL'
             ? '`ALL` only works with --cap-add/--cap-drop; in default_capabilities it becomes CAP_ALL and `podman create` fails.'
             : `\`${raw}\` is not a capability. Podman loads the file, but \`podman create\` and \`podman run\` fail ("${norm}": unknown capability).${sugg ? ` Did you mean \`${sugg}\`?` : ''}`,
-          range: at,
+          range: at(),
           data: { suggestion: sugg ?? null },
         });
         continue;
       }
       const prev = seen.get(cap.cap);
       if (prev !== undefined) {
-        out.push({ code: 'containers/duplicate-capability', message: `${cap.cap} is already in the list (as \`${prev}\`).`, range: at, data: { capability: cap.cap } });
+        out.push({ code: 'containers/duplicate-capability', message: `${cap.cap} is already in the list (as \`${prev}\`).`, range: at(), data: { capability: cap.cap } });
       } else seen.set(cap.cap, raw);
       const style = spellingStyle(raw);
       styles.set(style, (styles.get(style) ?? 0) + 1);

@@ -24,8 +24,8 @@ function eolOf(doc: LxcDocument): string {
 /** The whole line including its line break (or the preceding one for the last line). */
 function lineDeletion(doc: LxcDocument, line: number): Range {
   if (line + 1 < doc.lineCount) return range(line, 0, 0, line + 1);
-  if (line === 0) return range(0, 0, doc.lineTexts[0].length);
-  return { start: { line: line - 1, character: doc.lineTexts[line - 1].length }, end: { line, character: doc.lineTexts[line].length } };
+  if (line === 0) return range(0, 0, doc.lineText(0).length);
+  return { start: { line: line - 1, character: doc.lineText(line - 1).length }, end: { line, character: doc.lineText(line).length } };
 }
 
 /**
@@ -64,7 +64,7 @@ export function migrateLegacy(doc: LxcDocument): LegacyEdit[] {
       continue;
     }
     if (!legacy.replacement) {
-      const text = doc.lineTexts[e.line];
+      const text = doc.lineText(e.line);
       const note = `# ${text.slice(e.keyStart, e.end).trimEnd()}  (ctconf: LXC 3.0 removed ${e.key}${e.key === 'lxc.rootfs.backend' ? '; the storage type is now the prefix of lxc.rootfs.path' : ''})`;
       out.push({ line: e.line, edits: [{ range: range(e.line, e.keyStart, e.end), newText: note }], title: `Comment out ${e.key} (no longer exists)` });
       continue;
@@ -81,7 +81,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
   const eol = eolOf(doc);
   let legacy: LegacyEdit[] | undefined;
   const entryAt = (line: number): LxcLine | undefined => {
-    const l = doc.lines[line];
+    const l = doc.lineAt(line);
     return l && (l.kind === 'entry' || l.kind === 'malformed') ? l : undefined;
   };
   for (const d of diagnostics) {
@@ -115,7 +115,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
       case 'lxc/net-type-resets': {
         const first = (d.data as { firstLine?: number } | undefined)?.firstLine;
         if (l && first !== undefined && first < line) {
-          const text = doc.lineTexts[line];
+          const text = doc.lineText(line);
           out.push(action(`Move ${l.key} above the other keys of this interface`, uri, [
             { range: range(first, 0, 0), newText: `${text}${eol}` },
             { range: lineDeletion(doc, line), newText: '' },
@@ -126,7 +126,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
       case 'lxc/net-type-required': {
         const data = d.data as { index?: number; type?: string; typed?: boolean } | undefined;
         if (l && data?.type && data.index !== undefined && !data.typed) {
-          const indent = doc.lineTexts[line].slice(0, l.keyStart);
+          const indent = doc.lineText(line).slice(0, l.keyStart);
           out.push(action(`Insert lxc.net.${data.index}.type = ${data.type} above`, uri, [{ range: range(line, 0, 0), newText: `${indent}lxc.net.${data.index}.type = ${data.type}${eol}` }], [d]));
         }
         break;
@@ -134,7 +134,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
       case 'lxc/cap-mode-conflict':
         if (l) {
           const other = l.key === 'lxc.cap.keep' ? 'lxc.cap.drop' : 'lxc.cap.keep';
-          const indent = doc.lineTexts[line].slice(0, l.keyStart);
+          const indent = doc.lineText(line).slice(0, l.keyStart);
           out.push(action(`Clear the capability list first (insert "${other} =" above)`, uri, [{ range: range(line, 0, 0), newText: `${indent}${other} =${eol}` }], [d]));
         }
         break;
@@ -162,7 +162,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
 }
 
 function moveCommentAbove(doc: LxcDocument, uri: string, l: LxcLine, d: Diagnostic, eol: string): CodeAction {
-  const text = doc.lineTexts[l.line];
+  const text = doc.lineText(l.line);
   const hashCol = d.range.start.character;
   let cut = hashCol;
   while (cut > l.rawStart && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;

@@ -7,7 +7,6 @@
  * and no JavaScript library reproduces those C corner cases.
  */
 
-const C_SPACE = new Set([' ', '\t', '\n', '\v', '\f', '\r']);
 const U64_MAX = (1n << 64n) - 1n;
 const I64_MAX = (1n << 63n) - 1n;
 const I64_MIN = -(1n << 63n);
@@ -23,38 +22,62 @@ interface StrtoResult {
   negative: boolean;
 }
 
-/** strtoul/strtoull/strtol semantics on the magnitude; the caller applies limits. */
+const isCSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/** The value of a digit character in bases up to 16, or -1. */
+function digitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** Below this a JavaScript number holds the value exactly, however many digits follow. */
+const EXACT_LIMIT = 2 ** 48;
+
+/**
+ * strtoul/strtoull/strtol semantics on the magnitude; the caller applies limits. Numbers are
+ * accumulated as JavaScript numbers while they are exact and only long ones become BigInt
+ * digit by digit (config values are nearly always short numbers).
+ */
 function strto(s: string, base: 0 | 10): StrtoResult {
+  const n = s.length;
   let i = 0;
-  while (i < s.length && C_SPACE.has(s[i])) i++;
+  while (i < n && isCSpace(s.charCodeAt(i))) i++;
   let negative = false;
-  if (s[i] === '+' || s[i] === '-') {
-    negative = s[i] === '-';
+  const sign = s.charCodeAt(i);
+  if (sign === 43 || sign === 45) {
+    negative = sign === 45;
     i++;
   }
   let radix = 10;
-  if (base === 0) {
-    if (s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X') && /[0-9a-fA-F]/.test(s[i + 2] ?? '')) {
+  if (base === 0 && s.charCodeAt(i) === 48) {
+    const x = s.charCodeAt(i + 1);
+    if ((x === 120 || x === 88) && digitValue(s.charCodeAt(i + 2)) >= 0) {
       radix = 16;
       i += 2;
-    } else if (s[i] === '0') {
+    } else {
       radix = 8;
     }
   }
-  const digitRe = radix === 16 ? /[0-9a-fA-F]/ : radix === 8 ? /[0-7]/ : /[0-9]/;
   const start = i;
-  let value = 0n;
+  let small = 0;
+  let value: bigint | undefined;
   let overflow = false;
-  const big = BigInt(radix);
-  while (i < s.length && digitRe.test(s[i])) {
-    if (!overflow) {
-      value = value * big + BigInt(parseInt(s[i], radix));
+  for (; i < n; i++) {
+    const d = digitValue(s.charCodeAt(i));
+    if (d < 0 || d >= radix) break;
+    if (overflow) continue;
+    if (value === undefined) {
+      small = small * radix + d;
+      if (small >= EXACT_LIMIT) value = BigInt(small);
+    } else {
+      value = value * BigInt(radix) + BigInt(d);
       if (value > U64_MAX * 2n) overflow = true; // keep numbers bounded
     }
-    i++;
   }
   if (i === start) return { value: 0n, end: 0, overflow: false, negative: false };
-  return { value, end: i, overflow, negative };
+  return { value: value ?? BigInt(small), end: i, overflow, negative };
 }
 
 /** unsigned long result of strtoul (wraps negatives as C does); null when nothing converted. */
@@ -69,7 +92,7 @@ function strtoulFull(s: string, base: 0 | 10 = 0): { value: bigint; end: number;
 /** lxc_safe_ulong: whitespace, no leading '-', base 0, no trailing junk, fits in 64 bits. */
 export function safeUlong(s: string): bigint | null {
   let i = 0;
-  while (i < s.length && C_SPACE.has(s[i])) i++;
+  while (i < s.length && isCSpace(s.charCodeAt(i))) i++;
   if (s[i] === '-') return null;
   const r = strtoulFull(s.slice(i));
   if (!r || r.erange || r.end !== s.length - i) return null;
@@ -129,7 +152,7 @@ export function strtoullPrefix(s: string): { end: number; erange: boolean } {
  */
 export function int64Residual(s: string, residualMax: number): { value: bigint; residual: string } | null {
   let i = 0;
-  while (i < s.length && C_SPACE.has(s[i])) i++;
+  while (i < s.length && isCSpace(s.charCodeAt(i))) i++;
   const r = strto(s.slice(i), 10);
   if (r.end === 0) return null;
   let v = r.negative ? -r.value : r.value;

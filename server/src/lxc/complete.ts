@@ -37,7 +37,7 @@ const SYSCTLS = [
 const PROC_FILES = ['oom_score_adj'];
 
 export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionContext): CompletionItem[] {
-  const text = doc.lineTexts[pos.line] ?? '';
+  const text = doc.lineText(pos.line) ?? '';
   const before = text.slice(0, pos.character);
   const trimmed = before.replace(/^[ \t]+/, '');
   if (trimmed.startsWith('#')) return [];

@@ -23,11 +23,11 @@ export function lxcInlayHints(doc: LxcDocument, a: LxcAnalysis, startLine: numbe
   const out: InlayHint[] = [];
   for (const [line, state] of a.effective.capsAfter) {
     if (line < startLine || line > endLine) continue;
-    const l = doc.lines[line];
+    const l = doc.lineAt(line);
     if (!l) continue;
     const label = hintLabel(state, l.key === 'lxc.include' ? line : undefined);
     if (!label) continue;
-    out.push({ position: { line, character: doc.lineTexts[line].length }, label, kind: InlayHintKind.Type, paddingLeft: true });
+    out.push({ position: { line, character: doc.lineText(line).length }, label, kind: InlayHintKind.Type, paddingLeft: true });
   }
   return out;
 }
@@ -133,15 +133,15 @@ export function allowCapabilityEdit(doc: LxcDocument, a: LxcAnalysis, uri: strin
     return undefined;
   }
   let edit: TextEdit;
-  if (insertLine < doc.lineCount && !(insertLine === doc.lineCount - 1 && doc.lineTexts[insertLine] === '')) {
+  if (insertLine < doc.lineCount && !(insertLine === doc.lineCount - 1 && doc.lineText(insertLine) === '')) {
     edit = { range: range(insertLine, 0, 0), newText: text };
   } else {
     // After the last line: make sure the previous line ends first.
     const lastLine = doc.lineCount - 1;
-    const endsWithEol = doc.lineTexts[lastLine] === '';
+    const endsWithEol = doc.lineText(lastLine) === '';
     edit = endsWithEol
       ? { range: range(lastLine, 0, 0), newText: text }
-      : { range: range(lastLine, doc.lineTexts[lastLine].length, doc.lineTexts[lastLine].length), newText: eol + text.slice(0, -eol.length) };
+      : { range: range(lastLine, doc.lineText(lastLine).length, doc.lineText(lastLine).length), newText: eol + text.slice(0, -eol.length) };
   }
   return { title, edit: { changes: { [uri]: [edit] } } };
 }

@@ -28,7 +28,7 @@ export interface LxcHoverContext {
 }
 
 export function lineAt(doc: LxcDocument, line: number): LxcLine | undefined {
-  return doc.lines[line];
+  return doc.lineAt(line);
 }
 
 export function versionText(k: LxcKey, target: LxcVersion): string {

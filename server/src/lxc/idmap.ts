@@ -102,7 +102,11 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
     // Overlaps, found by sorting (a config may hold thousands of maps); one report per map.
     const reported = new Set<PlacedIdmap>();
     for (const side of ['nsid', 'hostid'] as const) {
-      const sorted = [...list].sort((a, b) => (a[side] < b[side] ? -1 : a[side] > b[side] ? 1 : a.line - b.line));
+      // Sorted on numbers (BigInt comparisons are slow on thousands of maps); values above
+      // 2^53 may round to equal numbers, and the exact comparison then decides.
+      const keyed = list.map((m) => ({ m, n: Number(m[side]) }));
+      keyed.sort((a, b) => a.n - b.n || (a.m[side] < b.m[side] ? -1 : a.m[side] > b.m[side] ? 1 : a.m.line - b.m.line));
+      const sorted = keyed.map((x) => x.m);
       let reach: PlacedIdmap | undefined;
       for (const b of sorted) {
         if (b.count === 0n) continue;

@@ -92,8 +92,8 @@ export function lxcLinks(doc: LxcDocument, host: Host): DocumentLink[] {
 export function lxcFolding(doc: LxcDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
   let start = -1;
-  for (let i = 0; i <= doc.lines.length; i++) {
-    const isComment = i < doc.lines.length && doc.lines[i].kind === 'comment';
+  for (let i = 0; i <= doc.lineCount; i++) {
+    const isComment = i < doc.lineCount && doc.lineAt(i)?.kind === 'comment';
     if (isComment && start === -1) start = i;
     if (!isComment && start !== -1) {
       if (i - 1 > start) out.push({ startLine: start, endLine: i - 1, kind: FoldingRangeKind.Comment });

@@ -39,125 +39,245 @@ export interface LxcLine {
   unseen?: 'nul' | 'bom';
 }
 
-export interface LxcDocument {
-  text: string;
-  lines: LxcLine[];
+/**
+ * A parsed config. Only lines that carry something for LXC (entries, malformed and ignored
+ * lines) become objects; blank lines and comments are recorded by their line starts alone and
+ * are built on request, so a million-line file costs one object per key line and no more.
+ */
+export class LxcDocument {
+  /** Entries, malformed and ignored lines, in order (blank lines and comments excluded). */
+  readonly items: LxcLine[] = [];
   /** Lines that are key = value entries, in order. */
-  entries: LxcLine[];
-  /** Number of editor lines. */
-  lineCount: number;
-  /** Editor line texts (without line breaks). */
-  lineTexts: string[];
-  bom: boolean;
+  readonly entries: LxcLine[] = [];
+  /** Offset in `text` of each editor line. */
+  readonly lineStarts: number[] = [];
+  bom = false;
   /** Position of the first NUL byte, if any. */
   nul?: { line: number; character: number };
+  /** Key lines (entries and malformed lines) after the NUL, which LXC never reads. */
+  afterNul = 0;
+
+  constructor(readonly text: string) {}
+
+  /** Number of editor lines. */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** An editor line's text without its line break. */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    const start = this.lineStarts[line];
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
+  }
+
+  /** The parsed line at an editor line (blank lines and comments are built on the fly). */
+  lineAt(line: number): LxcLine | undefined {
+    if (line < 0 || line >= this.lineStarts.length) return undefined;
+    const items = this.items;
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const l = items[mid].line;
+      if (l === line) return items[mid];
+      if (l < line) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const full = this.lineText(line);
+    const z = this.nul && this.nul.line === line ? this.nul.character : full.length;
+    const l = parseLine(full, 0, line, line === 0 && this.bom ? 1 : 0, z);
+    if (this.nul && line > this.nul.line) l.unseen = 'nul';
+    return l;
+  }
 }
 
-const isBlankChar = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\0';
-const isRightGc = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\0';
+const isLineBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 0;
+const isRightGc = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 0;
 
 /** Splits text into editor lines exactly as LSP does (\r\n, \r, \n). */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-export function parseLxc(text: string): LxcDocument {
-  const lineTexts = splitLines(text);
-  const lines: LxcLine[] = [];
-  const entries: LxcLine[] = [];
-  const bom = text.charCodeAt(0) === 0xfeff;
-  let nul: LxcDocument['nul'];
-
-  for (let ln = 0; ln < lineTexts.length; ln++) {
-    const full = lineTexts[ln];
-    let unseen: LxcLine['unseen'] = nul ? 'nul' : undefined;
-    let end = full.length;
-    if (!nul) {
-      const z = full.indexOf('\0');
-      if (z !== -1) {
-        nul = { line: ln, character: z };
-        end = z;
-      }
-    }
-    let begin = 0;
-    if (ln === 0 && bom) {
-      begin = 1;
-      unseen = 'bom';
-    }
-    const parsed = parseLine(full, ln, begin, end);
-    if (unseen && parsed.kind !== 'blank' && parsed.kind !== 'comment') parsed.unseen = unseen;
-    else if (unseen === 'nul') parsed.unseen = 'nul';
-    lines.push(parsed);
-    if (parsed.kind === 'entry') entries.push(parsed);
-  }
-  return { text, lines, entries, lineCount: lineTexts.length, lineTexts, bom, nul };
+export interface ScanResult {
+  lineCount: number;
+  bom: boolean;
+  nul?: { line: number; character: number };
+  afterNul: number;
 }
 
-function parseLine(full: string, line: number, begin: number, end: number): LxcLine {
-  const base: LxcLine = {
-    line, kind: 'blank', start: begin, end, key: '', keyStart: begin, keyEnd: begin, eq: -1,
+/**
+ * Walks the text line by line and hands every line that is not blank or a comment to
+ * `visit`, without building the lines in between: the one pass behind both the parsed
+ * document (editor features) and validation (which keeps nothing per line, so the CLI checks
+ * a million-line file in one sweep). `lineStarts`, when given, receives each line's offset.
+ */
+export function scanLxc(text: string, visit: (l: LxcLine) => void, lineStarts?: number[], reuse = false): ScanResult {
+  // With `reuse`, every visit gets the same object, overwritten for each line: validation
+  // copies what it keeps, and a million-line file then allocates no line objects at all.
+  const shared: LxcLine | undefined = reuse ? blankLine(0, 0) : undefined;
+  const n = text.length;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const nulAt = text.indexOf('\0');
+  // Line breaks: \n alone is found natively; a text with \r (rare) takes the general path.
+  const hasCr = text.indexOf('\r') !== -1;
+  let nul: ScanResult['nul'];
+  let afterNul = 0;
+  let line = 0;
+  let pos = 0;
+  for (;;) {
+    let end: number;
+    let next: number;
+    if (!hasCr) {
+      end = text.indexOf('\n', pos);
+      if (end === -1) end = n;
+      next = end + 1;
+    } else {
+      end = pos;
+      while (end < n) {
+        const c = text.charCodeAt(end);
+        if (c === 10 || c === 13) break;
+        end++;
+      }
+      next = end < n && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    }
+    if (lineStarts) lineStarts.push(pos);
+    const seenNul = nul !== undefined;
+    let stop = end;
+    if (!seenNul && nulAt !== -1 && nulAt < end) {
+      nul = { line, character: nulAt - pos };
+      stop = nulAt;
+    }
+    const l = parseLineAt(text, pos, line, line === 0 && bom ? 1 : 0, stop - pos, shared);
+    if (l) {
+      if (seenNul) {
+        l.unseen = 'nul';
+        if (l.kind === 'entry' || l.kind === 'malformed') afterNul++;
+      } else if (line === 0 && bom) l.unseen = 'bom';
+      else if (shared) l.unseen = undefined;
+      visit(l);
+    }
+    if (next > n) break;
+    pos = next;
+    line++;
+  }
+  return { lineCount: line + 1, bom, nul, afterNul };
+}
+
+export function parseLxc(text: string): LxcDocument {
+  const doc = new LxcDocument(text);
+  const r = scanLxc(
+    text,
+    (l) => {
+      doc.items.push(l);
+      if (l.kind === 'entry') doc.entries.push(l);
+    },
+    doc.lineStarts,
+  );
+  doc.bom = r.bom;
+  doc.nul = r.nul;
+  doc.afterNul = r.afterNul;
+  return doc;
+}
+
+function parseLine(full: string, base: number, line: number, begin: number, end: number): LxcLine {
+  return parseLineAt(full, base, line, begin, end) ?? blankOrComment(full, base, line, begin, end);
+}
+
+function blankLine(line: number, end: number): LxcLine {
+  return {
+    line, kind: 'blank', start: 0, end, key: '', keyStart: 0, keyEnd: 0, eq: -1,
+    rawValue: '', rawStart: end, rawEnd: end, value: '', valueStart: end, valueEnd: end, quoted: false, unseen: undefined,
+  };
+}
+
+function blankOrComment(text: string, base: number, line: number, begin: number, end: number): LxcLine {
+  let s = base + begin;
+  const stop = base + end;
+  while (s < stop && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  const comment = s < stop && text.charCodeAt(s) === 35;
+  const start = comment ? s - base : begin;
+  return {
+    line, kind: comment ? 'comment' : 'blank', start, end, key: '', keyStart: begin, keyEnd: begin, eq: -1,
     rawValue: '', rawStart: end, rawEnd: end, value: '', valueStart: end, valueEnd: end, quoted: false,
   };
-  let allBlank = true;
-  for (let i = begin; i < end; i++) {
-    if (!isBlankChar(full[i])) {
-      allBlank = false;
-      break;
-    }
+}
+
+/**
+ * Parses the line of `text` that starts at offset `base`, from column `begin` to column
+ * `end`; undefined for a blank line or a comment. Columns in the result are line-relative.
+ */
+function parseLineAt(text: string, base: number, line: number, begin: number, end: number, into?: LxcLine): LxcLine | undefined {
+  const stop = base + end;
+  let s = base + begin;
+  while (s < stop && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+  if (s === stop) return undefined;
+  const first = text.charCodeAt(s);
+  if (first === 35) return undefined; // '#'
+  if (first === 12 || first === 13 || first === 10 || first === 0) {
+    let i = s;
+    while (i < stop && isLineBlank(text.charCodeAt(i))) i++;
+    if (i === stop) return undefined;
+    // Not blank after all: LXC skips only spaces and tabs before the key.
   }
-  if (allBlank) return base;
-  let s = begin;
-  while (s < end && (full[s] === ' ' || full[s] === '\t')) s++;
-  base.start = s;
-  if (full[s] === '#') {
-    base.kind = 'comment';
-    return base;
+  const l = into ?? blankLine(line, end);
+  const col = s - base;
+  l.line = line;
+  l.start = col;
+  l.end = end;
+  l.keyStart = col;
+  if (!text.startsWith('lxc.', s) || s + 4 > stop) {
+    return fillRest(l, 'ignored', text.slice(s, stop), end, end);
   }
-  if (!full.startsWith('lxc.', s) || s + 4 > end) {
-    base.kind = 'ignored';
-    base.keyStart = s;
-    base.keyEnd = end;
-    base.key = full.slice(s, end);
-    return base;
-  }
-  const eq = full.indexOf('=', s);
-  if (eq === -1 || eq >= end) {
-    let ke = end;
-    while (ke > s && isRightGc(full[ke - 1])) ke--;
-    base.kind = 'malformed';
-    base.key = full.slice(s, ke);
-    base.keyStart = s;
-    base.keyEnd = ke;
-    return base;
-  }
+  // Bounded to the line: an unbounded indexOf would rescan the rest of the file per line.
+  let eq = s + 4;
+  while (eq < stop && text.charCodeAt(eq) !== 61) eq++;
   let ke = eq;
-  while (ke > s && isRightGc(full[ke - 1])) ke--;
+  while (ke > s && isRightGc(text.charCodeAt(ke - 1))) ke--;
+  if (eq === stop) return fillRest(l, 'malformed', text.slice(s, ke), ke - base, end);
   let vs = eq + 1;
-  while (vs < end && (full[vs] === ' ' || full[vs] === '\t')) vs++;
-  let ve = end;
-  while (ve > vs && isRightGc(full[ve - 1])) ve--;
-  const raw = full.slice(vs, ve);
-  let value = raw;
-  let valueStart = vs;
-  let valueEnd = ve;
-  let quoted = false;
-  if ((raw[0] === '"' || raw[0] === "'") && raw.length > 1 && raw[raw.length - 1] === raw[0]) {
-    value = raw.slice(1, -1);
-    valueStart = vs + 1;
-    valueEnd = ve - 1;
-    quoted = true;
+  while (vs < stop && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
+  let ve = stop;
+  while (ve > vs && isRightGc(text.charCodeAt(ve - 1))) ve--;
+  const raw = text.slice(vs, ve);
+  l.kind = 'entry';
+  l.key = text.slice(s, ke);
+  l.keyEnd = ke - base;
+  l.eq = eq - base;
+  l.rawValue = raw;
+  l.rawStart = vs - base;
+  l.rawEnd = ve - base;
+  const q = text.charCodeAt(vs);
+  if ((q === 34 || q === 39) && ve - vs > 1 && text.charCodeAt(ve - 1) === q) {
+    l.value = text.slice(vs + 1, ve - 1);
+    l.valueStart = vs + 1 - base;
+    l.valueEnd = ve - 1 - base;
+    l.quoted = true;
+  } else {
+    l.value = raw;
+    l.valueStart = vs - base;
+    l.valueEnd = ve - base;
+    l.quoted = false;
   }
-  base.kind = 'entry';
-  base.key = full.slice(s, ke);
-  base.keyStart = s;
-  base.keyEnd = ke;
-  base.eq = eq;
-  base.rawValue = raw;
-  base.rawStart = vs;
-  base.rawEnd = ve;
-  base.value = value;
-  base.valueStart = valueStart;
-  base.valueEnd = valueEnd;
-  base.quoted = quoted;
-  return base;
+  return l;
+}
+
+/** The fields of a line without a value (ignored and malformed lines). */
+function fillRest(l: LxcLine, kind: LineKind, key: string, keyEnd: number, end: number): LxcLine {
+  l.kind = kind;
+  l.key = key;
+  l.keyEnd = keyEnd;
+  l.eq = -1;
+  l.rawValue = '';
+  l.rawStart = end;
+  l.rawEnd = end;
+  l.value = '';
+  l.valueStart = end;
+  l.valueEnd = end;
+  l.quoted = false;
+  return l;
 }

@@ -3,7 +3,7 @@
  * exact keys first, then the prefix families, then the network table after the index.
  * Legacy keys and typos are recognised so the diagnostics can name the fix.
  */
-import { EXACT_KEYS, FAMILY_KEYS, NET_PREFIX, NET_SUBKEYS, exactKey, netSubkey, type FamilyKey, type LxcKey } from './keys';
+import { EXACT_KEYS, FAMILY_KEYS, NET_PREFIX, NET_SUBKEYS, netSubkey, type FamilyKey, type LxcKey } from './keys';
 import { legacyKey, type LegacyKey } from './legacy';
 import { atLeast, type LxcVersion } from './version';
 import { closest } from '../util/strings';
@@ -22,9 +22,12 @@ export type Resolved =
 
 const INT_MAX = 2147483647;
 
+/** Exact keys resolve to one shared, frozen answer each (no allocation per config line). */
+const exactAnswers = new Map<string, Resolved>(EXACT_KEYS.map((k) => [k.name, Object.freeze({ type: 'exact' as const, key: k })]));
+
 export function resolveKey(key: string): Resolved {
-  const exact = exactKey(key);
-  if (exact) return { type: 'exact', key: exact };
+  const exact = exactAnswers.get(key);
+  if (exact) return exact;
 
   if (key.startsWith(NET_PREFIX)) return resolveNet(key);
 

@@ -6,7 +6,7 @@
 import type { Host } from '../host';
 import { range, type Finding } from '../diagnostic';
 import { CAPABILITY_NAMES, type LxcKey, type NetType } from './keys';
-import type { LxcDocument, LxcLine } from './parser';
+import { scanLxc, type LxcDocument, type LxcLine } from './parser';
 import { availability, resolveKey, suggestKey, type Resolved } from './resolve';
 import { checkValue, prlimitResourceKnown, splitTokens, type ValueIssue } from './values';
 import { safeUint } from './cnum';
@@ -15,7 +15,6 @@ import { closest } from '../util/strings';
 import { resolvePath } from '../util/paths';
 import { pathToUri } from '../util/uri';
 import { ruleInfo } from '../rules';
-import { parseLxc } from './parser';
 import { checkIdmapSet, parseIdmap, type PlacedIdmap } from './idmap';
 
 export interface LxcValidateOptions {
@@ -91,19 +90,34 @@ const MAX_INCLUDED_FILES = 256;
 
 interface NetState {
   type?: NetType;
-  /** Entries of this interface seen since it was created or last typed. */
-  keys: LxcLine[];
+  /** Key ranges of this interface's entries since it was created or last typed. */
+  keys: KeySpot[];
   /** Its last-wins keys recorded for duplicate detection (cleared by a type line). */
   lastWins: string[];
 }
 
 const CAP_SET = new Set<string>(CAPABILITY_NAMES);
 
-export function validateLxc(doc: LxcDocument, opts: LxcValidateOptions): Finding[] {
+/** Where a key was written: kept instead of the line itself (lines are reused while scanning). */
+interface KeySpot {
+  line: number;
+  keyStart: number;
+  keyEnd: number;
+  /** End of the whole assignment (value included). */
+  end: number;
+}
+
+const spotOf = (l: LxcLine): KeySpot => ({ line: l.line, keyStart: l.keyStart, keyEnd: l.keyEnd, end: l.valueEnd > l.keyEnd ? l.rawEnd : l.keyEnd });
+
+export function validateLxc(doc: LxcDocument | string, opts: LxcValidateOptions): Finding[] {
   return analyzeLxc(doc, opts).findings;
 }
 
-export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnalysis {
+/**
+ * Validates a parsed document, or a text directly: then each line is checked as the scanner
+ * reaches it and nothing is kept per line, which is how the CLI checks very large files.
+ */
+export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions): LxcAnalysis {
   const top: Finding[] = [];
   let out: Finding[] = top;
   const at = (l: LxcLine, s: number, e: number) => range(l.line, s, e);
@@ -114,7 +128,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   const nets = new Map<number, NetState>();
   const ns = { clone: false, keep: false };
   /** Last non-empty assignment of each last-wins key, per file (duplicates are reported within a file). */
-  let lastSet = new Map<string, LxcLine>();
+  let lastSet = new Map<string, KeySpot>();
   const effective: Effective = { caps, capsAfter: new Map(), values: new Map(), idmaps: [], includes: [] };
   /** The file being walked (undefined: the document) and the document line that led to it. */
   let curFile: string | undefined;
@@ -123,6 +137,17 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   const stack: string[] = opts.documentPath ? [opts.documentPath] : [];
   let filesFollowed = 0;
   const origin = (l: LxcLine): Origin => ({ file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
+  /** Ranges of the document's include lines, where findings about included lines are shown. */
+  const includeRanges = new Map<number, ReturnType<typeof range>>();
+  /** Availability of each key in the target version, decided once per key. */
+  const availabilityOf = new Map<LxcKey, ReturnType<typeof availability>>();
+  /** One context object for every value check (its key is set per line). */
+  const valueCtx = {
+    version: opts.version,
+    env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
+    exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
+    key: '',
+  };
   const snapshot = (): CapState => ({ mode: caps.mode, list: caps.list, length: caps.list.length });
   /** Names currently in the capability list, for "already dropped" in constant time. */
   let capIndex = new Map<string, CapEntry>();
@@ -131,25 +156,29 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   checkIdmaps();
   return { findings: top, effective };
 
-  function walk(doc: LxcDocument): void {
-  if (doc.nul) {
-    const after = doc.lines.filter((l) => l.unseen === 'nul' && (l.kind === 'entry' || l.kind === 'malformed')).length;
-    out.push({
-      code: 'lxc/nul-byte',
-      message: `LXC stops reading the file at this NUL byte${after ? `; the ${after} key line${after === 1 ? '' : 's'} after it are never applied` : ''}. Remove the NUL byte.`,
-      range: range(doc.nul.line, doc.nul.character, doc.nul.character + 1),
-    });
+  function walk(src: LxcDocument | string): void {
+    const first = out.length;
+    const r = typeof src === 'string' ? scanLxc(src, line, undefined, true) : (src.items.forEach(line), src);
+    if (r.nul) {
+      const after = r.afterNul;
+      // Reported first, as LXC meets it first for what follows.
+      out.splice(first, 0, {
+        code: 'lxc/nul-byte',
+        message: `LXC stops reading the file at this NUL byte${after ? `; the ${after} key line${after === 1 ? '' : 's'} after it are never applied` : ''}. Remove the NUL byte.`,
+        range: range(r.nul.line, r.nul.character, r.nul.character + 1),
+      });
+    }
   }
 
-  for (const l of doc.lines) {
-    if (l.unseen === 'nul') continue;
+  function line(l: LxcLine): void {
+    if (l.unseen === 'nul') return;
     if (l.unseen === 'bom') {
       out.push({
         code: 'lxc/bom',
         message: 'The file starts with a byte order mark (BOM), so LXC does not see `lxc.` at the start of this line and silently skips it. Save the file as UTF-8 without BOM.',
         range: keyRange(l),
       });
-      continue;
+      return;
     }
     switch (l.kind) {
       case 'blank':
@@ -176,7 +205,6 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
         if (depth === 0 && (l.key === 'lxc.include' || l.key === 'lxc.cap.drop' || l.key === 'lxc.cap.keep')) effective.capsAfter.set(l.line, snapshot());
         break;
     }
-  }
   }
 
   function entry(l: LxcLine): void {
@@ -213,7 +241,8 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
     }
     const info = r.type === 'net-index' ? undefined : r.key;
     if (info) {
-      const avail = availability(info, opts.version);
+      let avail = availabilityOf.get(info);
+      if (!avail) availabilityOf.set(info, (avail = availability(info, opts.version)));
       if (!avail.ok) {
         const hint = info.removed && info.name.startsWith('lxc.cgroup.') ? ' Use the matching `lxc.cgroup2.` key (cgroup v2 file names differ from v1).' : '';
         out.push({ code: avail.code, message: avail.message + hint, range: keyRange(l) });
@@ -357,7 +386,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
       });
       return;
     }
-    if (valueIssues(l, k).length === 0) nic.keys.push(l);
+    if (valueIssues(l, k).length === 0) nic.keys.push(spotOf(l));
     if (k.multi === 'last-wins') {
       duplicate(l, l.key);
       nic.lastWins.push(l.key);
@@ -393,21 +422,22 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
     const issues = valueIssues(l, k);
     if (k.name === 'lxc.idmap' && issues.length === 0) {
       const m = parseIdmap(l.value);
-      if (m) effective.idmaps.push({ ...m, ...origin(l), valueStart: l.valueStart, valueEnd: l.valueEnd });
+      if (m) {
+        effective.idmaps.push({
+          type: m.type, nsid: m.nsid, hostid: m.hostid, count: m.count,
+          file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine, valueStart: l.valueStart, valueEnd: l.valueEnd,
+        });
+      }
     }
     if (k.multi === 'last-wins') duplicate(l, k.name);
   }
 
   /** Runs the kind's check, with LXC's lack of inline comments in mind. */
   function valueIssues(l: LxcLine, k: LxcKey): ValueIssue[] {
-    const ctx = {
-      version: opts.version,
-      env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
-      exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
-      key: l.key,
-    };
+    const ctx = valueCtx;
+    ctx.key = l.key;
     const issues = checkValue(k, l.value, ctx);
-    const hash = l.quoted ? null : /[ \t]#/.exec(l.value);
+    const hash = l.quoted || l.value.indexOf('#') === -1 ? null : /[ \t]#/.exec(l.value);
     if (hash) {
       const before = l.value.slice(0, hash.index).replace(/[ \t]+$/, '');
       const hashCol = l.valueStart + hash.index + 1;
@@ -459,7 +489,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
     let bad = false;
     let added: CapEntry[] = [];
     let cleared = false;
-    const hash = l.quoted ? null : /[ \t]#/.exec(l.value);
+    const hash = l.quoted || l.value.indexOf('#') === -1 ? null : /[ \t]#/.exec(l.value);
     const list = hash ? l.value.slice(0, hash.index) : l.value;
     if (hash) {
       out.push({
@@ -483,7 +513,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
         continue;
       }
       if (CAP_SET.has(t.text)) {
-        added.push({ name: t.text, ...origin(l) });
+        added.push({ name: t.text, file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
         continue;
       }
       const lower = t.text.toLowerCase().replace(/^cap_/, '');
@@ -543,7 +573,10 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
     if (opts.restricted) return;
     const st = opts.host.stat(abs);
     const info: IncludeInfo = { line: l.line, path: abs, kind: 'missing', files: [] };
-    if (depth === 0) effective.includes.push(info);
+    if (depth === 0) {
+      effective.includes.push(info);
+      includeRanges.set(l.line, range(l.line, l.keyStart, Math.max(l.rawEnd, l.keyEnd)));
+    }
     if (p.endsWith('/') || st?.type === 'directory') {
       if (!st) return; // a missing directory is fine when the path ends in '/'
       if (st.type !== 'directory') {
@@ -620,7 +653,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
     depth++;
     stack.push(file);
     try {
-      walk(parseLxc(text));
+      walk(text);
     } finally {
       stack.pop();
       depth--;
@@ -658,25 +691,22 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   }
 
   function checkIdmaps(): void {
-    checkIdmapSet(effective.idmaps, top, opts, (line) => {
-      const l = doc.lines[line];
-      return l ? range(line, l.keyStart, Math.max(l.rawEnd, l.keyEnd)) : range(line, 0, 0);
-    });
+    checkIdmapSet(effective.idmaps, top, opts, (line) => includeRanges.get(line) ?? range(line, 0, 0));
   }
 
   function duplicate(l: LxcLine, name: string): void {
-    effective.values.set(name, { value: l.value, ...origin(l) });
+    effective.values.set(name, { value: l.value, file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
     const prev = lastSet.get(name);
     if (prev) {
       out.push({
         code: 'lxc/duplicate-key',
         message: `\`${name}\` is set again on line ${l.line + 1}, and only the last value counts; this line has no effect.`,
-        range: range(prev.line, prev.keyStart, prev.valueEnd > prev.keyEnd ? prev.rawEnd : prev.keyEnd),
+        range: range(prev.line, prev.keyStart, prev.end),
         related: [{ range: keyRange(l), message: 'the value that counts' }],
         unnecessary: true,
       });
     }
-    lastSet.set(name, l);
+    lastSet.set(name, spotOf(l));
   }
 
   function ignoredLine(l: LxcLine): Finding {

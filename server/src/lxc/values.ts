@@ -36,18 +36,41 @@ export interface Token {
 
 /** Splits like lxc_iterate_parts: runs of the separator characters, empty parts skipped. */
 export function splitTokens(value: string, seps = ' \t'): Token[] {
+  if (seps.length > 3) throw new Error('splitTokens takes at most three separator characters');
+  // Separators compared as char codes (this runs on most lines of a config).
+  const a = seps.charCodeAt(0);
+  const b = seps.length > 1 ? seps.charCodeAt(1) : a;
+  const c = seps.length > 2 ? seps.charCodeAt(2) : a;
   const out: Token[] = [];
+  const n = value.length;
   let i = 0;
-  while (i < value.length) {
-    while (i < value.length && seps.includes(value[i])) i++;
+  while (i < n) {
+    let x = value.charCodeAt(i);
+    while (i < n && (x === a || x === b || x === c)) x = value.charCodeAt(++i);
     const start = i;
-    while (i < value.length && !seps.includes(value[i])) i++;
+    while (i < n && !(x === a || x === b || x === c)) x = value.charCodeAt(++i);
     if (i > start) out.push({ text: value.slice(start, i), start, end: i });
   }
   return out;
 }
 
 const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** Counts what splitTokens would return, without building the tokens (hot: every mount entry). */
+function countTokens(value: string): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const sep = c === 32 || c === 9;
+    if (!sep && !inToken) n++;
+    inToken = !sep;
+  }
+  return n;
+}
+
+/** The answer for a value without issues: one shared, frozen array instead of one per line. */
+const NONE: ValueIssue[] = Object.freeze([]) as unknown as ValueIssue[];
 
 /** Signal names liblxc knows on Linux/glibc (sig_parse; names need the SIG prefix). */
 export const SIGNALS = [
@@ -154,17 +177,17 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
     case 'string':
     case 'words':
     case 'include':
-      return [];
+      return NONE;
     case 'path':
-      return utf8Length(value) >= 4096 ? whole(`The path for ${name} is longer than LXC's limit of 4095 bytes.`) : [];
+      return utf8Length(value) >= 4096 ? whole(`The path for ${name} is longer than LXC's limit of 4095 bytes.`) : NONE;
     case 'bool01':
-      return numberKind('bool01', value) ? [] : whole(`${name} takes 0 or 1, not \`${value}\`.`);
+      return numberKind('bool01', value) ? NONE : whole(`${name} takes 0 or 1, not \`${value}\`.`);
     case 'uint-lax':
     case 'bool01-lax': {
       // These setters return -errno after lxc_safe_uint fails, and errno is 0 unless
       // strtoul overflowed: LXC then accepts the line and keeps the old value.
       const strict = key.kind === 'uint-lax' ? 'uint' : 'bool01';
-      if (numberKind(strict, value)) return [];
+      if (numberKind(strict, value)) return NONE;
       const n = safeUint(value);
       if (n !== null) return whole(`${name} takes 0 or 1, not \`${value}\`.`);
       if (ulongOverflows(value)) return whole(`\`${value}\` is too large for ${name}.`);
@@ -173,49 +196,49 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       return [suspicious(`LXC silently ignores \`${value}\` for ${name} and keeps the previous value (${strict === 'uint' ? 'a whole number' : '0 or 1'} is expected).`, 0, value.length)];
     }
     case 'uint':
-      return numberKind('uint', value) ? [] : whole(`${name} takes a whole number from 0 to 4294967295, not \`${value}\`.`);
+      return numberKind('uint', value) ? NONE : whole(`${name} takes a whole number from 0 to 4294967295, not \`${value}\`.`);
     case 'int':
-      return numberKind('int', value) ? [] : whole(`${name} takes a whole number (it may be negative), not \`${value}\`.`);
+      return numberKind('int', value) ? NONE : whole(`${name} takes a whole number (it may be negative), not \`${value}\`.`);
     case 'int-positive':
-      return numberKind('int-positive', value) ? [] : whole(`${name} takes a whole number greater than 0, not \`${value}\`.`);
+      return numberKind('int-positive', value) ? NONE : whole(`${name} takes a whole number greater than 0, not \`${value}\`.`);
     case 'int-lenient':
-      return safeInt(value) !== null ? [] : [suspicious(`LXC ignores \`${value}\` for ${name} and silently uses 500000 bytes. Write a number of bytes.`, 0, value.length)];
+      return safeInt(value) !== null ? NONE : [suspicious(`LXC ignores \`${value}\` for ${name} and silently uses 500000 bytes. Write a number of bytes.`, 0, value.length)];
     case 'u16':
-      return numberKind('u16', value) ? [] : whole(`${name} takes a number from 0 to 65535, not \`${value}\`.`);
+      return numberKind('u16', value) ? NONE : whole(`${name} takes a number from 0 to 65535, not \`${value}\`.`);
     case 'vlan-id':
-      return numberKind('vlan-id', value) ? [] : whole(`${name} takes \`none\` or a VLAN number from 0 to 4094, not \`${value}\`.`);
+      return numberKind('vlan-id', value) ? NONE : whole(`${name} takes \`none\` or a VLAN number from 0 to 4094, not \`${value}\`.`);
     case 'vlan-tagged-id':
-      return numberKind('vlan-tagged-id', value) ? [] : whole(`${name} takes a VLAN number from 0 to 4094, not \`${value}\`.`);
+      return numberKind('vlan-tagged-id', value) ? NONE : whole(`${name} takes a VLAN number from 0 to 4094, not \`${value}\`.`);
     case 'enum':
     case 'net-type': {
       const values = key.kind === 'net-type' ? NET_TYPES : key.values ?? [];
-      return values.includes(value) ? [] : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value, values)}`);
+      return values.includes(value) ? NONE : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value, values)}`);
     }
     case 'enum-ci': {
       const values = key.values ?? [];
-      return values.some((v) => v.toLowerCase() === value.toLowerCase()) ? [] : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value.toLowerCase(), values)}`);
+      return values.some((v) => v.toLowerCase() === value.toLowerCase()) ? NONE : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value.toLowerCase(), values)}`);
     }
     case 'arch': {
       const since = ARCHES[value];
-      if (since !== undefined && atLeast(ctx.version, since)) return [];
+      if (since !== undefined && atLeast(ctx.version, since)) return NONE;
       if (since !== undefined) return whole(`The architecture \`${value}\` needs LXC ${since} or later; the target is LXC ${ctx.version}.`);
       return whole(`\`${value}\` is not an architecture LXC knows.${didYouMean(value, Object.keys(ARCHES))}`);
     }
     case 'log-level': {
       if (isCDigit(value[0])) {
         const n = safeInt(value);
-        return n !== null && n >= 0 && n <= 8 ? [] : whole(`${name} takes a level from 0 (trace) to 8 (fatal), not \`${value}\`.`);
+        return n !== null && n >= 0 && n <= 8 ? NONE : whole(`${name} takes a level from 0 (trace) to 8 (fatal), not \`${value}\`.`);
       }
-      return LOG_LEVELS.includes(value.toLowerCase() as (typeof LOG_LEVELS)[number]) ? [] : whole(`\`${value}\` is not a log level. Use 0-8 or one of: ${LOG_LEVELS.join(', ')}.${didYouMean(value.toLowerCase(), LOG_LEVELS)}`);
+      return LOG_LEVELS.includes(value.toLowerCase() as (typeof LOG_LEVELS)[number]) ? NONE : whole(`\`${value}\` is not a log level. Use 0-8 or one of: ${LOG_LEVELS.join(', ')}.${didYouMean(value.toLowerCase(), LOG_LEVELS)}`);
     }
     case 'signal': {
-      if (parseSignal(value)) return [];
+      if (parseSignal(value)) return NONE;
       const bare = SIGNALS.find((s) => s.toLowerCase() === value.toLowerCase());
       if (bare) return whole(`LXC needs the SIG prefix: write \`SIG${bare}\`, not \`${value}\`.`);
       return whole(`\`${value}\` is not a signal. Write a number, a name such as \`SIGTERM\`, or \`SIGRTMIN+n\`.`);
     }
     case 'byte-size':
-      return parseByteSize(value) ? [] : whole(`\`${value}\` is not a size. Use \`auto\` or a number of bytes, optionally with KB, MB or GB.`);
+      return parseByteSize(value) ? NONE : whole(`\`${value}\` is not a size. Use \`auto\` or a number of bytes, optionally with KB, MB or GB.`);
     case 'time-offset':
       return checkTimeOffset(value, ctx, whole);
     case 'idmap':
@@ -227,24 +250,24 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
         .filter((t) => !NAMESPACES.includes(t.text.toLowerCase() as (typeof NAMESPACES)[number]))
         .map((t) => invalid(`\`${t.text}\` is not a namespace name. Use: ${NAMESPACES.join(', ')}.${t.text.toLowerCase() === 'mount' ? ' Did you mean `mnt`?' : didYouMean(t.text.toLowerCase(), NAMESPACES)}`, t.start, t.end));
     case 'env': {
-      if (value.includes('=')) return [];
-      if (ctx.env(value) !== undefined) return [];
+      if (value.includes('=')) return NONE;
+      if (ctx.env(value) !== undefined) return NONE;
       return [{ code: 'lxc/env-unset', message: `\`${value}\` has no \`=\`, so LXC copies it from the environment of the process that loads the config, where it is not set; LXC then refuses the line. Write \`${value}=value\`.`, start: 0, end: value.length }];
     }
     case 'gid-list':
       return checkGidList(value);
     case 'hostname':
-      return utf8Length(value) >= 65 ? whole(`${name} may be at most 64 bytes; this one has ${utf8Length(value)}.`) : [];
+      return utf8Length(value) >= 65 ? whole(`${name} may be at most 64 bytes; this one has ${utf8Length(value)}.`) : NONE;
     case 'tty-dir':
-      return utf8Length(value) >= 256 ? whole(`${name} must be shorter than 256 bytes.`) : [];
+      return utf8Length(value) >= 256 ? whole(`${name} must be shorter than 256 bytes.`) : NONE;
     case 'cgroup-dir':
       if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
       if (value.includes('..')) return whole(`${name} must not contain \`..\`.`);
-      return [];
+      return NONE;
     case 'cgroup-inner':
       if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
       if (value.includes('/') || value === '.' || value === '..') return whole(`${name} must be a single directory name, without \`/\`.`);
-      return [];
+      return NONE;
     case 'rootfs-options':
       return checkRootfsOptions(value, ctx);
     case 'unix-socket': {
@@ -252,38 +275,38 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       const p = value.slice(5);
       if ((p[0] !== '/' && p[0] !== '@') || p.length < 2) return whole(`The socket path after \`unix:\` must be absolute (\`/…\`) or abstract (\`@…\`).`);
       if (utf8Length(p) + 1 > 108) return whole('The socket path is longer than the 107 bytes a Unix socket address can hold.');
-      return [];
+      return NONE;
     }
     case 'fstab-line': {
-      const fields = splitTokens(value);
-      return fields.length < 4 ? [suspicious(`LXC stores this mount entry without checking it, but it has ${fields.length} field${fields.length === 1 ? '' : 's'}: a mount entry needs source, target, type and options, so the mount fails when the container starts.`, 0, value.length)] : [];
+      const fields = countTokens(value);
+      return fields < 4 ? [suspicious(`LXC stores this mount entry without checking it, but it has ${fields} field${fields === 1 ? '' : 's'}: a mount entry needs source, target, type and options, so the mount fails when the container starts.`, 0, value.length)] : NONE;
     }
     case 'rlimit':
       return checkRlimit(value, whole);
     case 'clear-only':
       return whole(`${name} only clears: write it with no value (\`${name} =\`).`);
     case 'ifname':
-      return utf8Length(value) > 15 ? [suspicious(`Interface names have at most 15 characters; LXC cuts \`${value}\` to \`${value.slice(0, 15)}\`.`, 0, value.length)] : [];
+      return utf8Length(value) > 15 ? [suspicious(`Interface names have at most 15 characters; LXC cuts \`${value}\` to \`${value.slice(0, 15)}\`.`, 0, value.length)] : NONE;
     case 'mac':
-      return /^[0-9a-fA-FxX]{2}(:[0-9a-fA-FxX]{2}){5}$/.test(value) ? [] : [suspicious(`LXC does not check \`${value}\`, but it is not a MAC address like \`00:16:3e:xx:xx:xx\`; the interface will fail to come up.`, 0, value.length)];
+      return /^[0-9a-fA-FxX]{2}(:[0-9a-fA-FxX]{2}){5}$/.test(value) ? NONE : [suspicious(`LXC does not check \`${value}\`, but it is not a MAC address like \`00:16:3e:xx:xx:xx\`; the interface will fail to come up.`, 0, value.length)];
     case 'mtu':
-      return safeUint(value) !== null ? [] : [suspicious(`LXC stores the MTU \`${value}\` unchecked, but it is not a number; setting up the interface will fail.`, 0, value.length)];
+      return safeUint(value) !== null ? NONE : [suspicious(`LXC stores the MTU \`${value}\` unchecked, but it is not a number; setting up the interface will fail.`, 0, value.length)];
     case 'net-flags':
-      return value === 'up' ? [] : [suspicious(`LXC treats any value of ${name} as \`up\`, so \`${value}\` brings the interface up. Use \`up\`, or remove the line to leave it down.`, 0, value.length)];
+      return value === 'up' ? NONE : [suspicious(`LXC treats any value of ${name} as \`up\`, so \`${value}\` brings the interface up. Use \`up\`, or remove the line to leave it down.`, 0, value.length)];
     case 'ipv4-address':
       return checkIpv4Address(value);
     case 'ipv6-address':
       return checkIpv6Address(value);
     case 'ipv4-gateway':
-      return value === 'auto' || value === 'dev' || inetPton4(value) ? [] : whole(`\`${value}\` is not an IPv4 address, \`auto\` or \`dev\`.`);
+      return value === 'auto' || value === 'dev' || inetPton4(value) ? NONE : whole(`\`${value}\` is not an IPv4 address, \`auto\` or \`dev\`.`);
     case 'ipv6-gateway':
-      return value === 'auto' || value === 'dev' || inetPton6(value) ? [] : whole(`\`${value}\` is not an IPv6 address, \`auto\` or \`dev\`.`);
+      return value === 'auto' || value === 'dev' || inetPton6(value) ? NONE : whole(`\`${value}\` is not an IPv6 address, \`auto\` or \`dev\`.`);
     case 'ipv4-route':
       return checkRoute(value, 32, inetPton4, whole);
     case 'ipv6-route':
       return checkRoute(value, 128, inetPton6, whole);
     case 'caps':
-      return []; // validate.ts (needs the capability state)
+      return NONE; // validate.ts (needs the capability state)
   }
 }
 
