@@ -187,6 +187,7 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     lxcVersion: lxcVersion ?? effectiveLxcVersion(settings.lxc.version, undefined),
     podmanVersion: podmanVersion ?? 'latest',
     rules: settings.rules,
+    diagnosticsOnly: true,
   });
   const service = createLanguageService(host, config());
   const needVersion = (language: LanguageId): void => {

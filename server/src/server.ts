@@ -23,6 +23,13 @@ declare const CTCONF_VERSION: string;
 /** Commands the server runs (the VS Code client registers them automatically). */
 export const SERVER_COMMANDS = ['ctconf.effectiveConfiguration', 'ctconf.droppedCapabilities', 'ctconf.allowCapability'] as const;
 
+/**
+ * Most diagnostics published for one document. A generated or broken file can have hundreds
+ * of thousands of problems; sending them all would take seconds and flood the Problems view.
+ * The first ones (by position) are sent with a note saying how many more there are.
+ */
+const MAX_DIAGNOSTICS = 1000;
+
 export interface ServerOptions {
   /** Host for file access; defaults to the real file system. */
   host?: Host;
@@ -50,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     rules: settings.rules,
     restricted: !trusted,
     manDirs: settings.manPages.enabled ? [...settings.manPages.paths, ...DEFAULT_MAN_DIRS] : [],
+    maxDiagnostics: MAX_DIAGNOSTICS,
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {

@@ -52,6 +52,18 @@ export interface ServiceConfig {
   restricted?: boolean;
   /** Man page directories to read hover text from; undefined or empty turns it off. */
   manDirs?: string[];
+  /**
+   * Only diagnostics will be asked for (the CLI): LXC files are then validated while they are
+   * scanned, without building the model editor features need. An editor leaves this off, so
+   * the model built for validation also serves hover and completion.
+   */
+  diagnosticsOnly?: boolean;
+  /**
+   * Most diagnostics returned for one document (the editor sets it: a file with hundreds of
+   * thousands of problems would otherwise flood the client); the rest are summed up in one
+   * closing diagnostic. Unlimited when unset (the CLI lists everything).
+   */
+  maxDiagnostics?: number;
 }
 
 export const RULES_URL = 'https://github.com/ctconf/ctconf/blob/main/RULES.md';
@@ -137,7 +149,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
     const p = parsed(doc);
     if (p.isLxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
-      p.analysis = analyzeLxc(p.lxcSource, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
+      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.lxcSource : p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
     }
     return { p, a: p.analysis };
   }
@@ -180,12 +192,17 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   return {
     diagnostics(doc) {
       const suppress = suppressions(doc.text);
-      const out: Diagnostic[] = [];
+      const kept: { f: Finding; severity: Severity }[] = [];
       for (const f of findings(doc)) {
         const setting = config.rules[f.code];
         if (setting === 'off') continue;
         if (suppress.isSuppressed(f.code, f.range.start.line)) continue;
-        const severity = setting ?? ruleInfo(f.code).severity;
+        kept.push({ f, severity: setting ?? ruleInfo(f.code).severity });
+      }
+      kept.sort((a, b) => a.f.range.start.line - b.f.range.start.line || a.f.range.start.character - b.f.range.start.character);
+      const limit = config.maxDiagnostics ?? Infinity;
+      const out: Diagnostic[] = [];
+      for (const { f, severity } of kept.length > limit ? kept.slice(0, limit) : kept) {
         const d: Diagnostic = {
           range: f.range,
           severity: SEVERITY[severity],
@@ -201,7 +218,16 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         }
         out.push(d);
       }
-      return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      if (kept.length > limit) {
+        const hidden = kept.length - limit;
+        out.push({
+          range: kept[limit].f.range,
+          severity: DiagnosticSeverity.Information,
+          source: 'ctconf',
+          message: `ctconf shows the first ${limit.toLocaleString('en')} problems of this file; ${hidden.toLocaleString('en')} more from here on are not shown. \`ctconf check\` lists them all.`,
+        });
+      }
+      return out;
     },
     hover(doc, pos) {
       const { p, a } = analysis(doc);

@@ -45,6 +45,14 @@ test('huge, deep, binary and NUL-laden documents are answered within a second', 
     const binary = Buffer.from(Array.from({ length: 200000 }, (_, i) => (i * 2654435761) % 256)).toString('utf8');
     await within(c, 'file:///var/lib/lxc/bin/config', 'lxc', binary);
     await within(c, 'file:///etc/containers/bin.conf', 'containers-conf', binary);
+    // 200,000 key lines without `=`: each is malformed, and finding that must not rescan the file.
+    const noEq = `${'lxc.uts.name\n'.repeat(200_000)}lxc.tty.max = 1\n`;
+    const d6 = await within(c, 'file:///var/lib/lxc/noeq/config', 'lxc', noEq);
+    // The server sends the first 1,000 and says how many more there are (the CLI lists all).
+    assert.equal(d6.length, 1001);
+    assert.ok(d6.slice(0, 1000).every((x) => x.code === 'lxc/malformed-line'));
+    assert.equal(d6[1000].range.start.line, 1000);
+    assert.match(String(d6[1000].message), /199,000 more/);
     const nul = await within(c, 'file:///var/lib/lxc/nul/config', 'lxc', 'lxc.uts.name = a\0\nlxc.bogus = 1\n');
     assert.deepEqual(nul.map((x) => x.code), ['lxc/nul-byte']);
     const ok = await c.open('file:///var/lib/lxc/after/config', 'lxc', 'lxc.uts.name = fine\n');

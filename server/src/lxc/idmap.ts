@@ -24,7 +24,17 @@ export interface PlacedIdmap extends Idmap {
   valueEnd: number;
 }
 
+/** The last value parsed: validation checks a line's idmap, then records it (same string). */
+let lastParsed: { value: string; map: Idmap | undefined } | undefined;
+
 export function parseIdmap(value: string): Idmap | undefined {
+  if (lastParsed?.value === value) return lastParsed.map;
+  const map = parseIdmapUncached(value);
+  lastParsed = { value, map };
+  return map;
+}
+
+function parseIdmapUncached(value: string): Idmap | undefined {
   const f = splitTokens(value, ' \t\r');
   if (f.length !== 4 || (f[0].text !== 'u' && f[0].text !== 'g')) return undefined;
   const [nsid, hostid, count] = [f[1], f[2], f[3]].map((t) => safeUlong(t.text));
@@ -77,6 +87,25 @@ export function coveringSubId(host: Host, m: Idmap, user?: string): { covering?:
 
 const span = (a: bigint, n: bigint) => (n === 0n ? `${a}` : `${a}-${a + n - 1n}`);
 
+/**
+ * Maps ordered by `side`; equal values keep the order LXC applies them in. IDs are 32-bit in
+ * practice, so the usual case packs value and position into one float and sorts a
+ * Float64Array natively (a config may hold tens of thousands of maps); larger values take
+ * the exact BigInt comparison (a stable sort, so ties keep their order there too).
+ */
+function sortMaps(list: PlacedIdmap[], side: 'nsid' | 'hostid'): PlacedIdmap[] {
+  const SLOTS = 2 ** 20;
+  if (list.length < SLOTS && list.every((m) => m[side] < 4294967296n)) {
+    const keys = new Float64Array(list.length);
+    for (let i = 0; i < list.length; i++) keys[i] = Number(list[i][side]) * SLOTS + i;
+    keys.sort();
+    const out = new Array<PlacedIdmap>(list.length);
+    for (let i = 0; i < keys.length; i++) out[i] = list[keys[i] % SLOTS];
+    return out;
+  }
+  return [...list].sort((a, b) => (a[side] < b[side] ? -1 : a[side] > b[side] ? 1 : 0));
+}
+
 export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Host; documentPath?: string }, includeRange: (topLine: number) => Range): void {
   if (maps.length === 0) return;
   const where = (m: PlacedIdmap): Range => (m.file ? includeRange(m.topLine) : range(m.line, m.valueStart, m.valueEnd));
@@ -102,11 +131,7 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
     // Overlaps, found by sorting (a config may hold thousands of maps); one report per map.
     const reported = new Set<PlacedIdmap>();
     for (const side of ['nsid', 'hostid'] as const) {
-      // Sorted on numbers (BigInt comparisons are slow on thousands of maps); values above
-      // 2^53 may round to equal numbers, and the exact comparison then decides.
-      const keyed = list.map((m) => ({ m, n: Number(m[side]) }));
-      keyed.sort((a, b) => a.n - b.n || (a.m[side] < b.m[side] ? -1 : a.m[side] > b.m[side] ? 1 : a.m.line - b.m.line));
-      const sorted = keyed.map((x) => x.m);
+      const sorted = sortMaps(list, side);
       let reach: PlacedIdmap | undefined;
       for (const b of sorted) {
         if (b.count === 0n) continue;

@@ -120,6 +120,7 @@ export function scanLxc(text: string, visit: (l: LxcLine) => void, lineStarts?: 
   // With `reuse`, every visit gets the same object, overwritten for each line: validation
   // copies what it keeps, and a million-line file then allocates no line objects at all.
   const shared: LxcLine | undefined = reuse ? blankLine(0, 0) : undefined;
+  const hint: EqHint = { from: 0, at: -1 };
   const n = text.length;
   const bom = text.charCodeAt(0) === 0xfeff;
   const nulAt = text.indexOf('\0');
@@ -152,7 +153,7 @@ export function scanLxc(text: string, visit: (l: LxcLine) => void, lineStarts?: 
       nul = { line, character: nulAt - pos };
       stop = nulAt;
     }
-    const l = parseLineAt(text, pos, line, line === 0 && bom ? 1 : 0, stop - pos, shared);
+    const l = parseLineAt(text, pos, line, line === 0 && bom ? 1 : 0, stop - pos, shared, hint);
     if (l) {
       if (seenNul) {
         l.unseen = 'nul';
@@ -211,7 +212,13 @@ function blankOrComment(text: string, base: number, line: number, begin: number,
  * Parses the line of `text` that starts at offset `base`, from column `begin` to column
  * `end`; undefined for a blank line or a comment. Columns in the result are line-relative.
  */
-function parseLineAt(text: string, base: number, line: number, begin: number, end: number, into?: LxcLine): LxcLine | undefined {
+/** A '=' found beyond the line it was searched from: none lies in [from, at). */
+interface EqHint {
+  from: number;
+  at: number;
+}
+
+function parseLineAt(text: string, base: number, line: number, begin: number, end: number, into?: LxcLine, hint?: EqHint): LxcLine | undefined {
   const stop = base + end;
   let s = base + begin;
   while (s < stop && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
@@ -233,9 +240,18 @@ function parseLineAt(text: string, base: number, line: number, begin: number, en
   if (!text.startsWith('lxc.', s) || s + 4 > stop) {
     return fillRest(l, 'ignored', text.slice(s, stop), end, end);
   }
-  // Bounded to the line: an unbounded indexOf would rescan the rest of the file per line.
-  let eq = s + 4;
-  while (eq < stop && text.charCodeAt(eq) !== 61) eq++;
+  // The next '=' at or after s, found natively. Lines without one (malformed) would make
+  // every search run on into the following lines, so a result past this line is remembered
+  // and reused until the scan reaches it: the searches stay linear over the whole file.
+  let eq = hint && hint.from <= s && s <= hint.at ? hint.at : text.indexOf('=', s);
+  if (eq === -1) eq = text.length;
+  if (eq >= stop) {
+    if (hint) {
+      hint.from = s;
+      hint.at = eq;
+    }
+    eq = stop;
+  }
   let ke = eq;
   while (ke > s && isRightGc(text.charCodeAt(ke - 1))) ke--;
   if (eq === stop) return fillRest(l, 'malformed', text.slice(s, ke), ke - base, end);

@@ -673,9 +673,10 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
 
   /** Dropping what is already dropped does nothing; say where it was dropped first. */
   function alreadyDropped(l: LxcLine, added: CapEntry[]): void {
-    const seen = new Map<string, CapEntry>();
+    // Names dropped earlier on this same line (a line names a handful, so a list will do).
+    const seen: CapEntry[] = [];
     for (const a of added) {
-      const prev = (caps.mode === 'drop' ? capIndex.get(a.name) : undefined) ?? seen.get(a.name);
+      const prev = (caps.mode === 'drop' ? capIndex.get(a.name) : undefined) ?? seen.find((x) => x.name === a.name);
       if (prev) {
         const where = prev.file ? `\`${prev.file.split('/').pop()}\` line ${prev.line + 1}` : `line ${prev.line + 1}`;
         const tok = splitTokens(l.value).find((t) => t.text === a.name);
@@ -686,7 +687,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
           unnecessary: true,
         });
       }
-      seen.set(a.name, a);
+      seen.push(a);
     }
   }
 
