@@ -7,7 +7,7 @@ import {
   CodeActionKind, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './util/document';
 import { performance } from 'node:perf_hooks';
 import { createLanguageService, type LanguageService, type ServiceConfig } from './service';
 import { nodeHost } from './nodeHost';
@@ -36,7 +36,13 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<LineDocument>({
+    create: (uri, languageId, version, content) => new LineDocument(uri, languageId, version, content),
+    update: (doc, changes, version) => {
+      doc.update(changes, version);
+      return doc;
+    },
+  });
   let service: LanguageService | undefined;
   let settings: CtconfSettings = defaultSettings();
   let pullConfiguration = false;
@@ -121,13 +127,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void refreshSettings();
   });
 
-  function languageOf(doc: TextDocument): string {
+  function languageOf(doc: LineDocument): string {
     if (doc.languageId === 'lxc' || doc.languageId === 'containers-conf') return doc.languageId;
     const p = uriToPath(doc.uri);
     return (p && detectLanguage(p, doc.getText())) ?? doc.languageId;
   }
 
-  function validate(doc: TextDocument): void {
+  function validate(doc: LineDocument): void {
     if (!service) return;
     cancel(doc.uri);
     if (!versionsKnown) {
@@ -155,7 +161,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * validations (they get at least two thirds of the time).
    */
   const pacing = new Map<string, { timer?: ReturnType<typeof setImmediate>; pending: number; seen: number; since: number; lastCost: number }>();
-  function schedule(doc: TextDocument): void {
+  function schedule(doc: LineDocument): void {
     let state = pacing.get(doc.uri);
     if (!state) {
       state = { pending: 0, seen: 0, since: 0, lastCost: 0 };
