@@ -78,16 +78,23 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** One version of a document; the LXC model is built on first use (validation scans the text itself). */
 class Parsed {
   private lxcDoc?: LxcDocument;
+  private tomlDoc?: TomlDocument;
   /** LXC analysis (findings and effective state), computed on first use. */
   analysis?: LxcAnalysis;
-  toml?: TomlDocument;
   layers?: LayeredView;
 
   constructor(
     readonly version: number,
     readonly text: string,
     readonly isLxc: boolean,
+    readonly isToml: boolean,
   ) {}
+
+  get toml(): TomlDocument | undefined {
+    if (!this.isToml) return undefined;
+    this.tomlDoc ??= parseToml(this.text);
+    return this.tomlDoc;
+  }
 
   get lxc(): LxcDocument | undefined {
     if (!this.isLxc) return undefined;
@@ -140,8 +147,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   function parsed(doc: TextDoc): Parsed {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text === doc.text) return hit;
-    const p = new Parsed(doc.version, doc.text, doc.languageId === 'lxc');
-    if (doc.languageId === 'containers-conf') p.toml = parseToml(doc.text);
+    const p = new Parsed(doc.version, doc.text, doc.languageId === 'lxc', doc.languageId === 'containers-conf');
     cache.set(doc.uri, p);
     return p;
   }
@@ -149,7 +155,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
     const p = parsed(doc);
     if (p.isLxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
-      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.lxcSource : p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
+      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.lxcSource : p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted, findingsOnly: config.diagnosticsOnly });
     }
     return { p, a: p.analysis };
   }
@@ -185,7 +191,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   function findings(doc: TextDoc): Finding[] {
     const { p, a } = analysis(doc);
     if (p.isLxc) return a ? a.findings : validateLxcSystem(p.lxc!);
-    if (p.toml) return validateContainersConf(p.toml, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
+    if (p.isToml) return validateContainersConf(config.diagnosticsOnly ? p.text : p.toml!, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
     return [];
   }
 

@@ -129,8 +129,13 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-export function parseToml(text: string): TomlDocument {
-  const p = new Parser(text);
+/**
+ * Parses a containers.conf. With `onEntry`, each key/value is handed over as soon as it is
+ * read and not kept in `entries` (the CLI validates that way, so a big file's entries die
+ * young instead of all living until the end).
+ */
+export function parseToml(text: string, onEntry?: (e: TomlEntry) => void): TomlDocument {
+  const p = new Parser(text, onEntry);
   p.parse();
   let lineStarts: number[] | undefined;
   return {
@@ -157,7 +162,10 @@ class Parser {
   private currentPath: string[] = [];
   private currentHeader: TomlHeader | undefined;
 
-  constructor(readonly s: string) {
+  constructor(
+    readonly s: string,
+    private readonly onEntry?: (e: TomlEntry) => void,
+  ) {
     this.n = s.length;
   }
 
@@ -245,7 +253,9 @@ class Parser {
     for (const p of parts) path.push(p.name);
     this.define(this.current, kv);
     // A plain key lives in the header's table: share that path (entries never change it).
-    this.entries.push({ header: this.currentHeader, kv, path, table: parts.length === 1 ? this.currentPath : path.slice(0, -1) });
+    const entry: TomlEntry = { header: this.currentHeader, kv, path, table: parts.length === 1 ? this.currentPath : path.slice(0, -1) };
+    if (this.onEntry) this.onEntry(entry);
+    else this.entries.push(entry);
     this.eol();
   }
 

@@ -7,7 +7,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../diagnostic';
 import type { Host } from '../host';
-import { parseToml, positionAt, type TomlDocument, type TomlEntry, type TomlValue } from './toml';
+import { computeLineStarts, parseToml, positionAt, type TomlDocument, type TomlEntry, type TomlValue } from './toml';
 import { MAP_TABLES, MISSPELLINGS, TABLES, VALUE_RULES, findKey, keysOf, otherTablesWith, versionAtLeast } from './keys';
 import type { CcKey, CcType } from './schema';
 import { findCapability, CAPABILITIES } from '../capabilities/table';
@@ -125,11 +125,27 @@ const WANT: Record<CcType, string> = {
   'table[]': 'an array of tables', any: 'a value',
 };
 
-export function validateContainersConf(doc: TomlDocument, opts: ContainersValidateOptions): Finding[] {
-  const out: Finding[] = [];
+/**
+ * Validates a parsed document, or a text: then each entry is checked as the parser reads it
+ * and none is kept (the CLI's way; the findings are the same, in the same order).
+ */
+export function validateContainersConf(source: TomlDocument | string, opts: ContainersValidateOptions): Finding[] {
+  let out: Finding[] = [];
+  /** Runtimes named in [engine.runtimes], and checks that need them all (run at the end). */
+  const runtimes = new Set(['crun', 'crun-vm', 'crun-wasm', 'runc', 'runj', 'kata', 'runsc', 'youki', 'krun', 'ocijail']);
+  const afterAll: (() => void)[] = [];
+  let entryFindings: Finding[] | undefined;
   /** headerFacts results, one per table header. */
   const headers = new Map<NonNullable<TomlEntry['header']>, { kind: CcResolved['type']; tooNew: boolean; resolved: CcResolved; depth: number }>();
-  const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
+  // Line starts for ranges, from the text itself (while streaming there is no document yet).
+  let starts: number[] | undefined;
+  const lineIndex = {
+    get lineStarts(): number[] {
+      starts ??= typeof source === 'string' ? computeLineStarts(source) : source.lineStarts;
+      return starts;
+    },
+  };
+  const rng = (start: number, end: number): Range => ({ start: positionAt(lineIndex, start), end: positionAt(lineIndex, Math.max(end, start)) });
   /** A range computed only if a finding needs it (most keys have none). */
   const lazyRange = (start: number, end: number): (() => Range) => {
     let r: Range | undefined;
@@ -137,6 +153,15 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   };
   const v = opts.podmanVersion;
   const appendOk = versionAtLeast(v, '4.8');
+
+  // Streaming: entry findings are gathered apart and put after the error and header findings.
+  const doc = typeof source === 'string'
+    ? parseToml(source, (e) => {
+      entryFindings ??= out;
+      entry(e);
+    })
+    : source;
+  if (entryFindings) out = [];
 
   for (const e of doc.errors) {
     out.push({ code: e.kind === 'duplicate' ? 'containers/duplicate' : 'containers/toml-syntax', message: `${e.message} Podman refuses to start with this file.`, range: rng(e.start, e.end) });
@@ -156,7 +181,9 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     tableOrKeyDiagnostics(r, path, at, true);
   }
 
+  if (entryFindings) out.push(...entryFindings);
   for (const e of doc.entries) entry(e);
+  for (const check of afterAll) check();
   return out;
 
   function tableOrKeyDiagnostics(r: CcResolved, path: string[], range: () => Range, isHeader: boolean): boolean {
@@ -255,6 +282,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
 
   function entry(e: TomlEntry): void {
+    if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') runtimes.add(e.path[2]);
     const r = resolveEntry(e);
     const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
     const at = lazyRange(e.kv.key.start, e.kv.key.end);
@@ -473,9 +501,12 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     void canonical;
   }
 
+  /** A runtime may be defined after the line that names it, so this check runs last. */
   function runtimeName(s: string, at: Range): void {
-    const runtimes = new Set(['crun', 'crun-vm', 'crun-wasm', 'runc', 'runj', 'kata', 'runsc', 'youki', 'krun', 'ocijail']);
-    for (const e of doc.entries) if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') runtimes.add(e.path[2]);
+    afterAll.push(() => checkRuntimeName(s, at));
+  }
+
+  function checkRuntimeName(s: string, at: Range): void {
     if (!runtimes.has(s) && !s.startsWith('/')) {
       out.push({ code: 'containers/runtime-value', message: `No runtime \`${s}\` is defined in [engine.runtimes]; Podman loads the file, but every command that needs the runtime fails ("default OCI runtime not found").`, range: at, data: { suggestion: closest(s, [...runtimes]) ?? null } });
     }

@@ -7,7 +7,7 @@ import type { Host } from '../host';
 import { range, type Finding } from '../diagnostic';
 import type { Range } from 'vscode-languageserver-types';
 import { safeUlong } from './cnum';
-import { splitTokens } from './values';
+import { splitTokens } from './tokens';
 
 export interface Idmap {
   type: 'u' | 'g';

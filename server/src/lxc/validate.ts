@@ -29,6 +29,8 @@ export interface LxcValidateOptions {
    * so checks that depend on them are skipped rather than guessed.
    */
   restricted?: boolean;
+  /** Only findings are wanted (the CLI): skip the per-line capability snapshots editors show. */
+  findingsOnly?: boolean;
 }
 
 /** Where a setting came from: a file (undefined = the document itself) and a line. */
@@ -202,7 +204,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       case 'entry':
         if (depth === 0) topLine = l.line;
         entry(l);
-        if (depth === 0 && (l.key === 'lxc.include' || l.key === 'lxc.cap.drop' || l.key === 'lxc.cap.keep')) effective.capsAfter.set(l.line, snapshot());
+        if (depth === 0 && !opts.findingsOnly && (l.key === 'lxc.include' || l.key === 'lxc.cap.drop' || l.key === 'lxc.cap.keep')) effective.capsAfter.set(l.line, snapshot());
         break;
     }
   }

@@ -9,6 +9,7 @@ import {
   ulongOverflows, getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
 } from './cnum';
 import { atLeast, type LxcVersion } from './version';
+import { parseIdmap } from './idmap';
 import { closest } from '../util/strings';
 
 export interface ValueIssue {
@@ -28,31 +29,8 @@ export interface ValueContext {
   key: string;
 }
 
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** Splits like lxc_iterate_parts: runs of the separator characters, empty parts skipped. */
-export function splitTokens(value: string, seps = ' \t'): Token[] {
-  if (seps.length > 3) throw new Error('splitTokens takes at most three separator characters');
-  // Separators compared as char codes (this runs on most lines of a config).
-  const a = seps.charCodeAt(0);
-  const b = seps.length > 1 ? seps.charCodeAt(1) : a;
-  const c = seps.length > 2 ? seps.charCodeAt(2) : a;
-  const out: Token[] = [];
-  const n = value.length;
-  let i = 0;
-  while (i < n) {
-    let x = value.charCodeAt(i);
-    while (i < n && (x === a || x === b || x === c)) x = value.charCodeAt(++i);
-    const start = i;
-    while (i < n && !(x === a || x === b || x === c)) x = value.charCodeAt(++i);
-    if (i > start) out.push({ text: value.slice(start, i), start, end: i });
-  }
-  return out;
-}
+export { splitTokens, type Token } from './tokens';
+import { splitTokens } from './tokens';
 
 const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
 
@@ -329,6 +307,8 @@ function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) =>
 }
 
 function checkIdmap(value: string): ValueIssue[] {
+  // The usual case, a valid map: parsed once here and reused when validation records it.
+  if (parseIdmap(value)) return NONE;
   const issues: ValueIssue[] = [];
   const fields = splitTokens(value, ' \t\r');
   const usage = 'An idmap is four fields: `u` or `g`, the first ID inside the container, the first ID on the host, and how many IDs (`u 0 100000 65536`).';
