@@ -90,3 +90,14 @@ test('--lxc-version changes the verdict', () => {
   assert.equal(run(['check', '--language', 'lxc', '--lxc-version', '5.0', f]).status, 0);
   assert.equal(run(['check', '--language', 'lxc', '--lxc-version', '7.0', f]).status, 1);
 });
+
+test('a large report is written in full through a pipe before the CLI exits', () => {
+  const text = 'lxc.uts.name\n'.repeat(50_000);
+  const r = spawnSync('node', [CLI, 'check', '--language', 'lxc', '-'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(r.status, 1);
+  const lines = r.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 50_000);
+  assert.match(lines[49_999], /^-:50000:1: error lxc\/malformed-line /);
+  const json = spawnSync('node', [CLI, 'check', '--language', 'lxc', '--format', 'json', '-'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal((JSON.parse(json.stdout) as { diagnostics: unknown[] }[])[0].diagnostics.length, 50_000);
+});
