@@ -91,6 +91,20 @@ function strtoulFull(s: string, base: 0 | 10 = 0): { value: bigint; end: number;
 
 /** lxc_safe_ulong: whitespace, no leading '-', base 0, no trailing junk, fits in 64 bits. */
 export function safeUlong(s: string): bigint | null {
+  // The usual case, a plain decimal without a leading zero (which would mean octal) and short
+  // enough to be exact as a double: no C emulation needed.
+  const n = s.length;
+  if (n > 0 && n <= 15 && s.charCodeAt(0) !== 48) {
+    let digits = true;
+    for (let k = 0; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c < 48 || c > 57) {
+        digits = false;
+        break;
+      }
+    }
+    if (digits) return BigInt(Number(s));
+  }
   let i = 0;
   while (i < s.length && isCSpace(s.charCodeAt(i))) i++;
   if (s[i] === '-') return null;

@@ -34,18 +34,23 @@ import { splitTokens } from './tokens';
 
 const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-/** Counts what splitTokens would return, without building the tokens (hot: every mount entry). */
-function countTokens(value: string): number {
+/**
+ * Counts what splitTokens would return, without building the tokens, stopping once `enough`
+ * are found (hot: every mount entry only needs to show four fields).
+ */
+function countTokens(value: string, enough = Infinity): number {
   let n = 0;
   let inToken = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     const sep = c === 32 || c === 9;
-    if (!sep && !inToken) n++;
+    if (!sep && !inToken && ++n >= enough) return n;
     inToken = !sep;
   }
   return n;
 }
+
+const MOUNT_AUTO_SET = new Set<string>(MOUNT_AUTO_TOKENS);
 
 /** The answer for a value without issues: one shared, frozen array instead of one per line. */
 const NONE: ValueIssue[] = Object.freeze([]) as unknown as ValueIssue[];
@@ -256,7 +261,7 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       return NONE;
     }
     case 'fstab-line': {
-      const fields = countTokens(value);
+      const fields = countTokens(value, 4);
       return fields < 4 ? [suspicious(`LXC stores this mount entry without checking it, but it has ${fields} field${fields === 1 ? '' : 's'}: a mount entry needs source, target, type and options, so the mount fails when the container starts.`, 0, value.length)] : NONE;
     }
     case 'rlimit':
@@ -332,7 +337,7 @@ function checkIdmap(value: string): ValueIssue[] {
 function checkMountAuto(value: string): ValueIssue[] {
   const issues: ValueIssue[] = [];
   for (const t of splitTokens(value)) {
-    if ((MOUNT_AUTO_TOKENS as readonly string[]).includes(t.text)) continue;
+    if (MOUNT_AUTO_SET.has(t.text)) continue;
     if (t.text.startsWith('shmounts:')) {
       // liblxc matches a bare `shmounts:` as a token of its own and skips the path check.
       if (t.text.length === 'shmounts:'.length) issues.push(suspicious('`shmounts:` without a host path is accepted, but there is nothing to mount: write `shmounts:/path/on/host[:/path/in/container]`.', t.start, t.end));
