@@ -101,11 +101,6 @@ class Parsed {
     this.lxcDoc ??= parseLxc(this.text);
     return this.lxcDoc;
   }
-
-  /** The parsed model if some feature already built it, else the text. */
-  get lxcSource(): LxcDocument | string {
-    return this.lxcDoc ?? this.text;
-  }
 }
 
 export interface LanguageService {
@@ -155,7 +150,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
     const p = parsed(doc);
     if (p.isLxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
-      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.lxcSource : p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted, findingsOnly: config.diagnosticsOnly });
+      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.text : p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted, findingsOnly: config.diagnosticsOnly });
     }
     return { p, a: p.analysis };
   }

@@ -134,7 +134,8 @@ export function validateContainersConf(source: TomlDocument | string, opts: Cont
   /** Runtimes named in [engine.runtimes], and checks that need them all (run at the end). */
   const runtimes = new Set(['crun', 'crun-vm', 'crun-wasm', 'runc', 'runj', 'kata', 'runsc', 'youki', 'krun', 'ocijail']);
   const afterAll: (() => void)[] = [];
-  let entryFindings: Finding[] | undefined;
+  /** While streaming, entry findings gather here and go after the error and header findings. */
+  const entryFindings: Finding[] | undefined = typeof source === 'string' ? out : undefined;
   /** headerFacts results, one per table header. */
   const headers = new Map<NonNullable<TomlEntry['header']>, { kind: CcResolved['type']; tooNew: boolean; resolved: CcResolved; depth: number }>();
   // Line starts for ranges, from the text itself (while streaming there is no document yet).
@@ -154,13 +155,7 @@ export function validateContainersConf(source: TomlDocument | string, opts: Cont
   const v = opts.podmanVersion;
   const appendOk = versionAtLeast(v, '4.8');
 
-  // Streaming: entry findings are gathered apart and put after the error and header findings.
-  const doc = typeof source === 'string'
-    ? parseToml(source, (e) => {
-      entryFindings ??= out;
-      entry(e);
-    })
-    : source;
+  const doc = typeof source === 'string' ? parseToml(source, entry) : source;
   if (entryFindings) out = [];
 
   for (const e of doc.errors) {

@@ -98,11 +98,6 @@ export class LxcDocument {
 const isLineBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 0;
 const isRightGc = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 0;
 
-/** Splits text into editor lines exactly as LSP does (\r\n, \r, \n). */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
-}
-
 export interface ScanResult {
   lineCount: number;
   bom: boolean;

@@ -138,7 +138,10 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
   let depth = 0;
   const stack: string[] = opts.documentPath ? [opts.documentPath] : [];
   let filesFollowed = 0;
-  const origin = (l: LxcLine): Origin => ({ file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
+  /** The document line a line of the current file belongs to (itself, or the include line). */
+  const topOf = (l: LxcLine): number => (depth === 0 ? l.line : topLine);
+  // Origins are built field by field (no object spread): this runs for most lines of a file.
+  const capEntry = (name: string, l: LxcLine): CapEntry => ({ name, file: curFile, line: l.line, topLine: topOf(l) });
   /** Ranges of the document's include lines, where findings about included lines are shown. */
   const includeRanges = new Map<number, ReturnType<typeof range>>();
   /** Availability of each key in the target version, decided once per key. */
@@ -427,7 +430,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       if (m) {
         effective.idmaps.push({
           type: m.type, nsid: m.nsid, hostid: m.hostid, count: m.count,
-          file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine, valueStart: l.valueStart, valueEnd: l.valueEnd,
+          file: curFile, line: l.line, topLine: topOf(l), valueStart: l.valueStart, valueEnd: l.valueEnd,
         });
       }
     }
@@ -515,7 +518,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
         continue;
       }
       if (CAP_SET.has(t.text)) {
-        added.push({ name: t.text, file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
+        added.push(capEntry(t.text, l));
         continue;
       }
       const lower = t.text.toLowerCase().replace(/^cap_/, '');
@@ -536,7 +539,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
           out.push({ code: 'lxc/capability-number', message: `Capability number ${t.text} is above ${last}, the last capability this kernel knows; LXC refuses it.`, range: tr });
           bad = true;
         } else {
-          added.push({ name: CAPABILITY_NAMES[n] ?? t.text, ...origin(l) });
+          added.push(capEntry(CAPABILITY_NAMES[n] ?? t.text, l));
         }
         continue;
       }
@@ -698,7 +701,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
   }
 
   function duplicate(l: LxcLine, name: string): void {
-    effective.values.set(name, { value: l.value, file: curFile, line: l.line, topLine: depth === 0 ? l.line : topLine });
+    effective.values.set(name, { value: l.value, file: curFile, line: l.line, topLine: topOf(l) });
     const prev = lastSet.get(name);
     if (prev) {
       out.push({
