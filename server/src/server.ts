@@ -133,15 +133,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return (p && detectLanguage(p, doc.getText())) ?? doc.languageId;
   }
 
+  const waitingForVersions = new Set<string>();
   function validate(doc: LineDocument): void {
     if (!service) return;
     cancel(doc.uri);
     if (!versionsKnown) {
-      // The first validation waits for the version detection started at initialize.
-      void versionsReady.then(() => {
-        const current = documents.get(doc.uri);
-        if (current) validate(current);
-      });
+      // The first validation waits for the version detection started at initialize (once per
+      // document, however many edits arrive meanwhile).
+      if (!waitingForVersions.has(doc.uri)) {
+        waitingForVersions.add(doc.uri);
+        void versionsReady.then(() => {
+          waitingForVersions.delete(doc.uri);
+          const current = documents.get(doc.uri);
+          if (current) validate(current);
+        });
+      }
       return;
     }
     try {

@@ -214,6 +214,26 @@ test('includes are followed: errors inside are reported on the include line', ()
   assert.deepEqual(selfDoc.map((x) => x.code), ['lxc/include-cycle']);
 });
 
+test('directory include clashes: only files that change a key count, through nested includes too', () => {
+  const host = memoryHost({
+    // Both files set the name, but g.conf sets it to what the config already had: no clash there.
+    '/f/a.conf': 'lxc.uts.name = a\n', '/f/b.conf': 'lxc.tty.max = 2\n',
+    '/g/a.conf': 'lxc.uts.name = base\n', '/g/b.conf': 'lxc.uts.name = other\n',
+    // Nested: h/a.conf pulls in i/, whose file sets the key; h/b.conf sets it as well.
+    '/h/a.conf': 'lxc.include = /i/\nlxc.uts.name = from-a\n', '/h/b.conf': 'lxc.uts.name = from-b\n', '/i/x.conf': 'lxc.uts.name = from-i\n',
+  });
+  assert.deepEqual(lxcCodes('lxc.include = /f/\n', { host }), []);
+  assert.deepEqual(lxcCodes('lxc.uts.name = base\nlxc.include = /g/\n', { host }), []);
+  // Here a.conf changes the name and b.conf changes it back: the order decides, so it is a clash.
+  assert.deepEqual(lxcCodes('lxc.uts.name = other\nlxc.include = /g/\n', { host }), ['lxc/include-order']);
+  assert.deepEqual(lxcCodes('lxc.include = /h/\n', { host }), ['lxc/include-order']);
+  // A big config is not copied per included file: 50,000 values and a directory of 200 files.
+  const many: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) many[`/m/f${i}.conf`] = `lxc.sysctl.net.k${i} = 1\n`;
+  const big = `${Array.from({ length: 50_000 }, (_, i) => `lxc.cgroup2.c${i}.max = 1`).join('\n')}\nlxc.include = /m/\n`;
+  assert.deepEqual(lxcCodes(big, { host: memoryHost(many) }), []);
+});
+
 test('the capability mode carries across includes', () => {
   const host = memoryHost({ '/c/common.conf': 'lxc.cap.drop = mac_admin sys_time\n', '/c/keep.conf': 'lxc.cap.keep = chown\n' });
   assert.deepEqual(lxcCodes('lxc.include = /c/common.conf\nlxc.cap.keep = sys_admin\n', { host }), ['lxc/cap-mode-conflict']);

@@ -154,6 +154,11 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
     key: '',
   };
   const snapshot = (): CapState => ({ mode: caps.mode, list: caps.list, length: caps.list.length });
+  /**
+   * While a file of an included directory is read: the keys it sets, each with the entry it
+   * had before (undefined: none), to tell which files of the directory set the same key.
+   */
+  let tracking: { file: string; before: Map<string, { value: string } | undefined> } | undefined;
   /** Names currently in the capability list, for "already dropped" in constant time. */
   let capIndex = new Map<string, CapEntry>();
 
@@ -264,7 +269,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
         nets.delete(r.index);
         return;
       case 'net':
-        effective.values.delete(l.key);
+        forget(l.key);
         if (!nets.has(r.index)) {
           out.push({
             code: 'lxc/net-missing-index',
@@ -276,15 +281,15 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       case 'family':
         lastSet.delete(l.key);
         if (r.bare) {
-          for (const key of [...effective.values.keys()]) if (key.startsWith(`${r.key.prefix}.`)) effective.values.delete(key);
-        } else effective.values.delete(l.key);
+          for (const key of [...effective.values.keys()]) if (key.startsWith(`${r.key.prefix}.`)) forget(key);
+        } else forget(l.key);
         return;
       case 'exact':
         break;
     }
     const k = r.key;
     lastSet.delete(k.name);
-    effective.values.delete(k.name);
+    forget(k.name);
     if (k.name === 'lxc.net') nets.clear();
     if (k.name === 'lxc.idmap') effective.idmaps = [];
     if (k.kind === 'caps') {
@@ -595,11 +600,20 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       for (const n of names) {
         const file = `${abs.replace(/\/+$/, '')}/${n}`;
         info.files.push(file);
-        const before = new Set(effective.values.keys());
-        const valuesBefore = new Map([...effective.values].map(([k, v]) => [k, v.value]));
-        includeFile(file, l);
-        for (const [k, v] of effective.values) {
-          if (v.file === file && (!before.has(k) || valuesBefore.get(k) !== v.value)) setters.set(k, [...(setters.get(k) ?? []), n]);
+        // What the file itself sets is recorded as it happens (with the value before it), so
+        // a big config is not copied once per included file.
+        const saved = tracking;
+        const track = (tracking = { file, before: new Map() });
+        try {
+          includeFile(file, l);
+        } finally {
+          tracking = saved;
+          // Changes seen by this file's tracking happened inside the enclosing one too.
+          if (saved) for (const [k, v] of track.before) if (!saved.before.has(k)) saved.before.set(k, v);
+        }
+        for (const [k, prev] of track.before) {
+          const v = effective.values.get(k);
+          if (v && v.file === file && (prev === undefined || prev.value !== v.value)) setters.set(k, [...(setters.get(k) ?? []), n]);
         }
       }
       const clash = [...setters].find(([, files]) => files.length > 1);
@@ -700,7 +714,18 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
     checkIdmapSet(effective.idmaps, top, opts, (line) => includeRanges.get(line) ?? range(line, 0, 0));
   }
 
+  /** Notes a key's entry before it first changes while a directory's file is read. */
+  function beforeChange(name: string): void {
+    if (tracking && !tracking.before.has(name)) tracking.before.set(name, effective.values.get(name));
+  }
+
+  function forget(name: string): void {
+    beforeChange(name);
+    effective.values.delete(name);
+  }
+
   function duplicate(l: LxcLine, name: string): void {
+    beforeChange(name);
     effective.values.set(name, { value: l.value, file: curFile, line: l.line, topLine: topOf(l) });
     const prev = lastSet.get(name);
     if (prev) {
