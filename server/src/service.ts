@@ -53,9 +53,9 @@ export interface ServiceConfig {
   /** Man page directories to read hover text from; undefined or empty turns it off. */
   manDirs?: string[];
   /**
-   * Only diagnostics will be asked for (the CLI): LXC files are then validated while they are
-   * scanned, without building the model editor features need. An editor leaves this off, so
-   * the model built for validation also serves hover and completion.
+   * Only diagnostics will be asked for (the CLI): LXC files and containers.conf are then
+   * validated while they are read, without building the model editor features need. An editor
+   * leaves this off, so the model built for validation also serves hover and completion.
    */
   diagnosticsOnly?: boolean;
   /**

@@ -109,7 +109,6 @@ const isBare = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <=
 const isNewlineCode = (c: number): boolean => c === 10 || c === 13;
 /** Deepest nesting of arrays and inline tables read (Podman's files never go past 3). */
 export const MAX_NESTING = 256;
-const isNewline = (c: string | undefined) => c === '\n' || c === '\r';
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
@@ -368,7 +367,7 @@ class Parser {
     while (this.i < this.n && isBare(this.s.charCodeAt(this.i))) this.i++;
     if (this.i === start) {
       const found = this.s[this.i];
-      this.err(found === undefined || isNewline(found) ? 'Expected a key.' : `Expected a key, found \`${found}\`.`, start, Math.max(start + 1, this.lineEnd(start)));
+      this.err(found === undefined || isNewlineCode(this.s.charCodeAt(start)) ? 'Expected a key.' : `Expected a key, found \`${found}\`.`, start, Math.max(start + 1, this.lineEnd(start)));
     }
     return { name: this.s.slice(start, this.i), start, end: this.i, quoted: false };
   }
@@ -391,7 +390,7 @@ class Parser {
     if ((c === '[' || c === '{') && this.depth >= MAX_NESTING) {
       this.err(`Arrays and inline tables are nested more than ${MAX_NESTING} deep here.`, start, start + 1);
     }
-    if (c === undefined || isNewline(c) || c === '#') this.err('Expected a value.', start, start + 1);
+    if (c === undefined || isNewlineCode(this.s.charCodeAt(start)) || c === '#') this.err('Expected a value.', start, start + 1);
     if (c === '"') {
       if (this.s.startsWith('"""', this.i)) {
         const v = this.multilineBasic();

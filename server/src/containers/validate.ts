@@ -137,7 +137,7 @@ export function validateContainersConf(source: TomlDocument | string, opts: Cont
   /** While streaming, entry findings gather here and go after the error and header findings. */
   const entryFindings: Finding[] | undefined = typeof source === 'string' ? out : undefined;
   /** headerFacts results, one per table header. */
-  const headers = new Map<NonNullable<TomlEntry['header']>, { kind: CcResolved['type']; tooNew: boolean; resolved: CcResolved; depth: number }>();
+  const headers = new Map<NonNullable<TomlEntry['header']>, { tooNew: boolean; resolved: CcResolved; depth: number }>();
   // Line starts for ranges, from the text itself (while streaming there is no document yet).
   let starts: number[] | undefined;
   const lineIndex = {
@@ -256,7 +256,7 @@ export function validateContainersConf(source: TomlDocument | string, opts: Cont
     if (!f) {
       const path = header.key.parts.map((p) => p.name);
       const resolved = resolvePath(path);
-      f = { kind: resolved.type, tooNew: tableTooNew(path), resolved, depth: path.length };
+      f = { tooNew: tableTooNew(path), resolved, depth: path.length };
       headers.set(header, f);
     }
     return f;
@@ -284,7 +284,7 @@ export function validateContainersConf(source: TomlDocument | string, opts: Cont
     // Only report unknown tables once (on their header), not on every key inside.
     if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && e.kv.key.parts.length === 1) return;
     const h = e.header && headerFacts(e.header);
-    const headerKind = h?.kind;
+    const headerKind = h?.resolved.type;
     if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table')) return;
     if (r.type === 'key-as-table' && headerKind === 'key-as-table') return;
     if (h?.tooNew && tableTooNew(e.path)) return;

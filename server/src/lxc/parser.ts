@@ -99,7 +99,6 @@ const isLineBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c
 const isRightGc = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 0;
 
 export interface ScanResult {
-  lineCount: number;
   bom: boolean;
   nul?: { line: number; character: number };
   afterNul: number;
@@ -161,7 +160,7 @@ export function scanLxc(text: string, visit: (l: LxcLine) => void, lineStarts?: 
     pos = next;
     line++;
   }
-  return { lineCount: line + 1, bom, nul, afterNul };
+  return { bom, nul, afterNul };
 }
 
 export function parseLxc(text: string): LxcDocument {
@@ -203,16 +202,16 @@ function blankOrComment(text: string, base: number, line: number, begin: number,
   };
 }
 
-/**
- * Parses the line of `text` that starts at offset `base`, from column `begin` to column
- * `end`; undefined for a blank line or a comment. Columns in the result are line-relative.
- */
 /** A '=' found beyond the line it was searched from: none lies in [from, at). */
 interface EqHint {
   from: number;
   at: number;
 }
 
+/**
+ * Parses the line of `text` that starts at offset `base`, from column `begin` to column
+ * `end`; undefined for a blank line or a comment. Columns in the result are line-relative.
+ */
 function parseLineAt(text: string, base: number, line: number, begin: number, end: number, into?: LxcLine, hint?: EqHint): LxcLine | undefined {
   const stop = base + end;
   let s = base + begin;

@@ -155,10 +155,10 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
   };
   const snapshot = (): CapState => ({ mode: caps.mode, list: caps.list, length: caps.list.length });
   /**
-   * While a file of an included directory is read: the keys it sets, each with the entry it
-   * had before (undefined: none), to tell which files of the directory set the same key.
+   * While a file of an included directory is read: the keys changed meanwhile, each with the
+   * entry it had before (undefined: none), to tell which files of the directory set the same key.
    */
-  let tracking: { file: string; before: Map<string, { value: string } | undefined> } | undefined;
+  let changed: Map<string, { value: string } | undefined> | undefined;
   /** Names currently in the capability list, for "already dropped" in constant time. */
   let capIndex = new Map<string, CapEntry>();
 
@@ -600,18 +600,18 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       for (const n of names) {
         const file = `${abs.replace(/\/+$/, '')}/${n}`;
         info.files.push(file);
-        // What the file itself sets is recorded as it happens (with the value before it), so
-        // a big config is not copied once per included file.
-        const saved = tracking;
-        const track = (tracking = { file, before: new Map() });
+        // What changes while the file is read is recorded as it happens (with the value
+        // before it), so a big config is not copied once per included file.
+        const outer = changed;
+        const mine = (changed = new Map());
         try {
           includeFile(file, l);
         } finally {
-          tracking = saved;
-          // Changes seen by this file's tracking happened inside the enclosing one too.
-          if (saved) for (const [k, v] of track.before) if (!saved.before.has(k)) saved.before.set(k, v);
+          changed = outer;
+          // Changes seen while reading this file happened inside the enclosing file too.
+          if (outer) for (const [k, v] of mine) if (!outer.has(k)) outer.set(k, v);
         }
-        for (const [k, prev] of track.before) {
+        for (const [k, prev] of mine) {
           const v = effective.values.get(k);
           if (v && v.file === file && (prev === undefined || prev.value !== v.value)) setters.set(k, [...(setters.get(k) ?? []), n]);
         }
@@ -716,7 +716,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
 
   /** Notes a key's entry before it first changes while a directory's file is read. */
   function beforeChange(name: string): void {
-    if (tracking && !tracking.before.has(name)) tracking.before.set(name, effective.values.get(name));
+    if (changed && !changed.has(name)) changed.set(name, effective.values.get(name));
   }
 
   function forget(name: string): void {
