@@ -23,7 +23,7 @@ const common = {
 const benchOnly = process.argv.includes('--bench-only');
 const builds = benchOnly ? [] : [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' } },
+  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', 'lxc-helper': 'server/src/lxcHelper.ts' } },
 ];
 if (process.argv.includes('--bench') || benchOnly) {
   // The bench itself is never minified; it measures the bundles built before it.

@@ -20,6 +20,8 @@ import { normalizeSettings, effectiveLxcVersion, type CtconfSettings } from './s
 import { isLxcVersion, type LxcVersion } from './lxc/version';
 import { isRuleCode } from './rules';
 import { pathToUri } from './util/uri';
+import type { LxcAssistPart } from './lxc/validate';
+import { HELPER_SCRIPT, LxcHelpers, PARALLEL_MIN_BYTES, helperCount, readShared } from './parallel';
 
 const USAGE = `usage: ctconf check [options] PATH...
 
@@ -200,16 +202,36 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     }
   };
 
+  // Big LXC files are checked with helper threads (parallel.ts); the environment variables
+  // exist for tests, which force helpers onto small files and single-core machines.
+  const minBytes = envNumber('CTCONF_PARALLEL_MIN_BYTES') ?? PARALLEL_MIN_BYTES;
+  const helpersWanted = envNumber('CTCONF_HELPERS') ?? helperCount();
+  const canHelp = helpersWanted > 0 && opts.language !== 'containers-conf' && fs.existsSync(HELPER_SCRIPT);
+
   const results: { file: string; language: string; diagnostics: unknown[] }[] = [];
   for (const p of opts.paths) {
     let text: string;
+    let helpers: LxcHelpers | undefined;
+    let lxcAssist: LxcAssistPart[] | undefined;
     try {
       if (p === '-') text = io.stdin();
       else {
-        if (fs.statSync(p).isDirectory()) throw new Error('is a directory');
-        text = readText(p);
+        const st = fs.statSync(p);
+        if (st.isDirectory()) throw new Error('is a directory');
+        if (canHelp && st.isFile() && st.size >= minBytes) {
+          // Started first, the helpers load their code while the file is read, and get their
+          // parts before the main thread decodes the text.
+          helpers = new LxcHelpers(helpersWanted);
+          const bytes = readShared(p);
+          if ((opts.language ?? detectLanguage(path.resolve(p), bytes.toString('latin1', 0, 4096))) === 'lxc') {
+            needVersion('lxc');
+            lxcAssist = helpers.assign(bytes, { version: config().lxcVersion });
+          }
+          text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+        } else text = readText(p);
       }
     } catch (e) {
+      helpers?.close();
       io.stderr(`ctconf: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       status = 2;
       continue;
@@ -222,7 +244,16 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     }
     const uri = p === '-' ? 'untitled:stdin' : pathToUri(path.resolve(p));
     needVersion(language);
-    const diags: Diagnostic[] = service.diagnostics({ uri, languageId: language, version: 1, text });
+    let diags: Diagnostic[];
+    try {
+      diags = service.diagnostics({ uri, languageId: language, version: 1, text }, { lxcAssist: language === 'lxc' ? lxcAssist : undefined });
+    } finally {
+      helpers?.close();
+    }
+    if (helpers && process.env.CTCONF_TRACE === '1') {
+      const { parts, pieces, unfinished } = helpers.stats;
+      io.stderr(`ctconf: ${p}: ${parts} helper part${parts === 1 ? '' : 's'}, ${pieces} pieces, ${unfinished} finished by the main thread\n`);
+    }
     service.close(uri);
     if (diags.some((d) => d.severity === DiagnosticSeverity.Error) && status === 0) status = 1;
     if (opts.format === 'json') {
@@ -239,6 +270,12 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
   }
   if (opts.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   return status;
+}
+
+/** A whole number from the environment, if set. */
+function envNumber(name: string): number | undefined {
+  const v = process.env[name];
+  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Host } from './host';
 import type { Finding } from './diagnostic';
 import { ruleInfo, type Severity, type SeveritySetting } from './rules';
 import { parseLxc, type LxcDocument } from './lxc/parser';
-import { analyzeLxc, type LxcAnalysis } from './lxc/validate';
+import { analyzeLxc, type LxcAnalysis, type LxcAssistPart } from './lxc/validate';
 import { splitTokens } from './lxc/values';
 import { allowCapabilityEdit, droppedCapabilities, effectiveText, lxcInlayHints } from './lxc/effective';
 import { isSystemConfigPath, validateLxcSystem } from './lxc/system';
@@ -103,8 +103,14 @@ class Parsed {
   }
 }
 
+/** Extra help for one diagnostics run. */
+export interface DiagnosticsHints {
+  /** Helper threads' parts of a big LXC text (the CLI; see parallel.ts). */
+  lxcAssist?: LxcAssistPart[];
+}
+
 export interface LanguageService {
-  diagnostics(doc: TextDoc): Diagnostic[];
+  diagnostics(doc: TextDoc, hints?: DiagnosticsHints): Diagnostic[];
   hover(doc: TextDoc, pos: Position): Hover | null;
   completion(doc: TextDoc, pos: Position): CompletionItem[];
   /** Fills in what completion left for later (documentation). */
@@ -147,10 +153,13 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     return p;
   }
 
-  function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
+  function analysis(doc: TextDoc, hints?: DiagnosticsHints): { p: Parsed; a?: LxcAnalysis } {
     const p = parsed(doc);
     if (p.isLxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
-      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.text : p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted, findingsOnly: config.diagnosticsOnly });
+      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.text : p.lxc!, {
+        version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted, findingsOnly: config.diagnosticsOnly,
+        assist: config.diagnosticsOnly ? hints?.lxcAssist : undefined,
+      });
     }
     return { p, a: p.analysis };
   }
@@ -183,18 +192,18 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     };
   }
 
-  function findings(doc: TextDoc): Finding[] {
-    const { p, a } = analysis(doc);
+  function findings(doc: TextDoc, hints?: DiagnosticsHints): Finding[] {
+    const { p, a } = analysis(doc, hints);
     if (p.isLxc) return a ? a.findings : validateLxcSystem(p.lxc!);
     if (p.isToml) return validateContainersConf(config.diagnosticsOnly ? p.text : p.toml!, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
     return [];
   }
 
   return {
-    diagnostics(doc) {
+    diagnostics(doc, hints) {
       const suppress = suppressions(doc.text);
       const kept: { f: Finding; severity: Severity }[] = [];
-      for (const f of findings(doc)) {
+      for (const f of findings(doc, hints)) {
         const setting = config.rules[f.code];
         if (setting === 'off') continue;
         if (suppress.isSuppressed(f.code, f.range.start.line)) continue;

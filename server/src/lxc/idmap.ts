@@ -7,7 +7,6 @@ import type { Host } from '../host';
 import { range, type Finding } from '../diagnostic';
 import type { Range } from 'vscode-languageserver-types';
 import { safeUlong } from './cnum';
-import { splitTokens } from './tokens';
 
 export interface Idmap {
   type: 'u' | 'g';
@@ -25,21 +24,45 @@ export interface PlacedIdmap extends Idmap {
 }
 
 /** The last value parsed: validation checks a line's idmap, then records it (same string). */
-let lastParsed: { value: string; map: Idmap | undefined } | undefined;
+let lastValue: string | undefined;
+let lastMap: Idmap | undefined;
 
 export function parseIdmap(value: string): Idmap | undefined {
-  if (lastParsed?.value === value) return lastParsed.map;
-  const map = parseIdmapUncached(value);
-  lastParsed = { value, map };
-  return map;
+  if (lastValue === value) return lastMap;
+  lastMap = parseIdmapUncached(value);
+  lastValue = value;
+  return lastMap;
 }
 
+/** Separators of idmap fields (liblxc splits on space, tab and \r). */
+const isIdmapSep = (c: number): boolean => c === 32 || c === 9 || c === 13;
+
+/**
+ * Four fields, found by hand rather than with splitTokens: this runs for every lxc.idmap
+ * line, and a big config may hold tens of thousands.
+ */
 function parseIdmapUncached(value: string): Idmap | undefined {
-  const f = splitTokens(value, ' \t\r');
-  if (f.length !== 4 || (f[0].text !== 'u' && f[0].text !== 'g')) return undefined;
-  const [nsid, hostid, count] = [f[1], f[2], f[3]].map((t) => safeUlong(t.text));
-  if (nsid === null || hostid === null || count === null) return undefined;
-  return { type: f[0].text, nsid, hostid, count };
+  const n = value.length;
+  const fields: string[] = [];
+  let i = 0;
+  while (i < n) {
+    while (i < n && isIdmapSep(value.charCodeAt(i))) i++;
+    if (i === n) break;
+    const start = i;
+    while (i < n && !isIdmapSep(value.charCodeAt(i))) i++;
+    if (fields.length === 4) return undefined;
+    fields.push(value.slice(start, i));
+  }
+  if (fields.length !== 4) return undefined;
+  const type = fields[0];
+  if (type !== 'u' && type !== 'g') return undefined;
+  const nsid = safeUlong(fields[1]);
+  if (nsid === null) return undefined;
+  const hostid = safeUlong(fields[2]);
+  if (hostid === null) return undefined;
+  const count = safeUlong(fields[3]);
+  if (count === null) return undefined;
+  return { type, nsid, hostid, count };
 }
 
 export interface SubId {
@@ -87,23 +110,48 @@ export function coveringSubId(host: Host, m: Idmap, user?: string): { covering?:
 
 const span = (a: bigint, n: bigint) => (n === 0n ? `${a}` : `${a}-${a + n - 1n}`);
 
+const SLOTS = 2 ** 20;
+const U32 = 4294967296n;
+
 /**
- * Maps ordered by `side`; equal values keep the order LXC applies them in. IDs are 32-bit in
- * practice, so the usual case packs value and position into one float and sorts a
- * Float64Array natively (a config may hold tens of thousands of maps); larger values take
- * the exact BigInt comparison (a stable sort, so ties keep their order there too).
+ * Calls `found(reach, b)` for each map `b` that starts inside an earlier-starting map along
+ * `side` (`reach`: the one reaching furthest so far); equal starts keep LXC's order. IDs are
+ * 32-bit in practice, so the usual case works on doubles (exact below 2^53) and sorts packed
+ * (value, position) keys in a Float64Array natively — a config may hold tens of thousands of
+ * maps; larger values take exact BigInt arithmetic and a stable sort.
  */
-function sortMaps(list: PlacedIdmap[], side: 'nsid' | 'hostid'): PlacedIdmap[] {
-  const SLOTS = 2 ** 20;
-  if (list.length < SLOTS && list.every((m) => m[side] < 4294967296n)) {
-    const keys = new Float64Array(list.length);
-    for (let i = 0; i < list.length; i++) keys[i] = Number(list[i][side]) * SLOTS + i;
+function overlaps(list: PlacedIdmap[], side: 'nsid' | 'hostid', found: (reach: PlacedIdmap, b: PlacedIdmap) => void): void {
+  if (list.length < SLOTS && list.every((m) => m[side] < U32 && m.count < U32)) {
+    const n = list.length;
+    const start = new Float64Array(n);
+    const count = new Float64Array(n);
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      start[i] = Number(list[i][side]);
+      count[i] = Number(list[i].count);
+      keys[i] = start[i] * SLOTS + i;
+    }
     keys.sort();
-    const out = new Array<PlacedIdmap>(list.length);
-    for (let i = 0; i < keys.length; i++) out[i] = list[keys[i] % SLOTS];
-    return out;
+    let reach = -1;
+    let reachEnd = 0;
+    for (let k = 0; k < n; k++) {
+      const i = keys[k] % SLOTS;
+      if (count[i] === 0) continue;
+      if (reach >= 0 && start[i] < reachEnd) found(list[reach], list[i]);
+      if (reach < 0 || start[i] + count[i] > reachEnd) {
+        reach = i;
+        reachEnd = start[i] + count[i];
+      }
+    }
+    return;
   }
-  return [...list].sort((a, b) => (a[side] < b[side] ? -1 : a[side] > b[side] ? 1 : 0));
+  const sorted = [...list].sort((a, b) => (a[side] < b[side] ? -1 : a[side] > b[side] ? 1 : 0));
+  let reach: PlacedIdmap | undefined;
+  for (const b of sorted) {
+    if (b.count === 0n) continue;
+    if (reach && b[side] < reach[side] + reach.count) found(reach, b);
+    if (!reach || b[side] + b.count > reach[side] + reach.count) reach = b;
+  }
 }
 
 export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Host; documentPath?: string }, includeRange: (topLine: number) => Range): void {
@@ -131,24 +179,17 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
     // Overlaps, found by sorting (a config may hold thousands of maps); one report per map.
     const reported = new Set<PlacedIdmap>();
     for (const side of ['nsid', 'hostid'] as const) {
-      const sorted = sortMaps(list, side);
-      let reach: PlacedIdmap | undefined;
-      for (const b of sorted) {
-        if (b.count === 0n) continue;
-        if (reach && b[side] < reach[side] + reach.count) {
-          const [first, later] = reach.line <= b.line && !reach.file ? [reach, b] : [b, reach];
-          if (!reported.has(later)) {
-            reported.add(later);
-            const label = side === 'nsid' ? 'container IDs' : 'host IDs';
-            out.push({
-              code: 'lxc/idmap-overlap',
-              message: `This ${name} mapping overlaps the one on line ${first.line + 1} (${label} ${span(later[side], later.count)} and ${span(first[side], first.count)}); the kernel refuses overlapping maps when the container starts.`,
-              range: where(later),
-            });
-          }
-        }
-        if (!reach || b[side] + b.count > reach[side] + reach.count) reach = b;
-      }
+      overlaps(list, side, (reach, b) => {
+        const [first, later] = reach.line <= b.line && !reach.file ? [reach, b] : [b, reach];
+        if (reported.has(later)) return;
+        reported.add(later);
+        const label = side === 'nsid' ? 'container IDs' : 'host IDs';
+        out.push({
+          code: 'lxc/idmap-overlap',
+          message: `This ${name} mapping overlaps the one on line ${first.line + 1} (${label} ${span(later[side], later.count)} and ${span(first[side], first.count)}); the kernel refuses overlapping maps when the container starts.`,
+          range: where(later),
+        });
+      });
     }
   }
   const user = configOwner(o.documentPath);

@@ -98,33 +98,51 @@ export class LxcDocument {
 const isLineBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 0;
 const isRightGc = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 0;
 
+export interface ScanOptions {
+  /** Receives each line's offset. */
+  lineStarts?: number[];
+  /**
+   * Every visit gets the same object, overwritten for each line: validation copies what it
+   * keeps, and a million-line file then allocates no line objects at all.
+   */
+  reuse?: boolean;
+  /** Start at this offset (a line start) as line `line`. */
+  from?: number;
+  line?: number;
+  /** Stop before the line that starts at this offset. */
+  to?: number;
+}
+
 export interface ScanResult {
   bom: boolean;
   nul?: { line: number; character: number };
   afterNul: number;
+  /** Number of the first line not scanned (the line count when the whole text was scanned). */
+  next: number;
 }
 
 /**
  * Walks the text line by line and hands every line that is not blank or a comment to
- * `visit`, without building the lines in between: the one pass behind both the parsed
- * document (editor features) and validation (which keeps nothing per line, so the CLI checks
- * a million-line file in one sweep). `lineStarts`, when given, receives each line's offset.
+ * `visit` (with the offset where the line starts), without building the lines in between:
+ * the one pass behind both the parsed document (editor features) and validation (which
+ * keeps nothing per line, so the CLI checks a million-line file in one sweep).
  */
-export function scanLxc(text: string, visit: (l: LxcLine) => void, lineStarts?: number[], reuse = false): ScanResult {
-  // With `reuse`, every visit gets the same object, overwritten for each line: validation
-  // copies what it keeps, and a million-line file then allocates no line objects at all.
+export function scanLxc(text: string, visit: (l: LxcLine, offset: number) => void, options: ScanOptions = {}): ScanResult {
+  const { lineStarts, reuse = false, from = 0, to = Infinity } = options;
   const shared: LxcLine | undefined = reuse ? blankLine(0, 0) : undefined;
   const hint: EqHint = { from: 0, at: -1 };
   const n = text.length;
   const bom = text.charCodeAt(0) === 0xfeff;
-  const nulAt = text.indexOf('\0');
+  // (Scans of a part, from an offset, are only made of texts without NUL bytes.)
+  const nulAt = text.indexOf('\0', from);
   // Line breaks: \n alone is found natively; a text with \r (rare) takes the general path.
   const hasCr = text.indexOf('\r') !== -1;
   let nul: ScanResult['nul'];
   let afterNul = 0;
-  let line = 0;
-  let pos = 0;
+  let line = options.line ?? 0;
+  let pos = from;
   for (;;) {
+    if (pos >= to) break;
     let end: number;
     let next: number;
     if (!hasCr) {
@@ -154,13 +172,25 @@ export function scanLxc(text: string, visit: (l: LxcLine) => void, lineStarts?: 
         if (l.kind === 'entry' || l.kind === 'malformed') afterNul++;
       } else if (line === 0 && bom) l.unseen = 'bom';
       else if (shared) l.unseen = undefined;
-      visit(l);
+      visit(l, pos);
     }
+    line++;
     if (next > n) break;
     pos = next;
-    line++;
   }
-  return { bom, nul, afterNul };
+  return { bom, nul, afterNul, next: line };
+}
+
+/**
+ * Parses the one line that starts at offset `pos` of a text without NUL bytes or \r (the
+ * parallel CLI check replays single lines this way); undefined for a blank line or a comment.
+ */
+export function lineAtOffset(text: string, pos: number, line: number, into: LxcLine | undefined, hint: EqHint): LxcLine | undefined {
+  let end = text.indexOf('\n', pos);
+  if (end === -1) end = text.length;
+  const l = parseLineAt(text, pos, line, 0, end - pos, into, hint);
+  if (l) l.unseen = undefined;
+  return l;
 }
 
 export function parseLxc(text: string): LxcDocument {
@@ -171,7 +201,7 @@ export function parseLxc(text: string): LxcDocument {
       doc.items.push(l);
       if (l.kind === 'entry') doc.entries.push(l);
     },
-    doc.lineStarts,
+    { lineStarts: doc.lineStarts },
   );
   doc.bom = r.bom;
   doc.nul = r.nul;
@@ -202,8 +232,11 @@ function blankOrComment(text: string, base: number, line: number, begin: number,
   };
 }
 
-/** A '=' found beyond the line it was searched from: none lies in [from, at). */
-interface EqHint {
+/**
+ * A '=' found beyond the line it was searched from: none lies in [from, at). Reuse one for
+ * lines visited in increasing order (`{ from: 0, at: -1 }` to start).
+ */
+export interface EqHint {
   from: number;
   at: number;
 }

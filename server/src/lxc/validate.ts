@@ -6,7 +6,7 @@
 import type { Host } from '../host';
 import { range, type Finding } from '../diagnostic';
 import { CAPABILITY_NAMES, type LxcKey, type NetType } from './keys';
-import { scanLxc, type LxcDocument, type LxcLine } from './parser';
+import { lineAtOffset, scanLxc, type LxcDocument, type LxcLine } from './parser';
 import { availability, resolveKey, suggestKey, type Resolved } from './resolve';
 import { checkValue, prlimitResourceKnown, splitTokens, type ValueIssue } from './values';
 import { safeUint } from './cnum';
@@ -31,6 +31,39 @@ export interface LxcValidateOptions {
   restricted?: boolean;
   /** Only findings are wanted (the CLI): skip the per-line capability snapshots editors show. */
   findingsOnly?: boolean;
+  /**
+   * Helper threads' shares of a big text (the CLI, see ../parallel.ts), in order: the text
+   * before the first part is walked here as usual, then only the lines of each part that its
+   * helper could not vouch for (see `liveLines`). Only for texts without NUL bytes or \r.
+   */
+  assist?: LxcAssistPart[];
+}
+
+/**
+ * A piece of a helper's answer: the lines of the next stretch of its part that validation
+ * must still see (the others are inert, see `inertLines`). Offsets and line numbers count
+ * from the start of the part.
+ */
+export interface LivePiece {
+  /** Offset where the stretch ends (the start of the next line). */
+  end: number;
+  /** Number of the line after the stretch. */
+  nextLine: number;
+  offsets: Int32Array;
+  rel: Int32Array;
+  count: number;
+  /** The part is complete with this piece. */
+  done: boolean;
+}
+
+export interface LxcAssistPart {
+  /** Offset of the part's first line. */
+  from: number;
+  /**
+   * The helper's next piece, waiting for it if need be; undefined if the helper failed or
+   * stalled (the rest of the part is then scanned by the validator itself).
+   */
+  next(): LivePiece | undefined;
 }
 
 /** Where a setting came from: a file (undefined = the document itself) and a line. */
@@ -99,6 +132,83 @@ interface NetState {
 }
 
 const CAP_SET = new Set<string>(CAPABILITY_NAMES);
+/** The namespaces lxc.namespace.share.<name> accepts. */
+const SHARE_NAMESPACES = ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'];
+
+type ValueOptions = Pick<LxcValidateOptions, 'version' | 'host' | 'restricted'>;
+
+/** The context of value checks (its key is set per line). */
+function valueContext(opts: ValueOptions) {
+  return {
+    version: opts.version,
+    env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
+    exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
+    key: '',
+  };
+}
+
+/**
+ * A predicate for lines whose validation reports nothing and changes no state: entries of
+ * keys that only accumulate (or are stored as given), available in the target version, with
+ * a non-empty value that passes its check and no '#' that could be a comment. Skipping them
+ * changes nothing, which lets helper threads vouch for most lines of a big file while the
+ * validator replays only the rest. Anything with a meaning across lines (capabilities,
+ * includes, namespaces, idmaps, network interfaces, last-wins keys, clearing) is live.
+ */
+export function inertLines(opts: ValueOptions): (l: LxcLine) => boolean {
+  const ctx = valueContext(opts);
+  const availableIn = new Map<LxcKey, boolean>();
+  return (l) => {
+    if (l.kind !== 'entry' || l.unseen !== undefined || l.value === '') return false;
+    const r = resolveKey(l.key);
+    let k: LxcKey;
+    if (r.type === 'exact') {
+      k = r.key;
+      if (k.kind === 'caps' || k.kind === 'include' || k.kind === 'namespaces' || k.kind === 'idmap') return false;
+    } else if (r.type === 'family') {
+      if (r.bare || r.sub === '') return false;
+      if (r.key.prefix === 'lxc.namespace.share' && !SHARE_NAMESPACES.includes(r.sub)) return false;
+      if (r.key.prefix === 'lxc.prlimit' && !prlimitResourceKnown(r.sub)) return false;
+      k = r.key;
+    } else return false;
+    if (k.multi === 'last-wins') return false;
+    let ok = availableIn.get(k);
+    if (ok === undefined) availableIn.set(k, (ok = availability(k, opts.version).ok));
+    if (!ok) return false;
+    if (!l.quoted && l.value.indexOf('#') !== -1 && /[ \t]#/.test(l.value)) return false;
+    ctx.key = l.key;
+    return checkValue(k, l.value, ctx).length === 0;
+  };
+}
+
+/**
+ * What a helper thread does with a stretch of its part of a config (`text` is the part, the
+ * stretch starts at offset `from`, line `line`, and ends before `to`): lists the lines
+ * validation must still see.
+ */
+export function liveLines(text: string, inert: (l: LxcLine) => boolean, from: number, line: number, to: number): Omit<LivePiece, 'end' | 'done'> {
+  let offsets = new Int32Array(1 << 12);
+  let rel = new Int32Array(1 << 12);
+  let count = 0;
+  const r = scanLxc(
+    text,
+    (l, pos) => {
+      if (inert(l)) return;
+      if (count === offsets.length) {
+        const o = new Int32Array(count * 2);
+        o.set(offsets);
+        offsets = o;
+        const q = new Int32Array(count * 2);
+        q.set(rel);
+        rel = q;
+      }
+      offsets[count] = pos;
+      rel[count++] = l.line;
+    },
+    { reuse: true, from, line, to },
+  );
+  return { nextLine: r.next, offsets: offsets.slice(0, count), rel: rel.slice(0, count), count };
+}
 
 /** Where a key was written: kept instead of the line itself (lines are reused while scanning). */
 interface KeySpot {
@@ -147,12 +257,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
   /** Availability of each key in the target version, decided once per key. */
   const availabilityOf = new Map<LxcKey, ReturnType<typeof availability>>();
   /** One context object for every value check (its key is set per line). */
-  const valueCtx = {
-    version: opts.version,
-    env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
-    exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
-    key: '',
-  };
+  const valueCtx = valueContext(opts);
   const snapshot = (): CapState => ({ mode: caps.mode, list: caps.list, length: caps.list.length });
   /**
    * While a file of an included directory is read: the keys changed meanwhile, each with the
@@ -162,13 +267,43 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
   /** Names currently in the capability list, for "already dropped" in constant time. */
   let capIndex = new Map<string, CapEntry>();
 
-  walk(doc);
+  if (typeof doc === 'string' && opts.assist?.length) walkAssisted(doc, opts.assist);
+  else walk(doc);
   checkIdmaps();
   return { findings: top, effective };
 
+  /**
+   * The document's text with helpers: the lines before the first part as usual, then each
+   * part's live lines, piece by piece as its helper finds them (the other lines would report
+   * nothing and change nothing). What a failed helper left is scanned here.
+   */
+  function walkAssisted(text: string, parts: LxcAssistPart[]): void {
+    let lineNo = scanLxc(text, line, { reuse: true, to: parts[0].from }).next;
+    const hint = { from: 0, at: -1 };
+    let shared: LxcLine | undefined;
+    for (let i = 0; i < parts.length; i++) {
+      const from = parts[i].from;
+      const partLine = lineNo;
+      let pos = from;
+      let done = false;
+      while (!done) {
+        const piece = parts[i].next();
+        if (!piece) break;
+        for (let j = 0; j < piece.count; j++) {
+          const l = lineAtOffset(text, from + piece.offsets[j], partLine + piece.rel[j], shared, hint);
+          if (l) line((shared = l));
+        }
+        pos = from + piece.end;
+        lineNo = partLine + piece.nextLine;
+        done = piece.done;
+      }
+      if (!done) lineNo = scanLxc(text, line, { reuse: true, from: pos, line: lineNo, to: i + 1 < parts.length ? parts[i + 1].from : Infinity }).next;
+    }
+  }
+
   function walk(src: LxcDocument | string): void {
     const first = out.length;
-    const r = typeof src === 'string' ? scanLxc(src, line, undefined, true) : (src.items.forEach(line), src);
+    const r = typeof src === 'string' ? scanLxc(src, line, { reuse: true }) : (src.items.forEach(line), src);
     if (r.nul) {
       const after = r.afterNul;
       // Reported first, as LXC meets it first for what follows.
@@ -338,8 +473,8 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       });
       return;
     }
-    if (k.prefix === 'lxc.namespace.share' && !['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'].includes(sub)) {
-      const s = closest(sub.toLowerCase(), ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time']);
+    if (k.prefix === 'lxc.namespace.share' && !SHARE_NAMESPACES.includes(sub)) {
+      const s = closest(sub.toLowerCase(), SHARE_NAMESPACES);
       out.push({
         code: 'lxc/unknown-key',
         message: `\`${sub}\` is not a namespace LXC can share; use user, mnt, pid, uts, ipc, net, cgroup or time (lower case).${s ? ` Did you mean \`lxc.namespace.share.${s}\`?` : ''}`,
@@ -510,7 +645,21 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       });
       bad = true;
     }
-    for (const t of splitTokens(list)) {
+    // Names found by hand rather than with splitTokens, and ranges built only for findings:
+    // a big config may drop capabilities on tens of thousands of lines.
+    const len = list.length;
+    let i = 0;
+    while (i < len) {
+      let c = list.charCodeAt(i);
+      while (i < len && (c === 32 || c === 9)) c = list.charCodeAt(++i);
+      if (i === len) break;
+      const start = i;
+      while (i < len && c !== 32 && c !== 9) c = list.charCodeAt(++i);
+      const t = { text: list.slice(start, i), start, end: i };
+      if (CAP_SET.has(t.text)) {
+        added.push(capEntry(t.text, l));
+        continue;
+      }
       const tr = at(l, l.valueStart + t.start, l.valueStart + t.end);
       if (t.text === 'none') {
         if (!keep) {
@@ -520,10 +669,6 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
           cleared = true;
           added = [];
         }
-        continue;
-      }
-      if (CAP_SET.has(t.text)) {
-        added.push(capEntry(t.text, l));
         continue;
       }
       const lower = t.text.toLowerCase().replace(/^cap_/, '');
