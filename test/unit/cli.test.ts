@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CLI } from '../helpers/paths';
+import { CLI, ROOT } from '../helpers/paths';
 
 function run(args: string[], input?: string, cwd?: string) {
   const r = spawnSync('node', [CLI, ...args], { input, encoding: 'utf8', cwd });
@@ -100,4 +100,17 @@ test('a large report is written in full through a pipe before the CLI exits', ()
   assert.match(lines[49_999], /^-:50000:1: error lxc\/malformed-line /);
   const json = spawnSync('node', [CLI, 'check', '--language', 'lxc', '--format', 'json', '-'], { input: text, encoding: 'utf8', maxBuffer: 1 << 28 });
   assert.equal((JSON.parse(json.stdout) as { diagnostics: unknown[] }[])[0].diagnostics.length, 50_000);
+});
+
+test('bin/ctconf (the package command) runs the CLI through a symlink and drops NODE_EXTRA_CA_CERTS', () => {
+  // npm links the command into a bin directory: the launcher must find the bundle from there.
+  const link = path.join(dir, 'ctconf');
+  fs.symlinkSync(path.join(ROOT, 'bin/ctconf'), link);
+  const env = { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`, NODE_EXTRA_CA_CERTS: path.join(dir, 'no-such-bundle.pem') };
+  const r = spawnSync(link, ['check', '--lxc-version', '5.0', bad], { encoding: 'utf8', env });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /error lxc\/legacy-key/);
+  // Node warns about a bundle it cannot load only when the variable reaches it.
+  assert.doesNotMatch(r.stderr, /extra certs/);
+  assert.match(spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8', env }).stderr, /extra certs/, 'the check above would see the variable');
 });

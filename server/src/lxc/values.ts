@@ -52,6 +52,14 @@ function countTokens(value: string, enough = Infinity): number {
 
 const MOUNT_AUTO_SET = new Set<string>(MOUNT_AUTO_TOKENS);
 
+// Fast paths for the usual, good values of the two most frequent accumulating keys: one
+// native regular expression instead of a token walk (they run on a large share of the lines
+// of big configs). A value they do not match takes the full check.
+/** At least four fields separated by spaces or tabs (a complete mount entry). */
+const FOUR_FIELDS = /^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]+[^ \t]/;
+/** Only known lxc.mount.auto tokens. */
+const MOUNT_AUTO_ONLY = new RegExp(`^[ \\t]*(?:(?:${[...MOUNT_AUTO_TOKENS].sort((a, b) => b.length - a.length).join('|')})(?:[ \\t]+|$))+$`);
+
 /** The answer for a value without issues: one shared, frozen array instead of one per line. */
 const NONE: ValueIssue[] = Object.freeze([]) as unknown as ValueIssue[];
 
@@ -261,6 +269,7 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       return NONE;
     }
     case 'fstab-line': {
+      if (FOUR_FIELDS.test(value)) return NONE;
       const fields = countTokens(value, 4);
       return fields < 4 ? [suspicious(`LXC stores this mount entry without checking it, but it has ${fields} field${fields === 1 ? '' : 's'}: a mount entry needs source, target, type and options, so the mount fails when the container starts.`, 0, value.length)] : NONE;
     }
@@ -335,6 +344,7 @@ function checkIdmap(value: string): ValueIssue[] {
 }
 
 function checkMountAuto(value: string): ValueIssue[] {
+  if (MOUNT_AUTO_ONLY.test(value)) return NONE;
   const issues: ValueIssue[] = [];
   for (const t of splitTokens(value)) {
     if (MOUNT_AUTO_SET.has(t.text)) continue;
