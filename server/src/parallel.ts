@@ -31,7 +31,7 @@ export const PARALLEL_MIN_BYTES = 16 << 20;
  * Share of the file the main thread validates itself; it also replays the live lines of the
  * rest. With one helper, 0.15-0.25 balance the two threads best on the benchmark config.
  */
-const MAIN_SHARE = 0.2;
+const MAIN_SHARE = Number(process.env.CTCONF_MAIN_SHARE ?? 0.15);
 
 /**
  * A helper that has not answered after this long (plus 0.1 s per MB) is given up and its part

@@ -15,12 +15,90 @@ export interface Idmap {
   count: bigint;
 }
 
-export interface PlacedIdmap extends Idmap {
-  file?: string;
-  line: number;
-  topLine: number;
-  valueStart: number;
-  valueEnd: number;
+/**
+ * An lxc.idmap line as validation records it. The exact (BigInt) numbers are parsed when
+ * first asked for: checks across lines work on doubles (`idmapFast`), and a big config may
+ * hold tens of thousands of maps.
+ */
+export class PlacedIdmap implements Idmap {
+  private exact: Idmap | undefined;
+  /** nsid, hostid and count as doubles when `idmapFast` read them (NaN otherwise). */
+  readonly ns: number;
+  readonly host: number;
+  readonly n: number;
+
+  constructor(
+    readonly type: 'u' | 'g',
+    /** The value as written (quotes removed). */
+    readonly value: string,
+    readonly file: string | undefined,
+    readonly line: number,
+    readonly topLine: number,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+    /** What idmapFast wrote, if it read the value. */
+    fast?: Float64Array,
+  ) {
+    this.ns = fast ? fast[0] : NaN;
+    this.host = fast ? fast[1] : NaN;
+    this.n = fast ? fast[2] : NaN;
+  }
+
+  private get map(): Idmap {
+    this.exact ??= parseIdmap(this.value);
+    if (!this.exact) throw new Error(`not an idmap: ${this.value}`);
+    return this.exact;
+  }
+
+  get nsid(): bigint {
+    return this.map.nsid;
+  }
+
+  get hostid(): bigint {
+    return this.map.hostid;
+  }
+
+  get count(): bigint {
+    return this.map.count;
+  }
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The usual idmap, read without allocating anything: four fields, the type `u` or `g`, and
+ * plain decimals (at most 15 digits, no leading zero, or a lone 0) written into `out[0..2]`
+ * (nsid, hostid, count). Returns the type's char code, or 0 when the value needs the exact
+ * parser (`parseIdmap`: octal, hex, signs, huge numbers, or not an idmap at all).
+ */
+export function idmapFast(value: string, out: Float64Array): number {
+  const n = value.length;
+  let i = 0;
+  let field = 0;
+  let type = 0;
+  while (i < n) {
+    let c = value.charCodeAt(i);
+    while (i < n && isIdmapSep(c)) c = value.charCodeAt(++i);
+    if (i === n) break;
+    if (field === 0) {
+      if ((c !== 117 && c !== 103) || (i + 1 < n && !isIdmapSep(value.charCodeAt(i + 1)))) return 0;
+      type = c;
+      i++;
+    } else {
+      if (field > 3) return 0;
+      const start = i;
+      let v = 0;
+      while (i < n && isDigit(c)) {
+        v = v * 10 + (c - 48);
+        c = value.charCodeAt(++i);
+      }
+      const len = i - start;
+      if (len === 0 || len > 15 || (i < n && !isIdmapSep(c)) || (len > 1 && value.charCodeAt(start) === 48)) return 0;
+      out[field - 1] = v;
+    }
+    field++;
+  }
+  return field === 4 ? type : 0;
 }
 
 /** The last value parsed: validation checks a line's idmap, then records it (same string). */
@@ -111,7 +189,6 @@ export function coveringSubId(host: Host, m: Idmap, user?: string): { covering?:
 const span = (a: bigint, n: bigint) => (n === 0n ? `${a}` : `${a}-${a + n - 1n}`);
 
 const SLOTS = 2 ** 20;
-const U32 = 4294967296n;
 
 /**
  * Calls `found(reach, b)` for each map `b` that starts inside an earlier-starting map along
@@ -121,16 +198,20 @@ const U32 = 4294967296n;
  * maps; larger values take exact BigInt arithmetic and a stable sort.
  */
 function overlaps(list: PlacedIdmap[], side: 'nsid' | 'hostid', found: (reach: PlacedIdmap, b: PlacedIdmap) => void): void {
-  if (list.length < SLOTS && list.every((m) => m[side] < U32 && m.count < U32)) {
-    const n = list.length;
-    const start = new Float64Array(n);
-    const count = new Float64Array(n);
+  const n = list.length;
+  const start = new Float64Array(n);
+  const count = new Float64Array(n);
+  let small = n < SLOTS;
+  for (let i = 0; small && i < n; i++) {
+    const m = list[i];
+    // NaN (not read by idmapFast) fails these comparisons too.
+    small = m.ns < 2 ** 32 && m.host < 2 ** 32 && m.n < 2 ** 32;
+    start[i] = side === 'nsid' ? m.ns : m.host;
+    count[i] = m.n;
+  }
+  if (small) {
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      start[i] = Number(list[i][side]);
-      count[i] = Number(list[i].count);
-      keys[i] = start[i] * SLOTS + i;
-    }
+    for (let i = 0; i < n; i++) keys[i] = start[i] * SLOTS + i;
     keys.sort();
     let reach = -1;
     let reachEnd = 0;
@@ -169,7 +250,7 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
     });
   }
   for (const [list, t, name] of [[us, 'u', 'user'], [gs, 'g', 'group']] as const) {
-    if (list.length > 0 && !list.some((m) => m.nsid === 0n && m.count > 0n)) {
+    if (list.length > 0 && !list.some((m) => (Number.isNaN(m.ns) ? m.nsid === 0n && m.count > 0n : m.ns === 0 && m.n > 0))) {
       out.push({
         code: 'lxc/idmap-root',
         message: `No \`${t}\` mapping covers ${name} ID 0 of the container, so its root ${name} is unmapped and the container cannot start its init as root. Map container ID 0, as in \`lxc.idmap = ${t} 0 100000 65536\`.`,

@@ -111,6 +111,12 @@ export interface ScanOptions {
   line?: number;
   /** Stop before the line that starts at this offset. */
   to?: number;
+  /**
+   * The caller knows the text has no NUL byte and no \r (the parallel check verifies that
+   * once for the whole file): the scan then skips searching for them, which for the scan of
+   * a piece would mean reading the rest of the text each time.
+   */
+  plain?: boolean;
 }
 
 export interface ScanResult {
@@ -134,9 +140,9 @@ export function scanLxc(text: string, visit: (l: LxcLine, offset: number) => voi
   const n = text.length;
   const bom = text.charCodeAt(0) === 0xfeff;
   // (Scans of a part, from an offset, are only made of texts without NUL bytes.)
-  const nulAt = text.indexOf('\0', from);
+  const nulAt = options.plain ? -1 : text.indexOf('\0', from);
   // Line breaks: \n alone is found natively; a text with \r (rare) takes the general path.
-  const hasCr = text.indexOf('\r') !== -1;
+  const hasCr = options.plain ? false : text.indexOf('\r') !== -1;
   let nul: ScanResult['nul'];
   let afterNul = 0;
   let line = options.line ?? 0;

@@ -15,7 +15,7 @@ import { closest } from '../util/strings';
 import { resolvePath } from '../util/paths';
 import { pathToUri } from '../util/uri';
 import { ruleInfo } from '../rules';
-import { checkIdmapSet, parseIdmap, type PlacedIdmap } from './idmap';
+import { PlacedIdmap, checkIdmapSet, idmapFast, parseIdmap } from './idmap';
 
 export interface LxcValidateOptions {
   version: LxcVersion;
@@ -132,6 +132,8 @@ interface NetState {
 }
 
 const CAP_SET = new Set<string>(CAPABILITY_NAMES);
+/** Numbers of the idmap being recorded (see idmapFast). */
+const idmapScratch = new Float64Array(3);
 /** The namespaces lxc.namespace.share.<name> accepts. */
 const SHARE_NAMESPACES = ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'];
 
@@ -184,7 +186,7 @@ export function inertLines(opts: ValueOptions): (l: LxcLine) => boolean {
 /**
  * What a helper thread does with a stretch of its part of a config (`text` is the part, the
  * stretch starts at offset `from`, line `line`, and ends before `to`): lists the lines
- * validation must still see.
+ * validation must still see. The text must have no NUL byte and no \r.
  */
 export function liveLines(text: string, inert: (l: LxcLine) => boolean, from: number, line: number, to: number): Omit<LivePiece, 'end' | 'done'> {
   let offsets = new Int32Array(1 << 12);
@@ -205,7 +207,7 @@ export function liveLines(text: string, inert: (l: LxcLine) => boolean, from: nu
       offsets[count] = pos;
       rel[count++] = l.line;
     },
-    { reuse: true, from, line, to },
+    { reuse: true, from, line, to, plain: true },
   );
   return { nextLine: r.next, offsets: offsets.slice(0, count), rel: rel.slice(0, count), count };
 }
@@ -278,7 +280,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
    * nothing and change nothing). What a failed helper left is scanned here.
    */
   function walkAssisted(text: string, parts: LxcAssistPart[]): void {
-    let lineNo = scanLxc(text, line, { reuse: true, to: parts[0].from }).next;
+    let lineNo = scanLxc(text, line, { reuse: true, to: parts[0].from, plain: true }).next;
     const hint = { from: 0, at: -1 };
     let shared: LxcLine | undefined;
     for (let i = 0; i < parts.length; i++) {
@@ -297,7 +299,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
         lineNo = partLine + piece.nextLine;
         done = piece.done;
       }
-      if (!done) lineNo = scanLxc(text, line, { reuse: true, from: pos, line: lineNo, to: i + 1 < parts.length ? parts[i + 1].from : Infinity }).next;
+      if (!done) lineNo = scanLxc(text, line, { reuse: true, from: pos, line: lineNo, to: i + 1 < parts.length ? parts[i + 1].from : Infinity, plain: true }).next;
     }
   }
 
@@ -566,13 +568,9 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
     }
     const issues = valueIssues(l, k);
     if (k.name === 'lxc.idmap' && issues.length === 0) {
-      const m = parseIdmap(l.value);
-      if (m) {
-        effective.idmaps.push({
-          type: m.type, nsid: m.nsid, hostid: m.hostid, count: m.count,
-          file: curFile, line: l.line, topLine: topOf(l), valueStart: l.valueStart, valueEnd: l.valueEnd,
-        });
-      }
+      const t = idmapFast(l.value, idmapScratch);
+      const type = t === 117 ? 'u' : t === 103 ? 'g' : parseIdmap(l.value)?.type;
+      if (type) effective.idmaps.push(new PlacedIdmap(type, l.value, curFile, l.line, topOf(l), l.valueStart, l.valueEnd, t ? idmapScratch : undefined));
     }
     if (k.multi === 'last-wins') duplicate(l, k.name);
   }
@@ -655,11 +653,12 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       if (i === len) break;
       const start = i;
       while (i < len && c !== 32 && c !== 9) c = list.charCodeAt(++i);
-      const t = { text: list.slice(start, i), start, end: i };
-      if (CAP_SET.has(t.text)) {
-        added.push(capEntry(t.text, l));
+      const name = list.slice(start, i);
+      if (CAP_SET.has(name)) {
+        added.push(capEntry(name, l));
         continue;
       }
+      const t = { text: name, start, end: i };
       const tr = at(l, l.valueStart + t.start, l.valueStart + t.end);
       if (t.text === 'none') {
         if (!keep) {
@@ -837,10 +836,11 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
 
   /** Dropping what is already dropped does nothing; say where it was dropped first. */
   function alreadyDropped(l: LxcLine, added: CapEntry[]): void {
-    // Names dropped earlier on this same line (a line names a handful, so a list will do).
-    const seen: CapEntry[] = [];
-    for (const a of added) {
-      const prev = (caps.mode === 'drop' ? capIndex.get(a.name) : undefined) ?? seen.find((x) => x.name === a.name);
+    for (let i = 0; i < added.length; i++) {
+      const a = added[i];
+      let prev = caps.mode === 'drop' ? capIndex.get(a.name) : undefined;
+      // Names dropped earlier on this same line (a line names a handful, so a scan will do).
+      for (let j = 0; !prev && j < i; j++) if (added[j].name === a.name) prev = added[j];
       if (prev) {
         const where = prev.file ? `\`${prev.file.split('/').pop()}\` line ${prev.line + 1}` : `line ${prev.line + 1}`;
         const tok = splitTokens(l.value).find((t) => t.text === a.name);
@@ -851,7 +851,6 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
           unnecessary: true,
         });
       }
-      seen.push(a);
     }
   }
 

@@ -9,7 +9,9 @@ import {
   ulongOverflows, getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
 } from './cnum';
 import { atLeast, type LxcVersion } from './version';
-import { parseIdmap } from './idmap';
+import { idmapFast, parseIdmap } from './idmap';
+
+const idmapScratch = new Float64Array(3);
 import { closest } from '../util/strings';
 
 export interface ValueIssue {
@@ -321,8 +323,8 @@ function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) =>
 }
 
 function checkIdmap(value: string): ValueIssue[] {
-  // The usual case, a valid map: parsed once here and reused when validation records it.
-  if (parseIdmap(value)) return NONE;
+  // The usual case, a valid map of plain numbers, is read without allocating.
+  if (idmapFast(value, idmapScratch) !== 0 || parseIdmap(value)) return NONE;
   const issues: ValueIssue[] = [];
   const fields = splitTokens(value, ' \t\r');
   const usage = 'An idmap is four fields: `u` or `g`, the first ID inside the container, the first ID on the host, and how many IDs (`u 0 100000 65536`).';
