@@ -65,6 +65,23 @@ export class PlacedIdmap implements Idmap {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** The numbers `readIdmap` last read (nsid, hostid, count). */
+export const idmapNumbers = new Float64Array(3);
+let lastRead: string | undefined;
+let lastType = 0;
+
+/**
+ * `idmapFast` into `idmapNumbers`, remembering the last value: validation checks a line's
+ * idmap, then records it.
+ */
+export function readIdmap(value: string): number {
+  if (value !== lastRead) {
+    lastType = idmapFast(value, idmapNumbers);
+    lastRead = value;
+  }
+  return lastType;
+}
+
 /**
  * The usual idmap, read without allocating anything: four fields, the type `u` or `g`, and
  * plain decimals (at most 15 digits, no leading zero, or a lone 0) written into `out[0..2]`

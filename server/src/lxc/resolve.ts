@@ -35,14 +35,14 @@ export function resolveKey(key: string): Resolved {
     if (!key.startsWith(fam.prefix)) continue;
     // lxc.namespace.share is only matched with its trailing dot.
     if (fam.prefix === 'lxc.namespace.share' && !key.startsWith('lxc.namespace.share.')) continue;
-    const rest = key.slice(fam.prefix.length);
-    if (rest === '') return { type: 'family', key: fam, sub: '', bare: true };
-    if (rest[0] !== '.') {
+    const at = fam.prefix.length;
+    if (key.length === at) return { type: 'family', key: fam, sub: '', bare: true };
+    if (key.charCodeAt(at) !== 46) {
       // lxc.cgroupfoo, lxc.prlimitX: liblxc's prefix table sends them to the family, which refuses them.
       const suggestion = closest(key, allKeyNames());
       return { type: 'invalid', message: `\`${key}\` is not a key: after \`${fam.prefix}\` LXC expects a dot and a name, as in \`${fam.name}\`.`, suggestion };
     }
-    return { type: 'family', key: fam, sub: rest.slice(1), bare: false };
+    return { type: 'family', key: fam, sub: key.slice(at + 1), bare: false };
   }
 
   const legacy = legacyKey(key);

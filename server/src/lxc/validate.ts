@@ -15,7 +15,7 @@ import { closest } from '../util/strings';
 import { resolvePath } from '../util/paths';
 import { pathToUri } from '../util/uri';
 import { ruleInfo } from '../rules';
-import { PlacedIdmap, checkIdmapSet, idmapFast, parseIdmap } from './idmap';
+import { PlacedIdmap, checkIdmapSet, idmapNumbers, parseIdmap, readIdmap } from './idmap';
 
 export interface LxcValidateOptions {
   version: LxcVersion;
@@ -132,8 +132,6 @@ interface NetState {
 }
 
 const CAP_SET = new Set<string>(CAPABILITY_NAMES);
-/** Numbers of the idmap being recorded (see idmapFast). */
-const idmapScratch = new Float64Array(3);
 /** The namespaces lxc.namespace.share.<name> accepts. */
 const SHARE_NAMESPACES = ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'];
 
@@ -568,9 +566,9 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
     }
     const issues = valueIssues(l, k);
     if (k.name === 'lxc.idmap' && issues.length === 0) {
-      const t = idmapFast(l.value, idmapScratch);
+      const t = readIdmap(l.value);
       const type = t === 117 ? 'u' : t === 103 ? 'g' : parseIdmap(l.value)?.type;
-      if (type) effective.idmaps.push(new PlacedIdmap(type, l.value, curFile, l.line, topOf(l), l.valueStart, l.valueEnd, t ? idmapScratch : undefined));
+      if (type) effective.idmaps.push(new PlacedIdmap(type, l.value, curFile, l.line, topOf(l), l.valueStart, l.valueEnd, t ? idmapNumbers : undefined));
     }
     if (k.multi === 'last-wins') duplicate(l, k.name);
   }

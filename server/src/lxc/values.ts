@@ -9,9 +9,7 @@ import {
   ulongOverflows, getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
 } from './cnum';
 import { atLeast, type LxcVersion } from './version';
-import { idmapFast, parseIdmap } from './idmap';
-
-const idmapScratch = new Float64Array(3);
+import { parseIdmap, readIdmap } from './idmap';
 import { closest } from '../util/strings';
 
 export interface ValueIssue {
@@ -164,13 +162,35 @@ function didYouMean(word: string, candidates: readonly string[]): string {
 
 /** Checks a non-empty value. Empty values are handled by the caller (they clear). */
 export function checkValue(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[] {
-  const whole = (msg: string): ValueIssue[] => [invalid(msg, 0, value.length)];
-  const name = ctx.key;
+  // The kinds of most lines of big configs first, without the helpers the others share.
   switch (key.kind) {
     case 'string':
     case 'words':
     case 'include':
       return NONE;
+    case 'idmap':
+      return checkIdmap(value);
+    case 'mount-auto':
+      return checkMountAuto(value);
+    case 'env': {
+      if (value.includes('=')) return NONE;
+      if (ctx.env(value) !== undefined) return NONE;
+      return [{ code: 'lxc/env-unset', message: `\`${value}\` has no \`=\`, so LXC copies it from the environment of the process that loads the config, where it is not set; LXC then refuses the line. Write \`${value}=value\`.`, start: 0, end: value.length }];
+    }
+    case 'fstab-line': {
+      if (FOUR_FIELDS.test(value)) return NONE;
+      const fields = countTokens(value, 4);
+      return fields < 4 ? [suspicious(`LXC stores this mount entry without checking it, but it has ${fields} field${fields === 1 ? '' : 's'}: a mount entry needs source, target, type and options, so the mount fails when the container starts.`, 0, value.length)] : NONE;
+    }
+    default:
+      return checkOther(key, value, ctx);
+  }
+}
+
+function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[] {
+  const whole = (msg: string): ValueIssue[] => [invalid(msg, 0, value.length)];
+  const name = ctx.key;
+  switch (key.kind) {
     case 'path':
       return utf8Length(value) >= 4096 ? whole(`The path for ${name} is longer than LXC's limit of 4095 bytes.`) : NONE;
     case 'bool01':
@@ -234,19 +254,10 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       return parseByteSize(value) ? NONE : whole(`\`${value}\` is not a size. Use \`auto\` or a number of bytes, optionally with KB, MB or GB.`);
     case 'time-offset':
       return checkTimeOffset(value, ctx, whole);
-    case 'idmap':
-      return checkIdmap(value);
-    case 'mount-auto':
-      return checkMountAuto(value);
     case 'namespaces':
       return splitTokens(value)
         .filter((t) => !NAMESPACES.includes(t.text.toLowerCase() as (typeof NAMESPACES)[number]))
         .map((t) => invalid(`\`${t.text}\` is not a namespace name. Use: ${NAMESPACES.join(', ')}.${t.text.toLowerCase() === 'mount' ? ' Did you mean `mnt`?' : didYouMean(t.text.toLowerCase(), NAMESPACES)}`, t.start, t.end));
-    case 'env': {
-      if (value.includes('=')) return NONE;
-      if (ctx.env(value) !== undefined) return NONE;
-      return [{ code: 'lxc/env-unset', message: `\`${value}\` has no \`=\`, so LXC copies it from the environment of the process that loads the config, where it is not set; LXC then refuses the line. Write \`${value}=value\`.`, start: 0, end: value.length }];
-    }
     case 'gid-list':
       return checkGidList(value);
     case 'hostname':
@@ -269,11 +280,6 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       if ((p[0] !== '/' && p[0] !== '@') || p.length < 2) return whole(`The socket path after \`unix:\` must be absolute (\`/…\`) or abstract (\`@…\`).`);
       if (utf8Length(p) + 1 > 108) return whole('The socket path is longer than the 107 bytes a Unix socket address can hold.');
       return NONE;
-    }
-    case 'fstab-line': {
-      if (FOUR_FIELDS.test(value)) return NONE;
-      const fields = countTokens(value, 4);
-      return fields < 4 ? [suspicious(`LXC stores this mount entry without checking it, but it has ${fields} field${fields === 1 ? '' : 's'}: a mount entry needs source, target, type and options, so the mount fails when the container starts.`, 0, value.length)] : NONE;
     }
     case 'rlimit':
       return checkRlimit(value, whole);
@@ -301,6 +307,14 @@ export function checkValue(key: LxcKey, value: string, ctx: ValueContext): Value
       return checkRoute(value, 128, inetPton6, whole);
     case 'caps':
       return NONE; // validate.ts (needs the capability state)
+    case 'string':
+    case 'words':
+    case 'include':
+    case 'idmap':
+    case 'mount-auto':
+    case 'env':
+    case 'fstab-line':
+      return checkValue(key, value, ctx); // (answered there)
   }
 }
 
@@ -324,7 +338,7 @@ function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) =>
 
 function checkIdmap(value: string): ValueIssue[] {
   // The usual case, a valid map of plain numbers, is read without allocating.
-  if (idmapFast(value, idmapScratch) !== 0 || parseIdmap(value)) return NONE;
+  if (readIdmap(value) !== 0 || parseIdmap(value)) return NONE;
   const issues: ValueIssue[] = [];
   const fields = splitTokens(value, ' \t\r');
   const usage = 'An idmap is four fields: `u` or `g`, the first ID inside the container, the first ID on the host, and how many IDs (`u 0 100000 65536`).';
