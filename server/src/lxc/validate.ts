@@ -132,6 +132,7 @@ interface NetState {
 }
 
 const CAP_SET = new Set<string>(CAPABILITY_NAMES);
+const CAP_NUMBER = new Map<string, number>(CAPABILITY_NAMES.map((name, i) => [name, i]));
 /** The namespaces lxc.namespace.share.<name> accepts. */
 const SHARE_NAMESPACES = ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'];
 
@@ -264,8 +265,11 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
    * entry it had before (undefined: none), to tell which files of the directory set the same key.
    */
   let changed: Map<string, { value: string } | undefined> | undefined;
-  /** Names currently in the capability list, for "already dropped" in constant time. */
-  let capIndex = new Map<string, CapEntry>();
+  /**
+   * The first entry of each capability (by number) currently in the list, for "already
+   * dropped" in constant time.
+   */
+  let capIndex: (CapEntry | undefined)[] = [];
 
   if (typeof doc === 'string' && opts.assist?.length) walkAssisted(doc, opts.assist);
   else walk(doc);
@@ -430,7 +434,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
     if (k.kind === 'caps') {
       caps.mode = undefined;
       caps.list = [];
-      capIndex = new Map();
+      capIndex = [];
     }
     if (k.name === 'lxc.namespace.clone') ns.clone = false;
     if (k.name === 'lxc.namespace.keep') ns.keep = false;
@@ -629,6 +633,8 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
     }
     let bad = false;
     let added: CapEntry[] = [];
+    /** The capability number of each entry of `added`. */
+    let nums: number[] = [];
     let cleared = false;
     const hash = l.quoted || l.value.indexOf('#') === -1 ? null : /[ \t]#/.exec(l.value);
     const list = hash ? l.value.slice(0, hash.index) : l.value;
@@ -652,8 +658,10 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       const start = i;
       while (i < len && c !== 32 && c !== 9) c = list.charCodeAt(++i);
       const name = list.slice(start, i);
-      if (CAP_SET.has(name)) {
-        added.push(capEntry(name, l));
+      const num = CAP_NUMBER.get(name);
+      if (num !== undefined) {
+        added.push(capEntry(CAPABILITY_NAMES[num], l));
+        nums.push(num);
         continue;
       }
       const t = { text: name, start, end: i };
@@ -665,6 +673,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
         } else {
           cleared = true;
           added = [];
+          nums = [];
         }
         continue;
       }
@@ -687,6 +696,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
           bad = true;
         } else {
           added.push(capEntry(CAPABILITY_NAMES[n] ?? t.text, l));
+          nums.push(n);
         }
         continue;
       }
@@ -700,15 +710,15 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       bad = true;
     }
     if (!bad) {
-      if (!keep && depth === 0) alreadyDropped(l, added);
+      if (!keep && depth === 0) alreadyDropped(l, added, nums);
       caps.mode = keep ? 'keep' : 'drop';
       if (cleared) {
         caps.list = added;
-        capIndex = new Map();
+        capIndex = [];
       } else {
         for (const a of added) caps.list.push(a);
       }
-      for (const a of added) if (!capIndex.has(a.name)) capIndex.set(a.name, a);
+      for (let k = 0; k < added.length; k++) capIndex[nums[k]] ??= added[k];
     }
   }
 
@@ -833,12 +843,12 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
   }
 
   /** Dropping what is already dropped does nothing; say where it was dropped first. */
-  function alreadyDropped(l: LxcLine, added: CapEntry[]): void {
+  function alreadyDropped(l: LxcLine, added: CapEntry[], nums: number[]): void {
     for (let i = 0; i < added.length; i++) {
       const a = added[i];
-      let prev = caps.mode === 'drop' ? capIndex.get(a.name) : undefined;
+      let prev = caps.mode === 'drop' ? capIndex[nums[i]] : undefined;
       // Names dropped earlier on this same line (a line names a handful, so a scan will do).
-      for (let j = 0; !prev && j < i; j++) if (added[j].name === a.name) prev = added[j];
+      for (let j = 0; !prev && j < i; j++) if (nums[j] === nums[i]) prev = added[j];
       if (prev) {
         const where = prev.file ? `\`${prev.file.split('/').pop()}\` line ${prev.line + 1}` : `line ${prev.line + 1}`;
         const tok = splitTokens(l.value).find((t) => t.text === a.name);
