@@ -364,9 +364,15 @@ function capabilitiesAt(doc: LxcDocument, a: LxcAnalysis, r: Range): string[] {
  * Without codes every rule is ignored.
  */
 export function suppressions(text: string): { isSuppressed(code: string, line: number): boolean } {
+  // Read on the first finding: a clean file (or a huge one) is not searched for comments.
+  let table: ((code: string, line: number) => boolean) | undefined;
+  return { isSuppressed: (code, line) => (table ??= suppressionTable(text))(code, line) };
+}
+
+function suppressionTable(text: string): (code: string, line: number) => boolean {
   let fileCodes: Set<string> | 'all' | undefined;
   const byLine = new Map<number, Set<string> | 'all'>();
-  if (!text.includes('ctconf-ignore')) return { isSuppressed: () => false };
+  if (!text.includes('ctconf-ignore')) return () => false;
   const lines = text.split(/\r\n|\r|\n/);
   let pending: Set<string> | 'all' | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -384,7 +390,7 @@ export function suppressions(text: string): { isSuppressed(code: string, line: n
     }
   }
   const has = (s: Set<string> | 'all' | undefined, code: string): boolean => s === 'all' || (s !== undefined && s.has(code));
-  return { isSuppressed: (code, line) => has(fileCodes, code) || has(byLine.get(line), code) };
+  return (code, line) => has(fileCodes, code) || has(byLine.get(line), code);
 }
 
 function merge(a: Set<string> | 'all' | undefined, b: Set<string> | 'all'): Set<string> | 'all' {
