@@ -35,10 +35,12 @@ export const PARALLEL_MIN_BYTES = 16 << 20;
 const MAIN_SHARE = 0.15;
 
 /**
- * A helper that has not answered after this long (plus 0.1 s per MB) is given up and its part
- * scanned by the main thread: it normally answers within a second.
+ * How long the main thread waits for a helper's next piece before it gives up on the helper
+ * and scans the rest of the part itself. A piece (1 MB) normally takes a few milliseconds;
+ * the first one also waits for the helper to start. A helper that failed to load or died
+ * (which the blocked main thread cannot see as an event) costs at most this much.
  */
-const PATIENCE_MS = 5_000;
+const PIECE_PATIENCE_MS = 2_000;
 
 /** Size of the pieces a helper answers in: the main thread replays one while the next is found. */
 export const PIECE_BYTES = 1 << 20;
@@ -99,8 +101,13 @@ export class LxcHelpers {
   constructor(count: number, script = HELPER_SCRIPT) {
     this.workers = [];
     for (let i = 0; i < count; i++) {
-      const w = new Worker(script);
-      // A helper never keeps the process alive, and its failure is seen through its flag.
+      let w: Worker;
+      try {
+        w = new Worker(script);
+      } catch {
+        break; // no threads to be had: the main thread checks alone
+      }
+      // A helper never keeps the process alive; a failure shows as pieces that do not come.
       w.unref();
       w.on('error', () => undefined);
       this.workers.push(w);
@@ -126,7 +133,6 @@ export class LxcHelpers {
       if (cuts.length === 0 || nl + 1 > cuts[cuts.length - 1]) cuts.push(nl + 1);
     }
     if (cuts.length === 0) return undefined;
-    const patience = PATIENCE_MS + n / 10_000;
     this.stats.parts = cuts.length;
     return cuts.map((from, i) => {
       const to = i + 1 < cuts.length ? cuts[i + 1] : n;
@@ -137,7 +143,7 @@ export class LxcHelpers {
         version: opts.version, restricted: !!opts.restricted, state, port: port2,
       };
       this.workers[i].postMessage(job, [port2]);
-      return { from, next: pieces(new Int32Array(state), port1, Date.now() + patience, this.stats) };
+      return { from, next: pieces(new Int32Array(state), port1, this.stats) };
     });
   }
 
@@ -148,13 +154,14 @@ export class LxcHelpers {
 
 /**
  * The helper's pieces in order, each waited for (blocking: validation is synchronous);
- * undefined once the helper has failed or the deadline has passed.
+ * undefined once the helper has failed or kept the main thread waiting too long.
  */
-function pieces(state: Int32Array, port: MessagePort, deadline: number, stats: LxcHelpers['stats']): () => LivePiece | undefined {
+function pieces(state: Int32Array, port: MessagePort, stats: LxcHelpers['stats']): () => LivePiece | undefined {
   let taken = 0;
   let over = false;
   return () => {
     if (over) return undefined;
+    const deadline = Date.now() + PIECE_PATIENCE_MS;
     while (Atomics.load(state, 0) <= taken) {
       const left = deadline - Date.now();
       if (left <= 0 || Atomics.wait(state, 0, taken, left) === 'timed-out') break;

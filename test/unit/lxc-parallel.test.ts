@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeLxc, type LivePiece, type LxcAssistPart, type LxcValidateOptions } from '../../server/src/lxc/validate';
 import { findLivePieces } from '../../server/src/lxc/assist';
+import { LxcHelpers, readShared } from '../../server/src/parallel';
 import { memoryHost } from '../../server/src/host';
 import { generateLxc, rng } from '../../bench/generate';
 import { fuzzInputs } from '../fuzz/fuzzer';
@@ -117,5 +118,35 @@ test('the real CLI with helper threads reports the same as without, on a file wi
   const crlf = run({ CTCONF_HELPERS: '2', CTCONF_PARALLEL_MIN_BYTES: '0', CTCONF_TRACE: '1' });
   assert.match(crlf.stderr, /: 0 helper parts/);
   assert.equal(crlf.stdout, run({ CTCONF_HELPERS: '0' }).stdout);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('a helper thread that fails to load, throws or hangs costs time, never results', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-helpers-'));
+  const file = path.join(dir, 'c.conf');
+  fs.writeFileSync(file, withFaults(20_000, 8));
+  const broken = {
+    'a script that does not load': 'this is not javascript',
+    'a script that throws on the job': "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });",
+    'a script that never answers': "require('node:worker_threads').parentPort.on('message', () => { for (;;); });",
+  };
+  for (const [label, code] of Object.entries(broken)) {
+    const script = path.join(dir, `${label.replace(/ /g, '-')}.js`);
+    fs.writeFileSync(script, code);
+    const helpers = new LxcHelpers(1, script);
+    try {
+      const bytes = readShared(file);
+      const assist = helpers.assign(bytes, { version: '5.0' });
+      assert.ok(assist, label);
+      const text = bytes.toString('latin1');
+      const t0 = Date.now();
+      const helped = analyzeLxc(text, { ...opts, assist });
+      assert.ok(Date.now() - t0 < 10_000, `${label}: gave up in time (${Date.now() - t0} ms)`);
+      assert.deepEqual(helped.findings, analyzeLxc(text, opts).findings, label);
+      assert.equal(helpers.stats.unfinished, 1, `${label}: the main thread finished the part`);
+    } finally {
+      helpers.close();
+    }
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 });
