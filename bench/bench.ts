@@ -75,7 +75,7 @@ function ctconf(file: string, language: string, version: string[]): { ms: number
  * Runs commands in turn, RUNS rounds (a, b, c, a, b, c, …), so that the machine's drifting
  * speed touches all of them alike; median wall time and peak RSS of each.
  */
-function timeInterleaved(cmds: [string, string[], NodeJS.ProcessEnv][]): { ms: number; rssKiB: number }[] {
+function timeInterleaved(cmds: [string, string[], NodeJS.ProcessEnv][]): { ms: number; rssKiB: number; times: number[] }[] {
   const times: number[][] = cmds.map(() => []);
   const rss = cmds.map(() => 0);
   for (let i = 0; i < RUNS; i++) {
@@ -87,7 +87,7 @@ function timeInterleaved(cmds: [string, string[], NodeJS.ProcessEnv][]): { ms: n
       if (m) rss[k] = Math.max(rss[k], Number(m[1] ?? m[2]));
     });
   }
-  return cmds.map((_, k) => ({ ms: median(times[k]), rssKiB: rss[k] }));
+  return cmds.map((_, k) => ({ ms: median(times[k]), rssKiB: rss[k], times: times[k] }));
 }
 
 async function main(): Promise<void> {
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
   // 1. LXC vs liblxc
   const rows1: string[][] = [];
   const lxcTimes: Record<number, number> = {};
+  const paired: string[] = [];
   for (const lines of [100_000, 1_000_000]) {
     const file = path.join(dir, `lxc-${lines}.conf`);
     fs.writeFileSync(file, generateLxc(lines));
@@ -130,11 +131,15 @@ async function main(): Promise<void> {
     }
     const [ours, alone, lib] = timeInterleaved(cmds);
     lxcTimes[lines] = ours.ms;
+    // Runs of one round are side by side in time: the median of their ratios is the steadiest
+    // figure on a machine whose speed drifts.
+    if (lib) paired.push(`${lines.toLocaleString('en')} lines: ${median(ours.times.map((t, i) => t / lib.times[i])).toFixed(2)} (1 thread ${median(alone.times.map((t, i) => t / lib.times[i])).toFixed(2)})`);
     rows1.push([lines.toLocaleString('en'), `${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB`, ms(ours.ms), ms(alone.ms), lib ? ms(lib.ms) : 'n/a', lib ? (ours.ms / lib.ms).toFixed(2) : 'n/a',
       lib ? (alone.ms / lib.ms).toFixed(2) : 'n/a', mb(ours.rssKiB), lib ? mb(lib.rssKiB) : 'n/a', lib ? (ours.rssKiB / lib.rssKiB).toFixed(2) : 'n/a']);
   }
   table('1. LXC config, whole process: ctconf check vs liblxc load_config, runs interleaved (target: time ratio ≤ 1.0, memory ≤ 2×)',
     ['lines', 'size', 'ctconf', 'ctconf, 1 thread', 'liblxc', 'time ratio', '1-thread ratio', 'ctconf RSS', 'liblxc RSS', 'memory ratio'], rows1);
+  if (paired.length) console.log(`time ratio, median of the ratios of each round: ${paired.join('; ')}`);
   console.log(`growth 100k → 1M lines: ${(lxcTimes[1_000_000] / lxcTimes[100_000]).toFixed(1)}× (target ≤ 12×, linear)`);
 
   // 2. containers.conf vs podman and taplo

@@ -104,12 +104,26 @@ export function suggestKey(key: string): string | undefined {
 }
 
 /** Whether the key (or family) exists in the target version, and why not. */
-export function availability(k: LxcKey, version: LxcVersion): { ok: true } | { ok: false; code: 'lxc/key-too-new' | 'lxc/key-removed'; message: string } {
+export type Availability = Readonly<{ ok: true } | { ok: false; code: 'lxc/key-too-new' | 'lxc/key-removed'; message: string }>;
+
+/** Answers per target version and key: validation asks for every line, completion for every key. */
+const availabilities = new Map<LxcVersion, WeakMap<LxcKey, Availability>>();
+const AVAILABLE: Availability = Object.freeze({ ok: true });
+
+export function availability(k: LxcKey, version: LxcVersion): Availability {
+  let byKey = availabilities.get(version);
+  if (!byKey) availabilities.set(version, (byKey = new WeakMap()));
+  let a = byKey.get(k);
+  if (!a) byKey.set(k, (a = Object.freeze(availabilityOf(k, version))));
+  return a;
+}
+
+function availabilityOf(k: LxcKey, version: LxcVersion): Availability {
   if (!atLeast(version, k.since)) {
     return { ok: false, code: 'lxc/key-too-new', message: `\`${k.name}\` needs LXC ${k.since.replace(/\.0$/, '.0')} or later; the target is LXC ${version}.` };
   }
   if (k.removed && atLeast(version, k.removed)) {
     return { ok: false, code: 'lxc/key-removed', message: `LXC ${k.removed} removed \`${k.name}\`; the target is LXC ${version}.` };
   }
-  return { ok: true };
+  return AVAILABLE;
 }

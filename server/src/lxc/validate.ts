@@ -158,7 +158,6 @@ function valueContext(opts: ValueOptions) {
  */
 export function inertLines(opts: ValueOptions): (l: LxcLine) => boolean {
   const ctx = valueContext(opts);
-  const availableIn = new Map<LxcKey, boolean>();
   return (l) => {
     if (l.kind !== 'entry' || l.unseen !== undefined || l.value === '') return false;
     const r = resolveKey(l.key);
@@ -173,9 +172,7 @@ export function inertLines(opts: ValueOptions): (l: LxcLine) => boolean {
       k = r.key;
     } else return false;
     if (k.multi === 'last-wins') return false;
-    let ok = availableIn.get(k);
-    if (ok === undefined) availableIn.set(k, (ok = availability(k, opts.version).ok));
-    if (!ok) return false;
+    if (!availability(k, opts.version).ok) return false;
     if (!l.quoted && l.value.indexOf('#') !== -1 && /[ \t]#/.test(l.value)) return false;
     ctx.key = l.key;
     return checkValue(k, l.value, ctx).length === 0;
@@ -255,8 +252,6 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
   const capEntry = (name: string, l: LxcLine): CapEntry => ({ name, file: curFile, line: l.line, topLine: topOf(l) });
   /** Ranges of the document's include lines, where findings about included lines are shown. */
   const includeRanges = new Map<number, ReturnType<typeof range>>();
-  /** Availability of each key in the target version, decided once per key. */
-  const availabilityOf = new Map<LxcKey, ReturnType<typeof availability>>();
   /** One context object for every value check (its key is set per line). */
   const valueCtx = valueContext(opts);
   const snapshot = (): CapState => ({ mode: caps.mode, list: caps.list, length: caps.list.length });
@@ -390,8 +385,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
     }
     const info = r.type === 'net-index' ? undefined : r.key;
     if (info) {
-      let avail = availabilityOf.get(info);
-      if (!avail) availabilityOf.set(info, (avail = availability(info, opts.version)));
+      const avail = availability(info, opts.version);
       if (!avail.ok) {
         const hint = info.removed && info.name.startsWith('lxc.cgroup.') ? ' Use the matching `lxc.cgroup2.` key (cgroup v2 file names differ from v1).' : '';
         out.push({ code: avail.code, message: avail.message + hint, range: keyRange(l) });
