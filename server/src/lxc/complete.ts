@@ -81,7 +81,6 @@ export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionC
       documentation: opts.doc ? opts.doc : undefined,
       data: k && !opts.doc ? { ctconf: 'lxc-key', key: label } : undefined,
       textEdit: { range: replace, newText: hasEq ? insert : clearOnly ? `${insert} =` : `${insert} = ` },
-      filterText: label,
       sortText: opts.sort ?? `1${label}`,
       command: hasEq || clearOnly ? undefined : { title: 'Suggest values', command: 'editor.action.triggerSuggest' },
     });
