@@ -227,7 +227,7 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
             needVersion('lxc');
             lxcAssist = helpers.assign(bytes, { version: config().lxcVersion });
           }
-          text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+          text = decodeText(bytes);
         } else text = readText(p);
       }
     } catch (e) {
@@ -279,13 +279,16 @@ function envNumber(name: string): number | undefined {
 }
 
 /**
- * Reads a file as text. Pure ASCII (nearly every config) is copied as Latin-1, which is the
- * same string and skips UTF-8 decoding; anything else is decoded as UTF-8 (invalid bytes
- * become U+FFFD, as in an editor).
+ * A file's text. Pure ASCII (nearly every config) is copied as Latin-1, which is the same
+ * string and skips UTF-8 decoding; anything else is decoded as UTF-8 (invalid bytes become
+ * U+FFFD, as in an editor).
  */
-function readText(file: string): string {
-  const buf = fs.readFileSync(file);
+function decodeText(buf: Buffer): string {
   return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
+}
+
+function readText(file: string): string {
+  return decodeText(fs.readFileSync(file));
 }
 
 if (require.main === module) {

@@ -4,7 +4,8 @@
  * and hands over, per piece, the lines validation must still see. Pure, so tests run it in
  * process and compare with a sequential check.
  */
-import { inertLines, liveLines, type LivePiece, type LxcValidateOptions } from './validate';
+import { scanLxc, type LxcLine } from './parser';
+import { inertLines, type LivePiece, type LxcValidateOptions } from './validate';
 
 export function findLivePieces(
   text: string,
@@ -28,4 +29,33 @@ export function findLivePieces(
     start = end;
     line = found.nextLine;
   }
+}
+
+/**
+ * What a helper thread does with a stretch of its part of a config (`text` is the part, the
+ * stretch starts at offset `from`, line `line`, and ends before `to`): lists the lines
+ * validation must still see. The text must have no NUL byte and no \r.
+ */
+function liveLines(text: string, inert: (l: LxcLine) => boolean, from: number, line: number, to: number): Omit<LivePiece, 'end' | 'done'> {
+  let offsets = new Int32Array(1 << 12);
+  let rel = new Int32Array(1 << 12);
+  let count = 0;
+  const r = scanLxc(
+    text,
+    (l, pos) => {
+      if (inert(l)) return;
+      if (count === offsets.length) {
+        const o = new Int32Array(count * 2);
+        o.set(offsets);
+        offsets = o;
+        const q = new Int32Array(count * 2);
+        q.set(rel);
+        rel = q;
+      }
+      offsets[count] = pos;
+      rel[count++] = l.line;
+    },
+    { reuse: true, from, line, to, plain: true },
+  );
+  return { nextLine: r.next, offsets: offsets.slice(0, count), rel: rel.slice(0, count), count };
 }

@@ -34,7 +34,7 @@ export interface LxcValidateOptions {
   /**
    * Helper threads' shares of a big text (the CLI, see ../parallel.ts), in order: the text
    * before the first part is walked here as usual, then only the lines of each part that its
-   * helper could not vouch for (see `liveLines`). Only for texts without NUL bytes or \r.
+   * helper could not vouch for (see ./assist.ts). Only for texts without NUL bytes or \r.
    */
   assist?: LxcAssistPart[];
 }
@@ -131,7 +131,6 @@ interface NetState {
   lastWins: string[];
 }
 
-const CAP_SET = new Set<string>(CAPABILITY_NAMES);
 const CAP_NUMBER = new Map<string, number>(CAPABILITY_NAMES.map((name, i) => [name, i]));
 /** The namespaces lxc.namespace.share.<name> accepts. */
 const SHARE_NAMESPACES = ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'];
@@ -177,35 +176,6 @@ export function inertLines(opts: ValueOptions): (l: LxcLine) => boolean {
     ctx.key = l.key;
     return checkValue(k, l.value, ctx).length === 0;
   };
-}
-
-/**
- * What a helper thread does with a stretch of its part of a config (`text` is the part, the
- * stretch starts at offset `from`, line `line`, and ends before `to`): lists the lines
- * validation must still see. The text must have no NUL byte and no \r.
- */
-export function liveLines(text: string, inert: (l: LxcLine) => boolean, from: number, line: number, to: number): Omit<LivePiece, 'end' | 'done'> {
-  let offsets = new Int32Array(1 << 12);
-  let rel = new Int32Array(1 << 12);
-  let count = 0;
-  const r = scanLxc(
-    text,
-    (l, pos) => {
-      if (inert(l)) return;
-      if (count === offsets.length) {
-        const o = new Int32Array(count * 2);
-        o.set(offsets);
-        offsets = o;
-        const q = new Int32Array(count * 2);
-        q.set(rel);
-        rel = q;
-      }
-      offsets[count] = pos;
-      rel[count++] = l.line;
-    },
-    { reuse: true, from, line, to, plain: true },
-  );
-  return { nextLine: r.next, offsets: offsets.slice(0, count), rel: rel.slice(0, count), count };
 }
 
 /** Where a key was written: kept instead of the line itself (lines are reused while scanning). */
@@ -672,7 +642,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
         continue;
       }
       const lower = t.text.toLowerCase().replace(/^cap_/, '');
-      if (CAP_SET.has(lower)) {
+      if (CAP_NUMBER.has(lower)) {
         out.push({
           code: 'lxc/capability-spelling',
           message: `LXC only accepts capability names in lower case without the CAP_ prefix: write \`${lower}\`, not \`${t.text}\`.`,
