@@ -232,9 +232,19 @@ test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, asyn
       await p.keyboard.press('Escape');
       await saveAndRead(p, path.join(ws, 'var/lib/lxc/web01/config'));
       const tok = await token(p, 'sys_time', 'sys_time');
-      await tok.hover();
+      // The workbench sometimes misses a hover while the line is being redrawn (diagnostics
+      // and inlay hints arrive after the edit): move away and hover again, up to three times.
       const hover = p.locator('.monaco-hover-content', { hasText: 'CAP_SYS_TIME' }).first();
-      await hover.waitFor({ state: 'visible' });
+      for (let attempt = 1; ; attempt++) {
+        await tok.hover();
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 10_000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          await p.mouse.move(0, 0);
+        }
+      }
       assert.match(await hover.innerText(), /Set the system clock/);
       await shot(p, 'hover');
       await p.keyboard.press('Escape');
