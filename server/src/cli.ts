@@ -291,7 +291,8 @@ function readText(file: string): string {
   return decodeText(fs.readFileSync(file));
 }
 
-if (require.main === module) {
+/** The command itself: arguments from the process, output to its streams, then exit. */
+export function runCli(): void {
   const code = main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -306,3 +307,6 @@ if (require.main === module) {
   // tearing it down gracefully costs tens of milliseconds for nothing.
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
+
+// Run directly (`node dist/cli.js`), or through dist/ctconf.js, which calls runCli itself.
+if (require.main === module) runCli();
