@@ -1,18 +1,16 @@
 // Makes dist/cli.js.<v8>-<arch>.cache, V8's code cache for the CLI bundle, which
-// dist/ctconf.js loads (server/src/start.ts says why). The bundle first checks the example configs and generated
-// ones of both languages, so that the functions a check uses are compiled and in the cache.
-// Run by scripts/build.mjs with this Node; another Node's V8 rejects the cache harmlessly.
+// dist/ctconf.js loads (server/src/start.ts says why), with that loader's own functions.
+// The bundle first checks the example configs and small ones of both languages, so that the
+// functions a check uses are compiled and in the cache. Run by scripts/build.mjs with this
+// Node; another Node looks for its own cache file and finds none.
 import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import Module from 'node:module';
-import vm from 'node:vm';
+import { join, resolve } from 'node:path';
 
+const { cacheFile, loadBundle } = createRequire(import.meta.url)(resolve('dist/ctconf.js'));
 const file = resolve('dist/cli.js');
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file });
-const cli = new Module(file);
-cli.filename = file;
-script.runInThisContext().call(cli.exports, cli.exports, (id) => cli.require(id), cli, file, dirname(file));
+const { script, exports: cli } = loadBundle(file);
 
 const dir = mkdtempSync(join(tmpdir(), 'ctconf-cache-'));
 const lxc = join(dir, 'config');
@@ -24,8 +22,8 @@ writeFileSync(lxc, `${readFileSync('examples/lxc/web01/config', 'utf8')}\n${read
 writeFileSync(cc, '[containers]\ndefault_capabilities = ["CHOWN", "SYS_CHROOT", "BOGUS"]\nlog_size_max = -1\n[engine]\ncgroup_manager = "cgroupfs"\n');
 const quiet = { stdout() {}, stderr() {}, stdin: () => '' };
 for (let i = 0; i < 20; i++) {
-  cli.exports.main(['check', '--lxc-version', '5.0', '--language', 'lxc', lxc], quiet);
-  cli.exports.main(['check', '--podman-version', '4.3', '--language', 'containers-conf', '--format', 'json', cc], quiet);
+  cli.main(['check', '--lxc-version', '5.0', '--language', 'lxc', lxc], quiet);
+  cli.main(['check', '--podman-version', '4.3', '--language', 'containers-conf', '--format', 'json', cc], quiet);
 }
 rmSync(dir, { recursive: true, force: true });
-writeFileSync(`${file}.${process.versions.v8}-${process.arch}.cache`, script.createCachedData());
+writeFileSync(cacheFile(file), script.createCachedData());

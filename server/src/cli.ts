@@ -227,7 +227,8 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
             needVersion('lxc');
             lxcAssist = helpers.assign(bytes, { version: config().lxcVersion });
           }
-          text = decodeText(bytes);
+          // Bytes handed to helpers were found to be ASCII already.
+          text = lxcAssist ? bytes.toString('latin1') : decodeText(bytes);
         } else text = readText(p);
       }
     } catch (e) {

@@ -9,7 +9,7 @@
  * sequential check (tests compare both); a helper that fails or stalls costs time, never
  * results: its part is then scanned by the main thread.
  *
- * Why threads at all: checking a million-line config in one thread takes about twice as
+ * Why threads at all: checking a million-line config in one thread takes 1.2-1.4 times as
  * long as liblxc loading it, and no single hot spot is left to shave (README "Benchmark").
  */
 import { isAscii } from 'node:buffer';
@@ -29,8 +29,8 @@ export const PARALLEL_MIN_BYTES = 16 << 20;
 
 /**
  * Share of the file the main thread validates itself; it also replays the live lines of the
- * rest. Measured on the benchmark config with one helper: 0.15 beats 0, 0.05 and 0.3, and
- * two helpers on two cores do worse than one.
+ * rest. Measured on the benchmark config with one helper: 0.1-0.2 do alike and beat 0, 0.05
+ * and 0.3 or more; two helpers on two cores do worse than one.
  */
 const MAIN_SHARE = 0.15;
 

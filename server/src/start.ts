@@ -18,6 +18,19 @@ export function cacheFile(bundle: string): string {
   return `${bundle}.${process.versions.v8}-${process.arch}.cache`;
 }
 
+/**
+ * Compiles and runs a CommonJS bundle as `require` would, with `cachedData` if given; the
+ * script is returned too, to tell whether the cache was taken or to make one
+ * (scripts/code-cache.mjs).
+ */
+export function loadBundle(file: string, cachedData?: Buffer): { script: vm.Script; exports: Record<string, unknown> } {
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const bundle = new Module(file, module);
+  bundle.filename = file;
+  (script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, (id: string) => bundle.require(id), bundle, file, path.dirname(file));
+  return { script, exports: bundle.exports as Record<string, unknown> };
+}
+
 function start(): void {
   const file = path.join(__dirname, 'cli.js');
   let cachedData: Buffer | undefined;
@@ -31,12 +44,9 @@ function start(): void {
     (require(file) as { runCli(): void }).runCli();
     return;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const { script, exports } = loadBundle(file, cachedData);
   if (process.env.CTCONF_TRACE === '1') process.stderr.write(`ctconf: code cache ${script.cachedDataRejected ? 'rejected' : 'used'}\n`);
-  const cli = new Module(file, module);
-  cli.filename = file;
-  (script.runInThisContext() as (...args: unknown[]) => void).call(cli.exports, cli.exports, (id: string) => cli.require(id), cli, file, path.dirname(file));
-  (cli.exports as { runCli(): void }).runCli();
+  (exports.runCli as () => void)();
 }
 
 if (require.main === module) start();

@@ -37,25 +37,16 @@ export function findLivePieces(
  * validation must still see. The text must have no NUL byte and no \r.
  */
 function liveLines(text: string, inert: (l: LxcLine) => boolean, from: number, line: number, to: number): Omit<LivePiece, 'end' | 'done'> {
-  let offsets = new Int32Array(1 << 12);
-  let rel = new Int32Array(1 << 12);
-  let count = 0;
+  const offsets: number[] = [];
+  const rel: number[] = [];
   const r = scanLxc(
     text,
     (l, pos) => {
       if (inert(l)) return;
-      if (count === offsets.length) {
-        const o = new Int32Array(count * 2);
-        o.set(offsets);
-        offsets = o;
-        const q = new Int32Array(count * 2);
-        q.set(rel);
-        rel = q;
-      }
-      offsets[count] = pos;
-      rel[count++] = l.line;
+      offsets.push(pos);
+      rel.push(l.line);
     },
     { reuse: true, from, line, to, plain: true },
   );
-  return { nextLine: r.next, offsets: offsets.slice(0, count), rel: rel.slice(0, count), count };
+  return { nextLine: r.next, offsets: Int32Array.from(offsets), rel: Int32Array.from(rel), count: offsets.length };
 }

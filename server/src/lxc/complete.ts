@@ -36,26 +36,6 @@ const SYSCTLS = [
 ];
 const PROC_FILES = ['oom_score_adj'];
 
-/** Each document's network interfaces and their types, found once per parsed version. */
-const interfaces = new WeakMap<LxcDocument, Map<number, string | undefined>>();
-
-function interfacesOf(doc: LxcDocument): Map<number, string | undefined> {
-  let nets = interfaces.get(doc);
-  if (!nets) {
-    nets = new Map();
-    for (const e of doc.entries) {
-      if (!e.key.startsWith('lxc.net.')) continue;
-      const r = resolveKey(e.key);
-      if (r.type === 'net') {
-        if (!nets.has(r.index)) nets.set(r.index, undefined);
-        if (r.key.sub === 'type') nets.set(r.index, e.value);
-      }
-    }
-    interfaces.set(doc, nets);
-  }
-  return nets;
-}
-
 export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionContext): CompletionItem[] {
   const text = doc.lineText(pos.line) ?? '';
   const before = text.slice(0, pos.character);
@@ -90,7 +70,15 @@ export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionC
   for (const k of EXACT_KEYS) if (available(k)) add(k.name, k);
 
   // Network interfaces: the next free index, and the keys that fit each existing one.
-  const nets = new Map(interfacesOf(doc));
+  const nets = new Map<number, string | undefined>();
+  for (const e of doc.entries) {
+    if (!e.key.startsWith('lxc.net.')) continue; // (resolving every key of a big file costs)
+    const r = resolveKey(e.key);
+    if (r.type === 'net') {
+      if (!nets.has(r.index)) nets.set(r.index, undefined);
+      if (r.key.sub === 'type') nets.set(r.index, e.value);
+    }
+  }
   const typed = /^lxc\.net\.([0-9]+)\./.exec(trimmed);
   if (typed && !nets.has(Number(typed[1]))) nets.set(Number(typed[1]), undefined);
   const next = nets.size ? Math.max(...nets.keys()) + 1 : 0;

@@ -7,6 +7,7 @@ import type { Host } from '../host';
 import { range, type Finding } from '../diagnostic';
 import type { Range } from 'vscode-languageserver-types';
 import { safeUlong } from './cnum';
+import { splitTokens } from './tokens';
 
 export interface Idmap {
   type: 'u' | 'g';
@@ -64,6 +65,8 @@ export class PlacedIdmap implements Idmap {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Separators of idmap fields (liblxc splits on space, tab and \r, as parseIdmapUncached does). */
+const isIdmapSep = (c: number): boolean => c === 32 || c === 9 || c === 13;
 
 /** The numbers `readIdmap` last read (nsid, hostid, count). */
 export const idmapNumbers = new Float64Array(3);
@@ -129,35 +132,13 @@ export function parseIdmap(value: string): Idmap | undefined {
   return lastMap;
 }
 
-/** Separators of idmap fields (liblxc splits on space, tab and \r). */
-const isIdmapSep = (c: number): boolean => c === 32 || c === 9 || c === 13;
-
-/**
- * Four fields, found by hand rather than with splitTokens: this runs for every lxc.idmap
- * line, and a big config may hold tens of thousands.
- */
+/** The exact parser: liblxc's strtoul rules for each number (validation reads most maps with idmapFast). */
 function parseIdmapUncached(value: string): Idmap | undefined {
-  const n = value.length;
-  const fields: string[] = [];
-  let i = 0;
-  while (i < n) {
-    while (i < n && isIdmapSep(value.charCodeAt(i))) i++;
-    if (i === n) break;
-    const start = i;
-    while (i < n && !isIdmapSep(value.charCodeAt(i))) i++;
-    if (fields.length === 4) return undefined;
-    fields.push(value.slice(start, i));
-  }
-  if (fields.length !== 4) return undefined;
-  const type = fields[0];
-  if (type !== 'u' && type !== 'g') return undefined;
-  const nsid = safeUlong(fields[1]);
-  if (nsid === null) return undefined;
-  const hostid = safeUlong(fields[2]);
-  if (hostid === null) return undefined;
-  const count = safeUlong(fields[3]);
-  if (count === null) return undefined;
-  return { type, nsid, hostid, count };
+  const f = splitTokens(value, ' \t\r');
+  if (f.length !== 4 || (f[0].text !== 'u' && f[0].text !== 'g')) return undefined;
+  const [nsid, hostid, count] = [f[1], f[2], f[3]].map((t) => safeUlong(t.text));
+  if (nsid === null || hostid === null || count === null) return undefined;
+  return { type: f[0].text, nsid, hostid, count };
 }
 
 export interface SubId {
