@@ -24,7 +24,7 @@ const common = {
 const benchOnly = process.argv.includes('--bench-only');
 const builds = benchOnly ? [] : [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts', 'lxc-helper': 'server/src/lxcHelper.ts', ctconf: 'server/src/start.ts' } },
+  { entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli.ts' } },
 ];
 if (process.argv.includes('--bench') || benchOnly) {
   // The bench itself is never minified; it measures the bundles built before it.
@@ -32,12 +32,6 @@ if (process.argv.includes('--bench') || benchOnly) {
 }
 
 await Promise.all(builds.map((b) => esbuild.build({ ...common, outdir: 'dist', ...b })));
-if (!benchOnly) {
-  // V8's code cache for the CLI bundle (see server/src/start.ts), made by this Node.
-  const r = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status || 1);
-}
-
 if (withTests) {
   const tests = [];
   const walk = (dir) => {

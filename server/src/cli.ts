@@ -20,8 +20,6 @@ import { normalizeSettings, effectiveLxcVersion, type CtconfSettings } from './s
 import { isLxcVersion, type LxcVersion } from './lxc/version';
 import { isRuleCode } from './rules';
 import { pathToUri } from './util/uri';
-import type { LxcAssistPart } from './lxc/validate';
-import { HELPER_SCRIPT, LxcHelpers, PARALLEL_MIN_BYTES, helperCount, readShared } from './parallel';
 
 const USAGE = `usage: ctconf check [options] PATH...
 
@@ -189,7 +187,6 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     lxcVersion: lxcVersion ?? effectiveLxcVersion(settings.lxc.version, undefined),
     podmanVersion: podmanVersion ?? 'latest',
     rules: settings.rules,
-    diagnosticsOnly: true,
   });
   const service = createLanguageService(host, config());
   const needVersion = (language: LanguageId): void => {
@@ -202,37 +199,17 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     }
   };
 
-  // Big LXC files are checked with helper threads (parallel.ts); the environment variables
-  // exist for tests, which force helpers onto small files and single-core machines.
-  const minBytes = envNumber('CTCONF_PARALLEL_MIN_BYTES') ?? PARALLEL_MIN_BYTES;
-  const helpersWanted = envNumber('CTCONF_HELPERS') ?? helperCount();
-  const canHelp = helpersWanted > 0 && opts.language !== 'containers-conf' && fs.existsSync(HELPER_SCRIPT);
-
   const results: { file: string; language: string; diagnostics: unknown[] }[] = [];
   for (const p of opts.paths) {
     let text: string;
-    let helpers: LxcHelpers | undefined;
-    let lxcAssist: LxcAssistPart[] | undefined;
     try {
       if (p === '-') text = io.stdin();
       else {
         const st = fs.statSync(p);
         if (st.isDirectory()) throw new Error('is a directory');
-        if (canHelp && st.isFile() && st.size >= minBytes) {
-          // Started first, the helpers load their code while the file is read, and get their
-          // parts before the main thread decodes the text.
-          helpers = new LxcHelpers(helpersWanted);
-          const bytes = readShared(p);
-          if ((opts.language ?? detectLanguage(path.resolve(p), bytes.toString('latin1', 0, 4096))) === 'lxc') {
-            needVersion('lxc');
-            lxcAssist = helpers.assign(bytes, { version: config().lxcVersion });
-          }
-          // Bytes handed to helpers were found to be ASCII already.
-          text = lxcAssist ? bytes.toString('latin1') : decodeText(bytes);
-        } else text = readText(p);
+        text = readText(p);
       }
     } catch (e) {
-      helpers?.close();
       io.stderr(`ctconf: cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       status = 2;
       continue;
@@ -245,16 +222,7 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     }
     const uri = p === '-' ? 'untitled:stdin' : pathToUri(path.resolve(p));
     needVersion(language);
-    let diags: Diagnostic[];
-    try {
-      diags = service.diagnostics({ uri, languageId: language, version: 1, text }, { lxcAssist: language === 'lxc' ? lxcAssist : undefined });
-    } finally {
-      helpers?.close();
-    }
-    if (helpers && process.env.CTCONF_TRACE === '1') {
-      const { parts, pieces, unfinished } = helpers.stats;
-      io.stderr(`ctconf: ${p}: ${parts} helper part${parts === 1 ? '' : 's'}, ${pieces} pieces, ${unfinished} finished by the main thread\n`);
-    }
+    const diags: Diagnostic[] = service.diagnostics({ uri, languageId: language, version: 1, text });
     service.close(uri);
     if (diags.some((d) => d.severity === DiagnosticSeverity.Error) && status === 0) status = 1;
     if (opts.format === 'json') {
@@ -271,12 +239,6 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
   }
   if (opts.format === 'json') io.stdout(`${JSON.stringify(results, null, 2)}\n`);
   return status;
-}
-
-/** A whole number from the environment, if set. */
-function envNumber(name: string): number | undefined {
-  const v = process.env[name];
-  return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
 }
 
 /**
@@ -309,5 +271,4 @@ export function runCli(): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
-// Run directly (`node dist/cli.js`), or through dist/ctconf.js, which calls runCli itself.
 if (require.main === module) runCli();

@@ -13,7 +13,7 @@ import type { Host } from './host';
 import type { Finding } from './diagnostic';
 import { ruleInfo, type Severity, type SeveritySetting } from './rules';
 import { parseLxc, type LxcDocument } from './lxc/parser';
-import { analyzeLxc, type LxcAnalysis, type LxcAssistPart } from './lxc/validate';
+import { analyzeLxc, type LxcAnalysis } from './lxc/validate';
 import { splitTokens } from './lxc/values';
 import { allowCapabilityEdit, droppedCapabilities, effectiveText, lxcInlayHints } from './lxc/effective';
 import { isSystemConfigPath, validateLxcSystem } from './lxc/system';
@@ -52,12 +52,6 @@ export interface ServiceConfig {
   restricted?: boolean;
   /** Man page directories to read hover text from; undefined or empty turns it off. */
   manDirs?: string[];
-  /**
-   * Only diagnostics will be asked for (the CLI): LXC files and containers.conf are then
-   * validated while they are read, without building the model editor features need. An editor
-   * leaves this off, so the model built for validation also serves hover and completion.
-   */
-  diagnosticsOnly?: boolean;
   /**
    * Most diagnostics returned for one document (the editor sets it: a file with hundreds of
    * thousands of problems would otherwise flood the client); the rest are summed up in one
@@ -103,14 +97,8 @@ class Parsed {
   }
 }
 
-/** Extra help for one diagnostics run. */
-export interface DiagnosticsHints {
-  /** Helper threads' parts of a big LXC text (the CLI; see parallel.ts). */
-  lxcAssist?: LxcAssistPart[];
-}
-
 export interface LanguageService {
-  diagnostics(doc: TextDoc, hints?: DiagnosticsHints): Diagnostic[];
+  diagnostics(doc: TextDoc): Diagnostic[];
   hover(doc: TextDoc, pos: Position): Hover | null;
   completion(doc: TextDoc, pos: Position): CompletionItem[];
   /** Fills in what completion left for later (documentation). */
@@ -153,13 +141,10 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     return p;
   }
 
-  function analysis(doc: TextDoc, hints?: DiagnosticsHints): { p: Parsed; a?: LxcAnalysis } {
+  function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
     const p = parsed(doc);
     if (p.isLxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
-      p.analysis = analyzeLxc(config.diagnosticsOnly ? p.text : p.lxc!, {
-        version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted, findingsOnly: config.diagnosticsOnly,
-        assist: config.diagnosticsOnly ? hints?.lxcAssist : undefined,
-      });
+      p.analysis = analyzeLxc(p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
     }
     return { p, a: p.analysis };
   }
@@ -192,18 +177,24 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     };
   }
 
-  function findings(doc: TextDoc, hints?: DiagnosticsHints): Finding[] {
-    const { p, a } = analysis(doc, hints);
-    if (p.isLxc) return a ? a.findings : validateLxcSystem(p.lxc!);
-    if (p.isToml) return validateContainersConf(config.diagnosticsOnly ? p.text : p.toml!, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
+  function findings(doc: TextDoc): Finding[] {
+    // A failure inside a validator costs that document one diagnostic saying so, never the
+    // server or the CLI.
+    try {
+      const { p, a } = analysis(doc);
+      if (p.isLxc) return a ? a.findings : validateLxcSystem(p.lxc!);
+      if (p.isToml) return validateContainersConf(p.toml!, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
+    } catch (e) {
+      return [internalError(e)];
+    }
     return [];
   }
 
   return {
-    diagnostics(doc, hints) {
+    diagnostics(doc) {
       const suppress = suppressions(doc.text);
       const kept: { f: Finding; severity: Severity }[] = [];
-      for (const f of findings(doc, hints)) {
+      for (const f of findings(doc)) {
         const setting = config.rules[f.code];
         if (setting === 'off') continue;
         if (suppress.isSuppressed(f.code, f.range.start.line)) continue;
@@ -331,6 +322,16 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       config = c;
       cache.clear();
     },
+  };
+}
+
+/** The finding that stands for a crash inside ctconf while checking a document. */
+export function internalError(e: unknown): Finding {
+  const what = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'ctconf/internal-error',
+    message: `ctconf failed while checking this file (${what.slice(0, 200)}); some problems may not be shown. Please report this.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
 }
 

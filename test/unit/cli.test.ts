@@ -113,23 +113,4 @@ test('bin/ctconf (the package command) runs the CLI through a symlink and drops 
   // Node warns about a bundle it cannot load only when the variable reaches it.
   assert.doesNotMatch(r.stderr, /extra certs/);
   assert.match(spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8', env }).stderr, /extra certs/, 'the check above would see the variable');
-  // The build made a code cache for this Node, and the launcher uses it.
-  assert.match(spawnSync(link, ['--version'], { encoding: 'utf8', env: { ...env, CTCONF_TRACE: '1' } }).stderr, /code cache used/);
-});
-
-test('dist/ctconf.js runs the CLI with a stale code cache, and without one', () => {
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-start-'));
-  for (const f of ['ctconf.js', 'cli.js']) fs.copyFileSync(path.join(ROOT, 'dist', f), path.join(copy, f));
-  const start = path.join(copy, 'ctconf.js');
-  const env = { ...process.env, CTCONF_TRACE: '1' };
-  const none = spawnSync(process.execPath, [start, 'check', '--lxc-version', '5.0', bad], { encoding: 'utf8', env });
-  assert.equal(none.status, 1);
-  assert.match(none.stderr, /no code cache/);
-  assert.match(none.stdout, /error lxc\/legacy-key/);
-  fs.writeFileSync(path.join(copy, `cli.js.${process.versions.v8}-${process.arch}.cache`), 'not a code cache');
-  const stale = spawnSync(process.execPath, [start, 'check', '--lxc-version', '5.0', bad], { encoding: 'utf8', env });
-  assert.equal(stale.status, 1);
-  assert.match(stale.stderr, /code cache rejected/);
-  assert.equal(stale.stdout, none.stdout);
-  fs.rmSync(copy, { recursive: true, force: true });
 });

@@ -164,27 +164,3 @@ test('capability completion still works inside an array the parser could not rea
   assert.ok(!items.some((i) => i.label === 'CHOWN'));
 });
 
-test('validating while parsing (the CLI) and validating the parsed document (the editor) agree', async () => {
-  const { generateContainersConf } = await import('../../bench/generate');
-  const config = { lxcVersion: '5.0' as const, podmanVersion: '4.3', rules: {} };
-  const editor = createLanguageService(memoryHost(), config);
-  const cli = createLanguageService(memoryHost(), { ...config, diagnosticsOnly: true });
-  const faults = [
-    '[engine]\nruntime = "later"\nevents_logger = "jornald"\nLOG_DRIVER = "k8s-file"\n[engine.runtimes]\nlater = ["/usr/bin/later"]',
-    '[engine]\nruntime = "nowhere"',
-    '[containers]\ndefault_capabilities = ["CHOWN", "sys_chroot", "CAP_BOGUS", "CHOWN"]\npids_limit = -5\nfoo = 1',
-    '[libpod]\nx = 1', '[containers]\nenv = ["A=1",\n  bad', '[containers]\nlog_size_max = "big"',
-  ];
-  const base = generateContainersConf(3000);
-  for (const fault of faults) {
-    for (const text of [`${fault}\n${base}`, `${base}\n${fault}\n`, `${base}\n${fault}\n`.replace(/\n/g, '\r\n')]) {
-      const doc = { uri: 'file:///etc/containers/same.conf', languageId: 'containers-conf', version: 1, text };
-      const a = editor.diagnostics(doc);
-      assert.ok(a.length > 0, `the fault is found: ${fault}`);
-      assert.deepEqual(cli.diagnostics(doc), a, fault);
-    }
-  }
-  // A runtime defined after the line naming it counts (in both modes).
-  const later = editor.diagnostics({ uri: 'file:///etc/containers/l.conf', languageId: 'containers-conf', version: 1, text: '[engine]\nruntime = "later"\n[engine.runtimes]\nlater = ["/usr/bin/later"]\n' });
-  assert.deepEqual(later, []);
-});

@@ -4,8 +4,7 @@ import assert from 'node:assert/strict';
 import { lxcCodes, lxcDiags, lxcService } from '../helpers/service';
 import { memoryHost } from '../../server/src/host';
 import { RULES } from '../../server/src/rules';
-import { createLanguageService } from '../../server/src/service';
-import { generateLxc, rng } from '../../bench/generate';
+import { rng } from '../../bench/generate';
 import { idmapFast, parseIdmap } from '../../server/src/lxc/idmap';
 
 test('a valid config has no diagnostics', () => {
@@ -264,26 +263,6 @@ test('idmap overlaps are found however the maps are ordered, with 32-bit and 64-
   assert.deepEqual(lxcDiags(`${base}lxc.idmap = u 65536 300000 10\nlxc.idmap = u 65536 400000 10\n`), ['3:12-29 lxc/idmap-overlap']);
   const big = 'lxc.idmap = u 0 5000000000 65536\nlxc.idmap = g 0 100000 65536\nlxc.idmap = u 70000 5000000100 10\n';
   assert.deepEqual(lxcDiags(big), ['2:12-33 lxc/idmap-overlap']);
-});
-
-test('validating while scanning (the CLI) and validating the parsed model (the editor) agree', () => {
-  const host = memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time mknod\nlxc.bogus = 1\n' });
-  const config = { lxcVersion: '5.0' as const, podmanVersion: '4.3', rules: {} };
-  const editor = createLanguageService(host, config);
-  const cli = createLanguageService(host, { ...config, diagnosticsOnly: true });
-  const faults = [
-    'lxc.include = /etc/lxc/common.conf', 'lxc.cap.drop = sys_time', 'lxc.network.type = veth', 'lxc.net.0.ipv4.gateway = bogus',
-    'lxc.idmap = u 5 100000 10', 'lxc.cgroup2.memory.max = 1', 'lxc.cap.keep = sys_admin', 'lxc.x', 'LXC.uts.name = a', '\uFEFF', 'lxc.mount.auto = proc:bogus',
-  ];
-  const lines = generateLxc(3000).split('\n');
-  for (let i = 0; i < faults.length; i++) lines.splice(150 + i * 250, 0, faults[i]);
-  for (const text of [lines.join('\n'), lines.join('\r\n'), `${lines.slice(0, 1000).join('\n')}\0${lines.slice(1000).join('\n')}`, `\uFEFF${lines.join('\n')}`]) {
-    const doc = { uri: 'file:///var/lib/lxc/same/config', languageId: 'lxc', version: 1, text };
-    const a = editor.diagnostics(doc);
-    const b = cli.diagnostics(doc);
-    assert.ok(a.length > 5, `the faults are found (${a.length})`);
-    assert.deepEqual(b, a);
-  }
 });
 
 test('idmaps are checked against /etc/subuid and /etc/subgid of the config\'s user', () => {

@@ -13,6 +13,7 @@ import { resolvePath, respell, spellingStyle } from './validate';
 import { CAPABILITIES, findCapability, podmanDefaultSet } from '../capabilities/table';
 import { capabilityMarkdown } from '../capabilities/hover';
 import { quickFix, replaceWithSuggestion } from '../util/actions';
+import { fixData } from '../rules';
 
 export const CC_MANPAGE_URL = 'https://github.com/containers/common/blob/main/docs/containers.conf.5.md';
 
@@ -323,12 +324,12 @@ export function ccCodeActions(doc: TomlDocument, uri: string, range: Range, diag
         break;
       }
       case 'containers/capability-spelling': {
-        const rep = (d.data as { replacement?: string }).replacement;
+        const rep = fixData(d, 'containers/capability-spelling')?.replacement;
         if (rep) out.push(action(`Write "${rep}"`, uri, [{ range: d.range, newText: `"${rep}"` }], [d]));
         break;
       }
       case 'containers/removed-key': {
-        const rep = (d.data as { replacement?: string | null } | undefined)?.replacement;
+        const rep = fixData(d, 'containers/removed-key')?.replacement;
         if (rep && !rep.includes(' ')) out.push(action(`Change to ${rep}`, uri, [{ range: d.range, newText: rep }], [d], true));
         break;
       }
@@ -365,7 +366,7 @@ export function ccCodeActions(doc: TomlDocument, uri: string, range: Range, diag
 }
 
 function moveToTable(doc: TomlDocument, uri: string, d: Diagnostic): CodeAction | undefined {
-  const data = d.data as { table?: string; key?: string } | undefined;
+  const data = fixData(d, 'containers/wrong-table');
   if (!data?.table) return undefined;
   const line = d.range.start.line;
   const e = doc.entries.find((x) => positionAt(doc, x.kv.start).line === line);

@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type Text
 import type { LxcDocument, LxcLine } from './parser';
 import { legacyKey, netSubReplacement } from './legacy';
 import { quickFix, replaceWithSuggestion } from '../util/actions';
+import { fixData } from '../rules';
 import { range } from '../diagnostic';
 
 const BACKEND_PREFIX = /^(dir|btrfs|zfs|lvm|loop|nbd|overlay|overlayfs|aufs|rbd):/;
@@ -105,7 +106,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
         break;
       }
       case 'lxc/capability-spelling': {
-        const rep = (d.data as { replacement?: string } | undefined)?.replacement;
+        const rep = fixData(d, 'lxc/capability-spelling')?.replacement;
         if (rep) out.push(action(`Write ${rep}`, uri, [{ range: d.range, newText: rep }], [d], true));
         break;
       }
@@ -113,7 +114,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
         out.push(action('Remove this line (a later line sets the same key)', uri, [{ range: lineDeletion(doc, line), newText: '' }], [d], true));
         break;
       case 'lxc/net-type-resets': {
-        const first = (d.data as { firstLine?: number } | undefined)?.firstLine;
+        const first = fixData(d, 'lxc/net-type-resets')?.firstLine;
         if (l && first !== undefined && first < line) {
           const text = doc.lineText(line);
           out.push(action(`Move ${l.key} above the other keys of this interface`, uri, [
@@ -124,8 +125,8 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
         break;
       }
       case 'lxc/net-type-required': {
-        const data = d.data as { index?: number; type?: string; typed?: boolean } | undefined;
-        if (l && data?.type && data.index !== undefined && !data.typed) {
+        const data = fixData(d, 'lxc/net-type-required');
+        if (l && data && data.type && Number.isSafeInteger(data.index) && data.index >= 0 && !data.typed) {
           const indent = doc.lineText(line).slice(0, l.keyStart);
           out.push(action(`Insert lxc.net.${data.index}.type = ${data.type} above`, uri, [{ range: range(line, 0, 0), newText: `${indent}lxc.net.${data.index}.type = ${data.type}${eol}` }], [d]));
         }
@@ -140,7 +141,7 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
         break;
       case 'lxc/inline-comment':
       case 'lxc/invalid-value':
-        if ((d.data as { inlineComment?: boolean } | undefined)?.inlineComment && l) {
+        if ((fixData(d, 'lxc/inline-comment') ?? fixData(d, 'lxc/invalid-value'))?.inlineComment && l) {
           out.push(moveCommentAbove(doc, uri, l, d, eol));
         }
         break;

@@ -6,7 +6,7 @@
 import type { Host } from '../host';
 import { range, type Finding } from '../diagnostic';
 import { CAPABILITY_NAMES, type LxcKey, type NetType } from './keys';
-import { lineAtOffset, scanLxc, type LxcDocument, type LxcLine } from './parser';
+import { scanLxc, type LxcDocument, type LxcLine } from './parser';
 import { availability, resolveKey, suggestKey, type Resolved } from './resolve';
 import { checkValue, prlimitResourceKnown, splitTokens, type ValueIssue } from './values';
 import { safeUint } from './cnum';
@@ -31,39 +31,6 @@ export interface LxcValidateOptions {
   restricted?: boolean;
   /** Only findings are wanted (the CLI): skip the per-line capability snapshots editors show. */
   findingsOnly?: boolean;
-  /**
-   * Helper threads' shares of a big text (the CLI, see ../parallel.ts), in order: the text
-   * before the first part is walked here as usual, then only the lines of each part that its
-   * helper could not vouch for (see ./assist.ts). Only for texts without NUL bytes or \r.
-   */
-  assist?: LxcAssistPart[];
-}
-
-/**
- * A piece of a helper's answer: the lines of the next stretch of its part that validation
- * must still see (the others are inert, see `inertLines`). Offsets and line numbers count
- * from the start of the part.
- */
-export interface LivePiece {
-  /** Offset where the stretch ends (the start of the next line). */
-  end: number;
-  /** Number of the line after the stretch. */
-  nextLine: number;
-  offsets: Int32Array;
-  rel: Int32Array;
-  count: number;
-  /** The part is complete with this piece. */
-  done: boolean;
-}
-
-export interface LxcAssistPart {
-  /** Offset of the part's first line. */
-  from: number;
-  /**
-   * The helper's next piece, waiting for it if need be; undefined if the helper failed or
-   * stalled (the rest of the part is then scanned by the validator itself).
-   */
-  next(): LivePiece | undefined;
 }
 
 /** Where a setting came from: a file (undefined = the document itself) and a line. */
@@ -147,37 +114,6 @@ function valueContext(opts: ValueOptions) {
   };
 }
 
-/**
- * A predicate for lines whose validation reports nothing and changes no state: entries of
- * keys that only accumulate (or are stored as given), available in the target version, with
- * a non-empty value that passes its check and no '#' that could be a comment. Skipping them
- * changes nothing, which lets helper threads vouch for most lines of a big file while the
- * validator replays only the rest. Anything with a meaning across lines (capabilities,
- * includes, namespaces, idmaps, network interfaces, last-wins keys, clearing) is live.
- */
-export function inertLines(opts: ValueOptions): (l: LxcLine) => boolean {
-  const ctx = valueContext(opts);
-  return (l) => {
-    if (l.kind !== 'entry' || l.unseen !== undefined || l.value === '') return false;
-    const r = resolveKey(l.key);
-    let k: LxcKey;
-    if (r.type === 'exact') {
-      k = r.key;
-      if (k.kind === 'caps' || k.kind === 'include' || k.kind === 'namespaces' || k.kind === 'idmap') return false;
-    } else if (r.type === 'family') {
-      if (r.bare || r.sub === '') return false;
-      if (r.key.prefix === 'lxc.namespace.share' && !SHARE_NAMESPACES.includes(r.sub)) return false;
-      if (r.key.prefix === 'lxc.prlimit' && !prlimitResourceKnown(r.sub)) return false;
-      k = r.key;
-    } else return false;
-    if (k.multi === 'last-wins') return false;
-    if (!availability(k, opts.version).ok) return false;
-    if (!l.quoted && l.value.indexOf('#') !== -1 && /[ \t]#/.test(l.value)) return false;
-    ctx.key = l.key;
-    return checkValue(k, l.value, ctx).length === 0;
-  };
-}
-
 /** Where a key was written: kept instead of the line itself (lines are reused while scanning). */
 interface KeySpot {
   line: number;
@@ -236,39 +172,9 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
    */
   let capIndex: (CapEntry | undefined)[] = [];
 
-  if (typeof doc === 'string' && opts.assist?.length) walkAssisted(doc, opts.assist);
-  else walk(doc);
+  walk(doc);
   checkIdmaps();
   return { findings: top, effective };
-
-  /**
-   * The document's text with helpers: the lines before the first part as usual, then each
-   * part's live lines, piece by piece as its helper finds them (the other lines would report
-   * nothing and change nothing). What a failed helper left is scanned here.
-   */
-  function walkAssisted(text: string, parts: LxcAssistPart[]): void {
-    let lineNo = scanLxc(text, line, { reuse: true, to: parts[0].from, plain: true }).next;
-    const hint = { from: 0, at: -1 };
-    let shared: LxcLine | undefined;
-    for (let i = 0; i < parts.length; i++) {
-      const from = parts[i].from;
-      const partLine = lineNo;
-      let pos = from;
-      let done = false;
-      while (!done) {
-        const piece = parts[i].next();
-        if (!piece) break;
-        for (let j = 0; j < piece.count; j++) {
-          const l = lineAtOffset(text, from + piece.offsets[j], partLine + piece.rel[j], shared, hint);
-          if (l) line((shared = l));
-        }
-        pos = from + piece.end;
-        lineNo = partLine + piece.nextLine;
-        done = piece.done;
-      }
-      if (!done) lineNo = scanLxc(text, line, { reuse: true, from: pos, line: lineNo, to: i + 1 < parts.length ? parts[i + 1].from : Infinity, plain: true }).next;
-    }
-  }
 
   function walk(src: LxcDocument | string): void {
     const first = out.length;
