@@ -10,7 +10,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAscii } from 'node:buffer';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from './service';
 import { nodeHost } from './nodeHost';
@@ -20,6 +19,7 @@ import { normalizeSettings, effectiveLxcVersion, type CtconfSettings } from './s
 import { isLxcVersion, type LxcVersion } from './lxc/version';
 import { isRuleCode } from './rules';
 import { pathToUri } from './util/uri';
+import { decodeText, readRegularFile, readStdin } from './util/read';
 
 const USAGE = `usage: ctconf check [options] PATH...
 
@@ -126,7 +126,9 @@ function loadSettings(o: Options, errors: string[]): CtconfSettings {
   const file = o.config ?? findConfig(process.cwd());
   if (file) {
     try {
-      raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      const r = readRegularFile(file, 1024 * 1024);
+      if (!r.ok) throw new Error(r.message);
+      raw = JSON.parse(r.bytes.toString('utf8')) as Record<string, unknown>;
     } catch (e) {
       throw new UsageError(`cannot read settings file ${file}: ${(e as Error).message}`);
     }
@@ -205,8 +207,6 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
     try {
       if (p === '-') text = io.stdin();
       else {
-        const st = fs.statSync(p);
-        if (st.isDirectory()) throw new Error('is a directory');
         text = readText(p);
       }
     } catch (e) {
@@ -241,17 +241,10 @@ export function main(argv: string[], io: { stdout: (s: string) => void; stderr: 
   return status;
 }
 
-/**
- * A file's text. Pure ASCII (nearly every config) is copied as Latin-1, which is the same
- * string and skips UTF-8 decoding; anything else is decoded as UTF-8 (invalid bytes become
- * U+FFFD, as in an editor).
- */
-function decodeText(buf: Buffer): string {
-  return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
-}
-
 function readText(file: string): string {
-  return decodeText(fs.readFileSync(file));
+  const r = readRegularFile(file);
+  if (!r.ok) throw new Error(r.message);
+  return decodeText(r.bytes);
 }
 
 /** The command itself: arguments from the process, output to its streams, then exit. */
@@ -259,7 +252,11 @@ export function runCli(): void {
   const code = main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    stdin: () => fs.readFileSync(0, 'utf8'),
+    stdin: () => {
+      const r = readStdin();
+      if (!r.ok) throw new Error(r.message);
+      return decodeText(r.bytes);
+    },
   });
   process.exitCode = code;
   if (process.env.CTCONF_REPORT_RSS === '1') {

@@ -1,28 +1,12 @@
 /** The real machine as a Host, for the CLI and the language server (Node only). */
 import * as fs from 'node:fs';
 import { DEFAULT_CAP_LAST_CAP, type Host } from './host';
+import { readRegularFile } from './util/read';
 
-/** Larger files are not read by includes or man page lookups. */
-const MAX_READ = 16 * 1024 * 1024;
-
-/**
- * Reads a regular file without ever blocking: it is opened non-blocking and its type is
- * checked on the descriptor, so a FIFO or a device (or a path swapped after stat) never
- * stalls the server.
- */
+/** A regular file's bytes, read with the one bounded reader; undefined when it cannot be. */
 function readRegular(path: string): Buffer | undefined {
-  try {
-    const fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    try {
-      const st = fs.fstatSync(fd);
-      if (!st.isFile() || st.size > MAX_READ) return undefined;
-      return fs.readFileSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+  const r = readRegularFile(path);
+  return r.ok ? r.bytes : undefined;
 }
 
 export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Host {
