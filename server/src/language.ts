@@ -10,7 +10,7 @@ import type {
 } from 'vscode-languageserver-types';
 import type { Host } from './host';
 import type { Finding } from './diagnostic';
-import type { SeveritySetting } from './rules';
+import type { RuleCode, SeveritySetting } from './rules';
 import type { LxcVersion } from './lxc/version';
 import type { ManEntry, ManPages } from './manpages';
 import type { LanguageId } from './languages';
@@ -32,6 +32,8 @@ export interface ServiceConfig {
    * closing diagnostic. Unlimited when unset (the CLI lists everything).
    */
   maxDiagnostics?: number;
+  /** Where a rule is documented (a link per code); the public RULES.md when unset. */
+  ruleHref?: (code: RuleCode) => string | undefined;
 }
 
 /** A document as the front doors hand it over. */

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Host } from './host';
 import type { Finding } from './diagnostic';
-import { ruleInfo, type Severity } from './rules';
+import { ruleAnchor, ruleInfo, type Severity } from './rules';
 import { ManPages } from './manpages';
 import { uriToPath } from './util/uri';
 import { languageSupport } from './registry';
@@ -143,7 +143,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
           range: f.range,
           severity: SEVERITY[severity],
           code: f.code,
-          codeDescription: { href: `${RULES_URL}#${f.code.replace(/[^a-z0-9]+/g, '-')}` },
+          codeDescription: { href: config.ruleHref?.(f.code) ?? `${RULES_URL}#${ruleAnchor(f.code)}` },
           source: 'ctconf',
           message: f.message,
         };
