@@ -83,9 +83,9 @@ test('rule links point at the RULES.md shipped beside the bundles, at the rule\'
   assert.ok(href);
   const lines = fs.readFileSync(path.join(ROOT, 'RULES.md'), 'utf8').split('\n');
   for (const r of RULES) {
-    const link = href(r.code);
+    const link: string | undefined = href!(r.code);
     assert.ok(link?.startsWith('file:///'), r.code);
-    const line = Number(/#L(\d+)$/.exec(link!)?.[1]);
+    const line: number = Number(/#L(\d+)$/.exec(link ?? "")?.[1]);
     assert.equal(lines[line - 1], `### ${r.code.replace(/[^a-z0-9]+/g, '-')}`);
   }
   assert.equal(localRuleDocs(path.join(ROOT, 'no-such-RULES.md')), undefined);
