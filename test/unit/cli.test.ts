@@ -58,7 +58,7 @@ test('exit 2 for usage errors and unreadable files, other files still checked', 
   assert.equal(run([]).status, 2);
   const r = run(['check', '--language', 'lxc', path.join(dir, 'missing.conf'), bad]);
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /cannot read .*missing\.conf: ENOENT/);
+  assert.match(r.stderr, /cannot read .*missing\.conf: does not exist/);
   assert.match(r.stdout, /lxc\/legacy-key/);
 });
 
