@@ -7,9 +7,6 @@ import { escapeTerminal } from '../util/markdown';
 import { UsageError, type CheckOptions } from './args';
 import { checkPodmanVersion } from './versions';
 
-/** A settings file is a few hundred bytes; anything past this is not one. */
-const MAX_SETTINGS_BYTES = 1024 * 1024;
-
 /** The nearest .ctconf.json at or above `start` (a dangling link counts: reading it reports the problem). */
 export function findConfig(start: string): string | undefined {
   let dir = path.resolve(start);
@@ -33,7 +30,7 @@ export function loadSettings(o: CheckOptions, cwd: string): { settings: CtconfSe
   const file = o.config ?? findConfig(cwd);
   const shown = file === undefined ? '' : escapeTerminal(file);
   if (file !== undefined) {
-    const r = readRegularFile(path.resolve(cwd, file), MAX_SETTINGS_BYTES);
+    const r = readRegularFile(path.resolve(cwd, file));
     if (!r.ok) throw new UsageError(`cannot read settings file ${shown}: ${r.message}`);
     try {
       raw = JSON.parse(r.bytes.toString('utf8'));

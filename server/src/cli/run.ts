@@ -8,10 +8,17 @@ import { main } from './main';
 
 export function runCli(): void {
   let writeFailed = false;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (!writeFailed) process.stderr.write(`ctconf: cannot write the output: ${e.code ?? e.message}\n`);
-    writeFailed = true;
-  });
+  // A failed write marks the stream `errored` at once but emits 'error' ticks later: look
+  // right after each write, and keep the listeners so the late event is not fatal.
+  const stdoutFailed = (error?: NodeJS.ErrnoException | null): boolean => {
+    const e = error ?? (process.stdout.errored as NodeJS.ErrnoException | null);
+    if (e && !writeFailed) {
+      writeFailed = true;
+      process.stderr.write(`ctconf: cannot write the output: ${e.code ?? e.message}\n`);
+    }
+    return writeFailed;
+  };
+  process.stdout.on('error', stdoutFailed);
   process.stderr.on('error', () => {
     writeFailed = true;
   });
@@ -20,7 +27,9 @@ export function runCli(): void {
   try {
     code = main(process.argv.slice(2), {
       stdout: (s) => {
-        if (!writeFailed) process.stdout.write(s);
+        if (stdoutFailed()) return;
+        process.stdout.write(s);
+        stdoutFailed();
       },
       stderr: (s) => {
         process.stderr.write(s);
@@ -40,6 +49,6 @@ export function runCli(): void {
   }
   // Exit as soon as the output is written: a check of a big file leaves a large heap, and
   // tearing it down gracefully costs tens of milliseconds for nothing.
-  const exit = () => process.exit(writeFailed ? 2 : code);
+  const exit = () => process.exit(stdoutFailed() || process.stderr.errored ? 2 : code);
   process.stdout.write('', () => process.stderr.write('', exit));
 }
