@@ -57,11 +57,12 @@ export function sarifFormatter(write: Write, cwd: string, version: string): Form
     },
     end() {
       const rules = RULES.map((r) => {
-        const h = help.get(r.code);
+        // A rule RULES.md has no section for yet still gets help: its summary.
+        const h = help.get(r.code) ?? { text: r.summary, markdown: r.summary };
         return {
           id: r.code,
           shortDescription: { text: r.summary },
-          ...(h ? { help: { text: h.text, markdown: h.markdown } } : {}),
+          help: { text: h.text, markdown: h.markdown },
           helpUri: `${RULES_URL}#${r.code.replace(/[^a-z0-9]+/g, '-')}`,
           defaultConfiguration: { level: LEVEL[r.severity] },
         };
