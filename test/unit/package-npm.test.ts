@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/paths';
 
-const SOURCES = ['package.json', '.npmignore', 'bin', 'scripts', 'server', 'client', 'README.md', 'RULES.md', 'LICENSE', 'CHANGELOG.md'];
+const SOURCES = ['package.json', '.npmignore', '.github', 'bin', 'scripts', 'server', 'client', 'README.md', 'RULES.md', 'LICENSE', 'CHANGELOG.md'];
 
 test('npm pack ships only the bundles, the commands and the docs; the installed ctconf checks a directory tree', { timeout: 240_000 }, () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-npm-'));
@@ -26,7 +26,7 @@ test('npm pack ships only the bundles, the commands and the docs; the installed 
   assert.equal(pack.status, 0, pack.stderr);
   const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   const files = info.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['LICENSE', 'README.md', 'RULES.md', 'bin/ctconf', 'bin/ctconf-language-server', 'dist/cli.js', 'dist/extension.js', 'dist/server.js', 'package.json']);
+  assert.deepEqual(files, ['.github/ctconf-problem-matcher.json', 'LICENSE', 'README.md', 'RULES.md', 'bin/ctconf', 'bin/ctconf-language-server', 'dist/cli.js', 'dist/extension.js', 'dist/server.js', 'package.json']);
   const manifest = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8')) as { dependencies?: object };
   assert.equal(manifest.dependencies, undefined, 'no runtime dependencies');
   // prepack built production bundles: minified, no source map reference.
