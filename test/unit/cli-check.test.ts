@@ -12,7 +12,7 @@ const FIXTURE = path.join(ROOT, 'test/fixtures/cli/host');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 function run(args: string[], opts: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 20_000, cwd: opts.cwd ?? FIXTURE, input: opts.input, env: opts.env ?? process.env });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, cwd: opts.cwd ?? FIXTURE, input: opts.input, env: opts.env ?? process.env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const located = (out: string) => out.trim().split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' '));
@@ -62,7 +62,7 @@ test('directory walks survive symlink loops, FIFOs and sockets, and end', () => 
   assert.equal(spawnSync('mkfifo', [path.join(lxc, 'fifo.conf')]).status, 0);
   const t0 = Date.now();
   const r = run(['check', '--lxc-version', '5.0', dir]);
-  assert.ok(Date.now() - t0 < 15_000);
+  assert.ok(Date.now() - t0 < 50_000, 'ends (generous bound for a loaded machine)');
   assert.equal(r.status, 1, r.stderr);
   assert.deepEqual(located(r.stdout), [`${lxc}/a.conf:1:1: error lxc/unknown-key`], 'each file once');
   fs.rmSync(dir, { recursive: true, force: true });
