@@ -31,6 +31,7 @@ test('--help, check --help, help check and --version answer on stdout with exit 
     for (const opt of ['--format', '--exclude', '--max-warnings', '--quiet', '--podman-version']) assert.ok(r.stdout.includes(opt), opt);
   }
   assert.deepEqual(run(['--version']), { status: 0, stdout: `${VERSION}\n`, stderr: '' });
+  assert.deepEqual(run(['check', '--version']), { status: 0, stdout: `${VERSION}\n`, stderr: '' });
   const none = run([]);
   assert.equal(none.status, 2);
   assert.match(none.stderr, /no command given/);

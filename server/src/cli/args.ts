@@ -48,6 +48,7 @@ options:
   --max-warnings N          exit 1 when there are more than N warnings
   -q, --quiet               report errors only
   -h, --help                show this help
+  --version                 show ctconf's version
 
 exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
              2 usage error or unreadable file`;
@@ -116,10 +117,12 @@ function parseCheck(argv: readonly string[]): Command {
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
       },
     }),
   );
   if (values.help) return { kind: 'help', text: CHECK_USAGE };
+  if (values.version) return { kind: 'version' };
   const o: CheckOptions = { format: 'text', rules: {}, exclude: values.exclude ?? [], quiet: values.quiet ?? false, paths: positionals };
   if (values.format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${q(values.format)}`);
