@@ -79,7 +79,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       view.set(uri, text);
       const shown = await vscode.workspace.openTextDocument(uri);
       await vscode.languages.setTextDocumentLanguage(shown, doc.languageId);
-      await vscode.window.showTextDocument(shown, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+      // Run again, the view is refreshed where it already is instead of opening another group.
+      const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === EFFECTIVE_SCHEME);
+      await vscode.window.showTextDocument(shown, { preview: true, viewColumn: open?.viewColumn ?? vscode.ViewColumn.Beside });
     }),
     vscode.commands.registerCommand('ctconf.allowCapabilityInContainer', async () => {
       const doc = activeConfig();
@@ -91,6 +93,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
       const pick = await vscode.window.showQuickPick(dropped, { placeHolder: 'Capability to allow again in this container' });
       if (pick) await vscode.commands.executeCommand('ctconf.allowCapability', doc.uri.toString(), pick);
+    }),
+    vscode.commands.registerCommand('ctconf.showRules', async (code?: unknown) => {
+      // RULES.md ships in the extension: the rules are readable offline, at the rule asked for.
+      const rules = vscode.Uri.joinPath(context.extensionUri, 'RULES.md');
+      const fragment = typeof code === 'string' ? code.replace(/[^a-z0-9]+/g, '-') : '';
+      await vscode.commands.executeCommand('markdown.showPreview', fragment ? rules.with({ fragment }) : rules);
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       // Trust changes what the server may read (includes, installed versions): restart it.

@@ -14,7 +14,9 @@ export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
     '**/lxc/default.conf',
     '**/lxc/config/*.conf',
     '**/lxc/config/*.conf.d/*.conf',
-    '**/lxc/*.conf',
+    // Not every *.conf under /etc/lxc is an LXC config: lxc-net's dnsmasq.conf is read by
+    // dnsmasq. Other files there are recognised by their first line.
+    '**/lxc/lxc.conf',
   ],
   'containers-conf': [
     '**/containers.conf',

@@ -120,6 +120,11 @@ export function ruleInfo(code: RuleCode): RuleInfo {
   return { code, severity: CATALOGUE[code].severity, summary: CATALOGUE[code].summary };
 }
 
+/** The anchor of a rule's section in RULES.md (`### lxc-unknown-key`). */
+export function ruleAnchor(code: string): string {
+  return code.replace(/[^a-z0-9]+/g, '-');
+}
+
 export function isRuleCode(code: unknown): code is RuleCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(CATALOGUE, code);
 }

@@ -1,64 +1,26 @@
 /**
- * The language service: one engine behind the LSP server, the CLI and the tests.
- * It knows nothing of LSP connections; it takes text and a URI and returns LSP-shaped
- * results. Each document is parsed once per version and the features read that model.
+ * The language service: one engine behind the LSP server, the CLI and the tests. It knows
+ * nothing of LSP connections; it takes text and a URI and returns LSP-shaped results. Each
+ * document is parsed once per version by its language (registry.ts), and every feature reads
+ * that model. What is the same for every language lives here: severities and rule settings,
+ * suppression comments, the diagnostic cap, and the guard that turns a crash inside a
+ * language into one diagnostic instead of an empty result.
  */
 import {
   DiagnosticSeverity, DiagnosticTag,
-  CodeActionKind,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
   type InlayHint, type Position, type Range, type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { Host } from './host';
 import type { Finding } from './diagnostic';
-import { ruleInfo, type Severity, type SeveritySetting } from './rules';
-import { parseLxc, type LxcDocument } from './lxc/parser';
-import { analyzeLxc, type LxcAnalysis } from './lxc/validate';
-import { splitTokens } from './lxc/values';
-import { allowCapabilityEdit, droppedCapabilities, effectiveText, lxcInlayHints } from './lxc/effective';
-import { isSystemConfigPath, validateLxcSystem } from './lxc/system';
-import type { LxcVersion } from './lxc/version';
-import { hoverLxc } from './lxc/hover';
-import { completeLxc, resolveLxcCompletion } from './lxc/complete';
-import { lxcCodeActions } from './lxc/actions';
-import { lxcFolding, lxcLinks, lxcSymbols } from './lxc/outline';
-import { ManPages, type ManEntry } from './manpages';
-import { parseToml, positionAt, type TomlDocument } from './containers/toml';
-import { validateContainersConf } from './containers/validate';
-import { ccCodeActions, ccFolding, ccSymbols, completeCc, hoverCc } from './containers/features';
-import { layeredText, mergeLayers, type LayeredView } from './containers/layers';
-import { NEWEST_PODMAN } from './containers/keys';
-
-/** `4.3.1` → `4.3`; `latest` or nonsense → the newest release ctconf knows. */
-export function podmanBranch(v: string): string {
-  const m = /^(\d+)\.(\d+)/.exec(v);
-  return m ? `${m[1]}.${m[2]}` : NEWEST_PODMAN;
-}
+import { ruleAnchor, ruleInfo, type Severity } from './rules';
+import { ManPages } from './manpages';
 import { uriToPath } from './util/uri';
+import { languageSupport } from './registry';
+import type { AnyLanguageSupport, DocContext, ServiceConfig, TextDoc } from './language';
 
-export interface TextDoc {
-  uri: string;
-  languageId: string;
-  version: number;
-  text: string;
-}
-
-/** Settings with every `auto` already resolved by the front door. */
-export interface ServiceConfig {
-  lxcVersion: LxcVersion;
-  podmanVersion: string;
-  rules: Record<string, SeveritySetting>;
-  /** Restricted Mode: do not read host files or the environment. */
-  restricted?: boolean;
-  /** Man page directories to read hover text from; undefined or empty turns it off. */
-  manDirs?: string[];
-  /**
-   * Most diagnostics returned for one document (the editor sets it: a file with hundreds of
-   * thousands of problems would otherwise flood the client); the rest are summed up in one
-   * closing diagnostic. Unlimited when unset (the CLI lists everything).
-   */
-  maxDiagnostics?: number;
-}
+export type { ServiceConfig, TextDoc } from './language';
+export { podmanBranch } from './containers/language';
 
 export const RULES_URL = 'https://github.com/ctconf/ctconf/blob/main/RULES.md';
 
@@ -69,32 +31,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** One version of a document; the LXC model is built on first use (validation scans the text itself). */
-class Parsed {
-  private lxcDoc?: LxcDocument;
-  private tomlDoc?: TomlDocument;
-  /** LXC analysis (findings and effective state), computed on first use. */
-  analysis?: LxcAnalysis;
-  layers?: LayeredView;
-
-  constructor(
-    readonly version: number,
-    readonly text: string,
-    readonly isLxc: boolean,
-    readonly isToml: boolean,
-  ) {}
-
-  get toml(): TomlDocument | undefined {
-    if (!this.isToml) return undefined;
-    this.tomlDoc ??= parseToml(this.text);
-    return this.tomlDoc;
-  }
-
-  get lxc(): LxcDocument | undefined {
-    if (!this.isLxc) return undefined;
-    this.lxcDoc ??= parseLxc(this.text);
-    return this.lxcDoc;
-  }
+/** One version of a document and its language's model of it. */
+interface Parsed {
+  version: number;
+  text: string;
+  support: AnyLanguageSupport;
+  model: unknown;
+  ctx: DocContext;
 }
 
 export interface LanguageService {
@@ -118,11 +61,18 @@ export interface LanguageService {
   /** Forget cached state of a closed document. */
   close(uri: string): void;
   configure(config: ServiceConfig): void;
+  /**
+   * The documents the front door knows about besides the one being checked (open editors; the
+   * CLI's inputs), for checks between files. Called lazily, only by languages that need it.
+   */
+  setOthers(list: () => readonly TextDoc[]): void;
 }
 
 export function createLanguageService(host: Host, initial: ServiceConfig): LanguageService {
   let config = initial;
   const cache = new Map<string, Parsed>();
+  let shared = new Map<string, unknown>();
+  let others: () => readonly TextDoc[] = () => [];
   // Man pages are read on the first hover that wants them, then cached per page.
   let man: ManPages | undefined;
   const manPages = (): ManPages | undefined => {
@@ -130,64 +80,49 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     man ??= new ManPages(host, config.manDirs);
     return man;
   };
-  const manNote = (e: ManEntry | undefined): string | undefined =>
-    e ? `_From ${e.page} on this host${e.version ? ` (${e.version})` : ''}:_\n\n${e.markdown}` : undefined;
 
-  function parsed(doc: TextDoc): Parsed {
+  function context(uri: string): DocContext {
+    return {
+      uri,
+      path: uriToPath(uri),
+      host,
+      config,
+      man: manPages,
+      others: () => others().filter((d) => d.uri !== uri),
+      shared<T>(key: string, make: () => T): T {
+        if (!shared.has(key)) shared.set(key, make());
+        return shared.get(key) as T;
+      },
+    };
+  }
+
+  function parsed(doc: TextDoc): Parsed | undefined {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.text === doc.text) return hit;
-    const p = new Parsed(doc.version, doc.text, doc.languageId === 'lxc', doc.languageId === 'containers-conf');
+    if (hit && hit.version === doc.version && hit.text === doc.text && hit.support.id === doc.languageId) return hit;
+    const support = languageSupport(doc.languageId);
+    if (!support) return undefined;
+    const ctx = context(doc.uri);
+    const p: Parsed = { version: doc.version, text: doc.text, support, model: support.parse(doc.text, ctx), ctx };
     cache.set(doc.uri, p);
     return p;
   }
 
-  function analysis(doc: TextDoc): { p: Parsed; a?: LxcAnalysis } {
-    const p = parsed(doc);
-    if (p.isLxc && !p.analysis && !isSystemConfigPath(uriToPath(doc.uri))) {
-      p.analysis = analyzeLxc(p.lxc!, { version: config.lxcVersion, host, documentPath: uriToPath(doc.uri), restricted: config.restricted });
+  /** Runs one language feature; a crash inside it costs this answer, never the caller. */
+  function guarded<T>(fallback: T, f: () => T): T {
+    try {
+      return f();
+    } catch {
+      return fallback;
     }
-    return { p, a: p.analysis };
-  }
-
-  function layers(doc: TextDoc): LayeredView | undefined {
-    const p = parsed(doc);
-    if (!p.toml || config.restricted) return undefined;
-    p.layers ??= mergeLayers(host, podmanBranch(config.podmanVersion), host.uid?.() ?? 0, uriToPath(doc.uri), doc.text);
-    return p.layers;
-  }
-
-  function ccContext(doc: TextDoc) {
-    return {
-      podmanVersion: podmanBranch(config.podmanVersion),
-      uri: doc.uri,
-      effective: (path: string[]) => {
-        const view = layers(doc);
-        if (!view || view.self < 0) return undefined;
-        const v = view.values.get(path.join('.'));
-        if (!v) return undefined;
-        const where = `${v.file} line ${v.line + 1}`;
-        return v.layer > view.self
-          ? `**Effective value:** \`${v.text}\`, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
-          : v.layer === view.self
-            ? `**Effective value:** \`${v.text}\` (no later file changes it).`
-            : undefined;
-      },
-      capabilityExtra: (cap: string) => manNote(manPages()?.capability(cap)),
-      keyExtra: (key: string) => manNote(manPages()?.containersKey(key)),
-    };
   }
 
   function findings(doc: TextDoc): Finding[] {
-    // A failure inside a validator costs that document one diagnostic saying so, never the
-    // server or the CLI.
     try {
-      const { p, a } = analysis(doc);
-      if (p.isLxc) return a ? a.findings : validateLxcSystem(p.lxc!);
-      if (p.isToml) return validateContainersConf(p.toml!, { podmanVersion: podmanBranch(config.podmanVersion), host, restricted: config.restricted });
+      const p = parsed(doc);
+      return p ? p.support.findings(p.model, p.ctx) : [];
     } catch (e) {
       return [internalError(e)];
     }
-    return [];
   }
 
   return {
@@ -208,7 +143,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
           range: f.range,
           severity: SEVERITY[severity],
           code: f.code,
-          codeDescription: { href: `${RULES_URL}#${f.code.replace(/[^a-z0-9]+/g, '-')}` },
+          codeDescription: { href: config.ruleHref?.(f.code) ?? `${RULES_URL}#${ruleAnchor(f.code)}` },
           source: 'ctconf',
           message: f.message,
         };
@@ -231,88 +166,50 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       return out;
     },
     hover(doc, pos) {
-      const { p, a } = analysis(doc);
-      if (p.lxc) {
-        const dropped = a ? new Set(droppedCapabilities(a)) : new Set<string>();
-        return hoverLxc(p.lxc, pos, {
-          version: config.lxcVersion,
-          capabilityExtra: (cap) => manNote(manPages()?.capability(cap)),
-          keyExtra: (key) => manNote(manPages()?.lxcKey(key)),
-          host,
-          documentPath: uriToPath(doc.uri),
-          capabilityAction: (name) => (dropped.has(name)
-            ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([doc.uri, name]))} "Clear and redefine lxc.cap.drop without ${name}")`
-            : undefined),
-        });
-      }
-      if (p.toml) return hoverCc(p.toml, pos, ccContext(doc));
-      return null;
+      const p = parsed(doc);
+      return guarded(null, () => p?.support.hover?.(p.model, pos, p.ctx) ?? null);
     },
     completion(doc, pos) {
       const p = parsed(doc);
-      if (p.lxc) return completeLxc(p.lxc, pos, { version: config.lxcVersion, host });
-      if (p.toml) return completeCc(p.toml, pos, ccContext(doc));
-      return [];
+      return guarded([], () => p?.support.completion?.(p.model, pos, p.ctx) ?? []);
     },
     resolveCompletion(item) {
-      return resolveLxcCompletion(item, config.lxcVersion);
+      // Items carry their language in data.ctconf (e.g. `lxc-key`).
+      const tag = (item.data as { ctconf?: unknown } | undefined)?.ctconf;
+      const support = typeof tag === 'string' ? languageSupport(tag.split('-')[0]) : undefined;
+      return guarded(item, () => support?.resolveCompletion?.(item, context('')) ?? item);
     },
     codeActions(doc, range, diagnostics) {
-      const { p, a } = analysis(doc);
-      if (p.lxc) {
-        const out = lxcCodeActions(p.lxc, doc.uri, diagnostics);
-        if (a) {
-          for (const cap of capabilitiesAt(p.lxc, a, range)) {
-            const fix = allowCapabilityEdit(p.lxc, a, doc.uri, cap);
-            if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: fix.edit });
-          }
-        }
-        return out;
-      }
-      if (p.toml) return ccCodeActions(p.toml, doc.uri, range, diagnostics);
-      return [];
+      const p = parsed(doc);
+      return guarded([], () => p?.support.codeActions?.(p.model, range, diagnostics, p.ctx) ?? []);
     },
     inlayHints(doc, range) {
-      const { p, a } = analysis(doc);
-      if (p.lxc && a) return lxcInlayHints(p.lxc, a, range.start.line, range.end.line);
-      const view = p.toml ? layers(doc) : undefined;
-      if (!p.toml || !view || view.self < 0) return [];
-      const out: InlayHint[] = [];
-      for (const e of p.toml.entries) {
-        const line = positionAt(p.toml, e.kv.start).line;
-        if (line < range.start.line || line > range.end.line) continue;
-        const v = view.values.get(e.path.join('.')) ?? [...view.values].find(([k]) => k.toLowerCase() === e.path.join('.').toLowerCase())?.[1];
-        if (!v || v.layer <= view.self) continue;
-        const end = positionAt(p.toml, e.kv.end);
-        out.push({ position: end, label: `overridden by ${v.file.split('/').pop()}:${v.line + 1} → ${v.text.length > 40 ? `${v.text.slice(0, 37)}…` : v.text}`, paddingLeft: true });
-      }
-      return out;
+      const p = parsed(doc);
+      return guarded([], () => p?.support.inlayHints?.(p.model, range, p.ctx) ?? []);
     },
     effectiveConfiguration(doc) {
-      const { p, a } = analysis(doc);
-      if (a) return effectiveText(a, uriToPath(doc.uri), config.lxcVersion);
-      const view = p.toml ? layers(doc) : undefined;
-      return view ? layeredText(view, podmanBranch(config.podmanVersion)) : undefined;
+      const p = parsed(doc);
+      return guarded(undefined, () => p?.support.effective?.(p.model, p.ctx));
     },
     droppedCapabilities(doc) {
-      const { a } = analysis(doc);
-      return a ? droppedCapabilities(a) : [];
+      const p = parsed(doc);
+      return guarded([], () => p?.support.capabilities?.dropped(p.model, p.ctx) ?? []);
     },
     allowCapability(doc, cap) {
-      const { p, a } = analysis(doc);
-      return p.lxc && a ? allowCapabilityEdit(p.lxc, a, doc.uri, cap) : undefined;
+      const p = parsed(doc);
+      return guarded(undefined, () => p?.support.capabilities?.allow(p.model, cap, p.ctx));
     },
     symbols(doc) {
       const p = parsed(doc);
-      return p.lxc ? lxcSymbols(p.lxc) : p.toml ? ccSymbols(p.toml) : [];
+      return guarded([], () => p?.support.symbols?.(p.model, p.ctx) ?? []);
     },
     links(doc) {
       const p = parsed(doc);
-      return p.lxc ? lxcLinks(p.lxc, host) : [];
+      return guarded([], () => p?.support.links?.(p.model, p.ctx) ?? []);
     },
     folding(doc) {
       const p = parsed(doc);
-      return p.lxc ? lxcFolding(p.lxc) : p.toml ? ccFolding(p.toml) : [];
+      return guarded([], () => p?.support.folding?.(p.model, p.ctx) ?? []);
     },
     close(uri) {
       cache.delete(uri);
@@ -321,6 +218,10 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       if (c.manDirs?.join('\0') !== config.manDirs?.join('\0')) man = undefined;
       config = c;
       cache.clear();
+      shared = new Map();
+    },
+    setOthers(list) {
+      others = list;
     },
   };
 }
@@ -333,29 +234,6 @@ export function internalError(e: unknown): Finding {
     message: `ctconf failed while checking this file (${what.slice(0, 200)}); some problems may not be shown. Please report this.`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
-}
-
-/**
- * The dropped capabilities a code action request points at: a capability name under the
- * cursor, the capabilities an include line brings in, or those of an lxc.cap.drop line.
- */
-function capabilitiesAt(doc: LxcDocument, a: LxcAnalysis, r: Range): string[] {
-  const dropped = droppedCapabilities(a);
-  if (dropped.length === 0) return [];
-  const out = new Set<string>();
-  for (let line = r.start.line; line <= r.end.line; line++) {
-    const l = doc.lineAt(line);
-    if (!l || l.kind !== 'entry') continue;
-    if (l.key === 'lxc.include') {
-      for (const c of a.effective.caps.list) if (c.topLine === line && c.file) out.add(c.name);
-    } else if (l.key === 'lxc.cap.drop') {
-      const tokens = splitTokens(l.value);
-      const ch = r.start.character - l.valueStart;
-      const under = r.start.line === r.end.line ? tokens.filter((t) => ch >= t.start && ch <= t.end) : [];
-      for (const t of under.length ? under : tokens) out.add(t.text);
-    }
-  }
-  return dropped.filter((c) => out.has(c));
 }
 
 /**

@@ -50,6 +50,10 @@ test('real LXC and containers.conf locations are detected; other config files ar
     '/usr/share/containers/containers.conf.modules/debug/log.conf',
   ];
   for (const p of cc) assert.equal(detectLanguage(p), 'containers-conf', p);
+  // lxc-net's dnsmasq configuration lives in /etc/lxc but is read by dnsmasq.
+  assert.equal(detectLanguage('/etc/lxc/dnsmasq.conf', 'dhcp-host=web01,10.0.3.10\n'), undefined);
+  assert.equal(detectLanguage('/etc/lxc/lxc.conf'), 'lxc');
+  assert.equal(detectLanguage('/etc/lxc/extra.conf', 'lxc.cap.drop = sys_module\n'), 'lxc');
   for (const p of ['/home/ann/src/app/.git/config', '/home/ann/.ssh/config', '/srv/app/config', '/etc/nginx/nginx.conf']) {
     assert.equal(detectLanguage(p, '[core]\n\trepositoryformatversion = 0\n'), undefined, p);
   }
@@ -62,4 +66,27 @@ test('RULES.md documents every rule code, with the default severity', () => {
   const missing = RULES.filter((r) => !doc.includes(`\`${r.code}\` (${r.severity})`)).map((r) => r.code);
   assert.deepEqual(missing, []);
   for (const r of RULES) assert.ok(doc.includes(`### ${r.code.replace(/[^a-z0-9]+/g, '-')}`), `anchor for ${r.code}`);
+});
+
+test('ctconf.rules offers every rule code with its summary (run `npm run manifest` after adding a rule)', () => {
+  const props = pkg.contributes.configuration.properties['ctconf.rules'].properties as Record<string, { enum: string[]; markdownDescription: string }>;
+  assert.deepEqual(Object.keys(props), RULES.map((r) => r.code));
+  for (const r of RULES) {
+    assert.ok(props[r.code].markdownDescription.startsWith(r.summary), r.code);
+    assert.deepEqual(props[r.code].enum, ['error', 'warning', 'information', 'hint', 'off']);
+  }
+});
+
+test('rule links point at the RULES.md shipped beside the bundles, at the rule\'s line', async () => {
+  const { localRuleDocs } = await import('../../server/src/ruleDocs');
+  const href = localRuleDocs(path.join(ROOT, 'RULES.md'));
+  assert.ok(href);
+  const lines = fs.readFileSync(path.join(ROOT, 'RULES.md'), 'utf8').split('\n');
+  for (const r of RULES) {
+    const link = href(r.code);
+    assert.ok(link?.startsWith('file:///'), r.code);
+    const line = Number(/#L(\d+)$/.exec(link!)?.[1]);
+    assert.equal(lines[line - 1], `### ${r.code.replace(/[^a-z0-9]+/g, '-')}`);
+  }
+  assert.equal(localRuleDocs(path.join(ROOT, 'no-such-RULES.md')), undefined);
 });

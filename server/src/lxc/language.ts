@@ -1,0 +1,108 @@
+/** LXC container configs (and LXC's system lxc.conf) as a language of the engine. */
+import { CodeActionKind, type Range } from 'vscode-languageserver-types';
+import type { DocContext, LanguageSupport } from '../language';
+import { parseLxc, type LxcDocument } from './parser';
+import { analyzeLxc, type LxcAnalysis } from './validate';
+import { splitTokens } from './values';
+import { allowCapabilityEdit, droppedCapabilities, effectiveText, lxcInlayHints } from './effective';
+import { isSystemConfigPath, validateLxcSystem } from './system';
+import { hoverLxc } from './hover';
+import { completeLxc, resolveLxcCompletion } from './complete';
+import { lxcCodeActions } from './actions';
+import { lxcFolding, lxcLinks, lxcSymbols } from './outline';
+import { manNote } from '../language';
+
+/** One version of an LXC document: the parsed lines, and the analysis built on first use. */
+export class LxcModel {
+  private analyzed?: LxcAnalysis;
+  constructor(
+    readonly doc: LxcDocument,
+    /** LXC's system configuration (lxc.conf) has its own keys and no container analysis. */
+    readonly system: boolean,
+  ) {}
+
+  analysis(ctx: DocContext): LxcAnalysis | undefined {
+    if (this.system) return undefined;
+    this.analyzed ??= analyzeLxc(this.doc, { version: ctx.config.lxcVersion, host: ctx.host, documentPath: ctx.path, restricted: ctx.config.restricted });
+    return this.analyzed;
+  }
+}
+
+export const lxcLanguage: LanguageSupport<LxcModel> = {
+  id: 'lxc',
+  parse: (text, ctx) => new LxcModel(parseLxc(text), isSystemConfigPath(ctx.path)),
+  findings: (m, ctx) => m.analysis(ctx)?.findings ?? validateLxcSystem(m.doc),
+  hover(m, pos, ctx) {
+    const a = m.analysis(ctx);
+    const dropped = new Set(a ? droppedCapabilities(a) : []);
+    const man = ctx.man();
+    return hoverLxc(m.doc, pos, {
+      version: ctx.config.lxcVersion,
+      capabilityExtra: (cap) => manNote(man?.capability(cap)),
+      keyExtra: (key) => manNote(man?.lxcKey(key)),
+      host: ctx.host,
+      documentPath: ctx.path,
+      capabilityAction: (name) => (dropped.has(name)
+        ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([ctx.uri, name]))} "Clear and redefine lxc.cap.drop without ${name}")`
+        : undefined),
+    });
+  },
+  completion: (m, pos, ctx) => completeLxc(m.doc, pos, { version: ctx.config.lxcVersion, host: ctx.host }),
+  resolveCompletion: (item, ctx) => resolveLxcCompletion(item, ctx.config.lxcVersion),
+  codeActions(m, range, diagnostics, ctx) {
+    const out = lxcCodeActions(m.doc, ctx.uri, diagnostics);
+    const a = m.analysis(ctx);
+    if (a) {
+      for (const cap of capabilitiesAt(m.doc, a, range)) {
+        const fix = allowCapabilityEdit(m.doc, a, ctx.uri, cap);
+        if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: fix.edit });
+      }
+    }
+    return out;
+  },
+  symbols: (m) => lxcSymbols(m.doc),
+  folding: (m) => lxcFolding(m.doc),
+  links: (m, ctx) => lxcLinks(m.doc, ctx.host),
+  inlayHints(m, range, ctx) {
+    const a = m.analysis(ctx);
+    return a ? lxcInlayHints(m.doc, a, range.start.line, range.end.line) : [];
+  },
+  effective(m, ctx) {
+    const a = m.analysis(ctx);
+    return a ? effectiveText(a, ctx.path, ctx.config.lxcVersion) : undefined;
+  },
+  capabilities: {
+    dropped(m, ctx) {
+      const a = m.analysis(ctx);
+      return a ? droppedCapabilities(a) : [];
+    },
+    allow(m, cap, ctx) {
+      const a = m.analysis(ctx);
+      return a ? allowCapabilityEdit(m.doc, a, ctx.uri, cap) : undefined;
+    },
+  },
+};
+
+/**
+ * The dropped capabilities a code action request points at: a capability name under the
+ * cursor, the capabilities an include line brings in, or those of an lxc.cap.drop line.
+ */
+function capabilitiesAt(doc: LxcDocument, a: LxcAnalysis, r: Range): string[] {
+  const dropped = droppedCapabilities(a);
+  if (dropped.length === 0) return [];
+  const out = new Set<string>();
+  const last = Math.min(r.end.line, doc.lineCount - 1);
+  for (let line = Math.max(0, r.start.line); line <= last; line++) {
+    const l = doc.lineAt(line);
+    if (!l || l.kind !== 'entry') continue;
+    if (l.key === 'lxc.include') {
+      for (const c of a.effective.caps.list) if (c.topLine === line && c.file) out.add(c.name);
+    } else if (l.key === 'lxc.cap.drop') {
+      const tokens = splitTokens(l.value);
+      const ch = r.start.character - l.valueStart;
+      const under = r.start.line === r.end.line ? tokens.filter((t) => ch >= t.start && ch <= t.end) : [];
+      for (const t of under.length ? under : tokens) out.add(t.text);
+    }
+  }
+  return dropped.filter((c) => out.has(c));
+}

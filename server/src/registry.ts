@@ -1,0 +1,17 @@
+/**
+ * Every language the engine serves, by language id. A new format is one folder with a
+ * `LanguageSupport` (language.ts), one line here, and its path patterns in languages.ts.
+ */
+import type { AnyLanguageSupport } from './language';
+import type { LanguageId } from './languages';
+import { lxcLanguage } from './lxc/language';
+import { containersLanguage } from './containers/language';
+
+export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
+  lxc: lxcLanguage,
+  'containers-conf': containersLanguage,
+};
+
+export function languageSupport(id: string): AnyLanguageSupport | undefined {
+  return Object.prototype.hasOwnProperty.call(LANGUAGES, id) ? LANGUAGES[id as LanguageId] : undefined;
+}
