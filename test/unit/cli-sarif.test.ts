@@ -76,8 +76,7 @@ test('SARIF: every rule with help from RULES.md, results with relative URIs, 1-b
     }
     assert.ok(['error', 'warning', 'note'].includes(r.defaultConfiguration.level));
   }
-  // RULES.md has no section for this code yet (reported); when it gets one, empty this list.
-  assert.deepEqual(withoutSection, ['ctconf/internal-error']);
+  assert.deepEqual(withoutSection, [], 'RULES.md has a section for every rule');
   assert.ok(help.size >= 50, `${help.size} sections read`);
   assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${FIXTURE}/`);
   assert.deepEqual(run.results.map((r) => [r.ruleId, r.level, r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine]), [
@@ -97,8 +96,8 @@ test('SARIF: every rule with help from RULES.md, results with relative URIs, 1-b
 
 test('SARIF fingerprints survive lines added above; identical findings get distinct ones; odd names are URI-encoded', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-sarif-'));
-  const f = path.join(dir, 'lxc', 'we b#1.conf');
-  fs.mkdirSync(path.dirname(f));
+  const f = path.join(dir, 'lxc', 'config', 'we b#1.conf');
+  fs.mkdirSync(path.dirname(f), { recursive: true });
   fs.writeFileSync(f, 'lxc.bogus = 1\nlxc.bogus = 1\n');
   const before = sarif(['.'], dir).log.runs[0].results;
   fs.writeFileSync(f, '# a comment\nlxc.uts.name = x\nlxc.bogus = 1\nlxc.bogus = 1\n');
@@ -107,7 +106,7 @@ test('SARIF fingerprints survive lines added above; identical findings get disti
   assert.deepEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
   assert.notEqual(before[0].partialFingerprints['ctconfLineHash/v1'], before[1].partialFingerprints['ctconfLineHash/v1']);
   assert.deepEqual(after.map((r) => r.locations[0].physicalLocation.region.startLine), [3, 4]);
-  assert.equal(before[0].locations[0].physicalLocation.artifactLocation.uri, 'lxc/we%20b%231.conf');
+  assert.equal(before[0].locations[0].physicalLocation.artifactLocation.uri, 'lxc/config/we%20b%231.conf');
   // A zero-length finding (a missing final key, say) still gets a one-column region.
   const empty = sarif(['--language', 'lxc', '-'], dir, 'lxc.net.0.link = br0\n').log.runs[0].results;
   for (const r of empty) {

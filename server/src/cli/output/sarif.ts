@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { RULES, type Severity } from '../../rules';
+import { RULES, ruleAnchor, type Severity } from '../../rules';
 import { RULES_URL } from '../../service';
 import { ruleHelp } from '../ruleHelp';
 import { artifactUri, fingerprints, messageText, type FileReport, type Formatter, type Write } from './format';
@@ -63,7 +63,7 @@ export function sarifFormatter(write: Write, cwd: string, version: string): Form
           id: r.code,
           shortDescription: { text: r.summary },
           help: { text: h.text, markdown: h.markdown },
-          helpUri: `${RULES_URL}#${r.code.replace(/[^a-z0-9]+/g, '-')}`,
+          helpUri: `${RULES_URL}#${ruleAnchor(r.code)}`,
           defaultConfiguration: { level: LEVEL[r.severity] },
         };
       });
