@@ -66,6 +66,15 @@ test('directory walks survive symlink loops, FIFOs and sockets, and end', () => 
   assert.ok(Date.now() - t0 < 50_000, 'ends (generous bound for a loaded machine)');
   assert.equal(r.status, 1, r.stderr);
   assert.deepEqual(located(r.stdout), [`${lxc}/a.conf:1:1: error lxc/unknown-key`], 'each file once');
+  // Depth is bounded: a tree 40 directories deep is walked to depth 32 and reported.
+  let deep = path.join(dir, 'deep');
+  for (let i = 0; i < 40; i++) deep = path.join(deep, 'd');
+  fs.mkdirSync(deep, { recursive: true });
+  fs.writeFileSync(path.join(deep, 'x.conf'), 'lxc.bogus = 1\n');
+  const d = run(['check', '--lxc-version', '5.0', path.join(dir, 'deep')]);
+  assert.equal(d.status, 2);
+  assert.equal(d.stdout, '');
+  assert.match(d.stderr, /deeper than 32 directories; not entered/);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
