@@ -18,6 +18,8 @@ const common = {
   minify: production,
   legalComments: 'none',
   define: { CTCONF_VERSION: JSON.stringify(pkg.version) },
+  // RULES.md is embedded as text (the SARIF output's rule help).
+  loader: { '.md': 'text' },
   logLevel: 'warning',
 };
 

@@ -51,4 +51,13 @@ if command -v gcc >/dev/null && pkg-config --exists lxc 2>/dev/null; then
     gcc -O2 -o "$CACHE/bin/lxccheck" test/oracles/lxccheck.c $(pkg-config --cflags --libs lxc)
   fi
 fi
+# The SARIF 2.1.0 JSON schema (final rtm.5, draft-04) for the `--format sarif` test, taken from
+# an npm package that ships it (MIT), so nothing is fetched at test time.
+if [ ! -f "$CACHE/sarif/sarif-schema-2.1.0.json" ]; then
+  mkdir -p "$CACHE/sarif"
+  (cd "$CACHE/sarif" && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 >/dev/null 2>&1 \
+    && tar -xzf microsoft-jest-sarif-1.0.0-beta.0.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json \
+    && mv package/lib/schemas/sarif-2.1.0-rtm.5.json sarif-schema-2.1.0.json && rm -rf package ./*.tgz) \
+    || echo "prepare: could not fetch the SARIF schema"
+fi
 echo "prepare: done"

@@ -30,28 +30,37 @@ export function defaultSettings(): CtconfSettings {
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
+/** Problems listed one by one; past this many, one line counts the rest (a settings file with 100,000 bad rules must not print 100,000 lines). */
+export const MAX_SETTING_PROBLEMS = 20;
+
 /** Accepts anything (a client's JSON) and returns well-formed settings plus problems found. */
 export function normalizeSettings(raw: unknown): { settings: CtconfSettings; problems: string[] } {
   const s = defaultSettings();
   const problems: string[] = [];
+  let unlisted = 0;
+  const problem = (p: string): void => {
+    if (problems.length < MAX_SETTING_PROBLEMS) problems.push(p);
+    else unlisted++;
+  };
   const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
   const r = obj(raw);
   const lxcVersion = obj(r.lxc).version;
   if (typeof lxcVersion === 'string') {
     if (lxcVersion === 'auto' || isLxcVersion(lxcVersion)) s.lxc.version = lxcVersion;
-    else problems.push(`ctconf.lxc.version: "${lxcVersion}" is not one of auto, 4.0, 5.0, 6.0, 7.0`);
+    else problem(`ctconf.lxc.version: "${lxcVersion}" is not one of auto, 4.0, 5.0, 6.0, 7.0`);
   }
   const podmanVersion = obj(r.podman).version;
   if (typeof podmanVersion === 'string') s.podman.version = podmanVersion;
   for (const [code, sev] of Object.entries(obj(r.rules))) {
     if (typeof sev === 'string' && SEVERITIES.has(sev)) s.rules[code] = sev as SeveritySetting;
-    else problems.push(`ctconf.rules.${code}: "${String(sev)}" is not one of error, warning, information, hint, off`);
+    else problem(`ctconf.rules.${code.length > 100 ? `${code.slice(0, 100)}…` : code}: ${typeof sev === 'string' ? `"${sev.length > 100 ? `${sev.slice(0, 100)}…` : sev}"` : typeof sev} is not one of error, warning, information, hint, off`);
   }
   const man = obj(r.manPages);
   if (typeof man.enabled === 'boolean') s.manPages.enabled = man.enabled;
   if (Array.isArray(man.paths)) s.manPages.paths = man.paths.filter((x): x is string => typeof x === 'string');
   const trace = obj(r.trace).server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') s.trace.server = trace;
+  if (unlisted > 0) problems.push(`… and ${unlisted} more problem${unlisted === 1 ? '' : 's'}`);
   return { settings: s, problems };
 }
 

@@ -14,7 +14,7 @@ test('vsce packages the extension without sources, tests or node_modules', () =>
   const list = spawnSync('unzip', ['-Z1', out], { encoding: 'utf8' });
   assert.equal(list.status, 0, 'unzip lists the archive');
   const files = list.stdout.trim().split('\n');
-  for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/lxc-helper.js', 'extension/syntaxes/lxc.tmLanguage.json', 'extension/language-configuration.json']) {
+  for (const need of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/syntaxes/lxc.tmLanguage.json', 'extension/language-configuration.json']) {
     assert.ok(files.includes(need), `${need} is packaged`);
   }
   const unwanted = files.filter((f) => /node_modules|\.ts$|\.map$|^extension\/(test|server\/src|client\/src|scripts|bench|\.cache)\//.test(f));
