@@ -158,7 +158,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
 
   function entry(e: TomlEntry): void {
     if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') runtimes.add(e.path[2]);
-    const r = resolveEntry(e);
+    const r = ownCase(resolveEntry(e), e);
     const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
     const at = () => rng(e.kv.key.start, e.kv.key.end);
     // Only report unknown tables once (on their header), not on every key inside.
@@ -194,6 +194,14 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (!typeCheck(e.kv.value, k.type, r.canonical.join('.'), cx, k)) return;
     if (e.kv.value.type === 'string' && k.values && !enumCheck(e.kv.value, k)) return;
     if (k.check) CHECKS[k.check](e.kv.value, k, cx);
+  }
+
+  /** A case mismatch only in the header's part of the path is reported on the header, not again on each entry. */
+  function ownCase(r: CcResolved, e: TomlEntry): CcResolved {
+    if (!('caseMismatch' in r) || !r.caseMismatch) return r;
+    const parts = e.kv.key.parts;
+    const tail = r.canonical.slice(r.canonical.length - parts.length);
+    return parts.every((p, i) => p.name === tail[i]) && e.header ? { ...r, caseMismatch: false } : r;
   }
 
   /** `runtimes = {…}` or `prod = {uri = …}`: a table written inline; each entry is checked as if on its own line. */
