@@ -177,7 +177,20 @@ export function positionAt(doc: { lineStarts: number[] }, offset: number): { lin
   return { line: lo, character: offset - ls[lo] };
 }
 
+/**
+ * Converts an LSP position to an offset. Positions come from clients: a line or character
+ * that is negative, fractional, not a number or past the end is clamped into the document
+ * (a character past the end of its line means the end of that line).
+ */
 export function offsetAt(doc: { lineStarts: number[]; text: string }, pos: { line: number; character: number }): number {
-  const start = doc.lineStarts[Math.min(pos.line, doc.lineStarts.length - 1)] ?? 0;
-  return Math.min(start + pos.character, doc.text.length);
+  const ls = doc.lineStarts;
+  const clamp = (n: number, max: number) => (Number.isFinite(n) ? Math.min(Math.max(Math.floor(n), 0), max) : n === Infinity ? max : 0);
+  const line = clamp(pos.line, ls.length - 1);
+  const start = ls[line] ?? 0;
+  let end = line + 1 < ls.length ? ls[line + 1] : doc.text.length;
+  if (line + 1 < ls.length) {
+    end--;
+    if (doc.text[end - 1] === '\r' && doc.text[end] === '\n') end--;
+  }
+  return start + clamp(pos.character, end - start);
 }
