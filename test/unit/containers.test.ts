@@ -39,6 +39,9 @@ test('versions: keys and syntax the target Podman does not have', () => {
   assert.deepEqual(codes('[containers]\nenv = ["A=1", {append = true}]\n', '4.8'), []);
   assert.deepEqual(codes('[engine]\nimage_volume_mode = "bind"\n', '4.3'), []);
   assert.deepEqual(codes('[engine]\nimage_volume_mode = "bind"\n', '5.0'), ['containers/invalid-value']);
+  // Values carry the releases that accept them: CNI is gone from Podman 6.
+  assert.deepEqual(codes('[network]\nnetwork_backend = "cni"\n', '5.8'), []);
+  assert.deepEqual(codes('[network]\nnetwork_backend = "cni"\n', '6.0'), ['containers/runtime-value']);
 });
 
 test('values: load-time errors, later failures, unknown values', () => {
