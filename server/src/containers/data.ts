@@ -3,7 +3,8 @@
  * that first reads it (and the one that dropped it), the values Podman accepts (each with
  * the releases that accept it), whether Podman compares them ignoring case, when Podman
  * refuses other values, and the named check its value goes through. Validation, hover,
- * completion and the JSON Schema all read these records; nothing else lists keys or values.
+ * completion, the layer merge and the JSON Schema (./jsonSchema.ts) all read these records;
+ * no other file lists keys, tables or their values.
  * Facts from ../shared/reference/containers-conf-keys.json (containers/common, checked with
  * podman 4.3.1); the `doc` sentences are ctconf's own words.
  */
@@ -93,6 +94,11 @@ export const MISSPELLINGS: Readonly<Record<string, { table: string; key: string;
 /** Podman's built-in default_capabilities, from the capability table. */
 const PODMAN_DEFAULT_CAPS = `[${[...podmanDefaultSet(NEWEST_PODMAN)].sort().map((c) => JSON.stringify(c)).join(', ')}]`;
 
+/**
+ * Every key. Adding a key is one line here (plus a test); adding a value is one more string
+ * in its `values` (`{"value": …, "since": …}` when only later releases accept it). A value
+ * that needs more than a type and a list names a check of ./checks.ts in `check`.
+ */
 export const CC_KEYS: readonly CcKey[] = [
   {"table": "containers", "key": "annotations", "type": "string[]", "default": "[]", "since": "1.9", "append": true, "doc": "Annotations added to every container, as `key=value` strings."},
   {"table": "containers", "key": "apparmor_profile", "type": "string", "default": "containers-default-<containers/common version>", "since": "1.9", "doc": "AppArmor profile that confines containers; `unconfined` turns AppArmor off."},
