@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { CLI, CORPUS } from '../helpers/paths';
 import { podmanLoads, podmanMissing, podmanRelease } from '../helpers/podmanOracle';
+import { uncommentedVariants as variants } from '../helpers/ccVariants';
 
 const SHIPPED = path.join(CORPUS, 'golang-github-containers-common/usr/share/containers/containers.conf');
 const TESTDATA = path.join(CORPUS, 'golang-github-containers-common-dev/usr/share/gocode/src/github.com/containers/common/pkg/config/testdata');
@@ -31,29 +32,6 @@ function check(files: string[], version: string): Map<string, CliFile> {
 }
 
 const loadErrors = (f: CliFile) => f.diagnostics.filter((d) => d.severity === 'error' && !LATER.has(d.code));
-
-/** Variants of the shipped file, each with one commented key (and its multi-line value) uncommented. */
-function variants(text: string): { line: number; text: string }[] {
-  const lines = text.split('\n');
-  const out: { line: number; text: string }[] = [];
-  lines.forEach((l, i) => {
-    const m = /^#\s?([A-Za-z_"][\w".-]*\s*=.*)$/.exec(l);
-    if (!m) return;
-    const copy = [...lines];
-    copy[i] = m[1];
-    const open = (m[1].match(/\[/g) ?? []).length - (m[1].match(/\]/g) ?? []).length;
-    if (open > 0) {
-      for (let j = i + 1; j < lines.length; j++) {
-        const c = /^#\s?(.*)$/.exec(lines[j]);
-        if (!c) break;
-        copy[j] = c[1];
-        if (/^\s*\]/.test(c[1])) break;
-      }
-    }
-    out.push({ line: i, text: copy.join('\n') });
-  });
-  return out;
-}
 
 test('the shipped containers.conf and every uncommented variant: errors exactly where podman refuses', { skip: missing }, () => {
   const release = podmanRelease()!;

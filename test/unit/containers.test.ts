@@ -39,6 +39,9 @@ test('versions: keys and syntax the target Podman does not have', () => {
   assert.deepEqual(codes('[containers]\nenv = ["A=1", {append = true}]\n', '4.8'), []);
   assert.deepEqual(codes('[engine]\nimage_volume_mode = "bind"\n', '4.3'), []);
   assert.deepEqual(codes('[engine]\nimage_volume_mode = "bind"\n', '5.0'), ['containers/invalid-value']);
+  // Values carry the releases that accept them: CNI is gone from Podman 6.
+  assert.deepEqual(codes('[network]\nnetwork_backend = "cni"\n', '5.8'), []);
+  assert.deepEqual(codes('[network]\nnetwork_backend = "cni"\n', '6.0'), ['containers/runtime-value']);
 });
 
 test('values: load-time errors, later failures, unknown values', () => {
@@ -164,3 +167,35 @@ test('capability completion still works inside an array the parser could not rea
   assert.ok(!items.some((i) => i.label === 'CHOWN'));
 });
 
+
+test('document symbols are linear in the number of tables and capped', () => {
+  const n = 100_000;
+  const text = Array.from({ length: n }, (_, i) => `[engine.service_destinations.d${i}]\nuri = "unix:///run/${i}.sock"\n`).join('');
+  const t0 = performance.now();
+  const syms = svc().symbols(doc(text));
+  const ms = performance.now() - t0;
+  const total = syms.reduce((a, s) => a + 1 + (s.children?.length ?? 0), 0);
+  console.log(`# symbols of ${n} tables: ${ms.toFixed(0)} ms (parse included), ${total} symbols returned`);
+  assert.ok(total <= 5000 && total >= 4999, `${total} symbols`);
+  assert.equal(syms[0].children?.[0].name, 'uri');
+  // Generous bound for a loaded 2-core machine; the quadratic version took 135 s.
+  assert.ok(ms < 60_000, `${ms} ms`);
+});
+
+test('hover Markdown escapes every name and value taken from the document', () => {
+  const evil = '[x](command:ctconf.allowCapability) ![i](https://example.com/i.png) <b>';
+  const text = `[engine.runtimes]\n"${evil}" = ["/bin/x"]\n[engine.service_destinations."${evil}"]\nuri = "x"\n[engine]\npull_policy = "${evil}\`\`"\n`;
+  const s = svc();
+  const hovers = [{ line: 1, character: 2 }, { line: 2, character: 35 }, { line: 3, character: 1 }, { line: 5, character: 20 }].map((p) => {
+    const h = s.hover(doc(text), p);
+    assert.ok(h, `no hover at ${JSON.stringify(p)}`);
+    return (h.contents as { value: string }).value;
+  });
+  for (const md of hovers) {
+    // Outside inline code spans (which render nothing), no link, image or HTML survives.
+    const outside = md.replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, '');
+    assert.doesNotMatch(outside, /\]\(command:|!\[i\]\(https|<b>/, md);
+    assert.ok(md.includes('allowCapability') && md.includes('example'), `the text itself is still shown: ${md}`);
+  }
+  assert.match(hovers[3], /Podman does not know this value/);
+});

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS } from '../helpers/paths';
-import { parseToml, positionAt } from '../../server/src/containers/toml';
+import { offsetAt, parseToml, positionAt } from '../../server/src/containers/toml';
 
 const SUITE = path.join(CORPUS, 'golang-github-burntsushi-toml-dev/usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests');
 const missing = fs.existsSync(SUITE) ? undefined : `toml-test suite not unpacked at ${SUITE} (scripts/prepare.sh downloads it)`;
@@ -74,4 +74,15 @@ test('duplicates and redefinitions are errors', () => {
   for (const t of ['[a.b]\n[a]', '[[a]]\n[[a]]\n[a.c]', '[f]\napple.color = 1\napple.taste.sweet = true\n[f.apple.texture]\nsmooth = true']) {
     assert.deepEqual(parseToml(t).errors, [], t);
   }
+});
+
+test('positions from a client are clamped into the document, to the end of their line', () => {
+  const d = parseToml('[a]\r\nb = 1\nc = 2');
+  assert.equal(offsetAt(d, { line: 0, character: 1e9 }), 3);
+  assert.equal(offsetAt(d, { line: 1, character: 1e9 }), 10);
+  assert.equal(offsetAt(d, { line: 2, character: 1e9 }), 16);
+  assert.equal(offsetAt(d, { line: -1, character: -5 }), 0);
+  assert.equal(offsetAt(d, { line: NaN, character: NaN }), 0);
+  assert.equal(offsetAt(d, { line: 1.5, character: 2.7 }), 7);
+  assert.equal(offsetAt(d, { line: 99, character: 0 }), 11);
 });

@@ -6,7 +6,7 @@
  */
 import type { Host } from '../host';
 import { parseToml, positionAt, type TomlDocument, type TomlValue } from './toml';
-import { resolvePath } from './validate';
+import { resolvePath } from './resolve';
 import { versionAtLeast } from './keys';
 
 export interface LayerFile {

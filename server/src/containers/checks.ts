@@ -1,0 +1,144 @@
+/**
+ * Value checks beyond type and enumeration, by name: a key record in ./data.ts names the
+ * check its value goes through (`check: 'umask'`). Each check looks at the value's TOML
+ * type itself and reports what Podman refuses, when it refuses it.
+ */
+import type { TomlValue } from './toml';
+import type { CcKey } from './data';
+import { loadError, type CheckContext } from './context';
+import { checkCapabilities } from './capabilityList';
+import { versionAtLeast } from './keys';
+import { closest } from '../util/strings';
+
+type StringValue = Extract<TomlValue, { type: 'string' }>;
+type Check = (value: TomlValue, k: CcKey, cx: CheckContext) => void;
+
+const strings = (value: TomlValue): StringValue[] => (value.type === 'array' ? value.items.filter((i): i is StringValue => i.type === 'string') : []);
+const at = (cx: CheckContext, v: { start: number; end: number }) => cx.range(v.start, v.end);
+
+export const CHECKS = {
+  umask: (value, _k, cx) => {
+    if (value.type === 'string' && !/^[0-7]{1,4}$/.test(value.value)) loadError(cx, `\`${value.value}\` is not a umask: write up to four octal digits, such as \`0022\`.`, at(cx, value));
+  },
+  'shm-size': (value, _k, cx) => {
+    if (value.type === 'string' && !isGoSize(value.value)) loadError(cx, `\`${value.value}\` is not a size: write a number with an optional unit, such as \`64m\`.`, at(cx, value));
+  },
+  'absolute-path': (value, k, cx) => {
+    if (value.type === 'string' && value.value !== '' && !value.value.startsWith('/')) loadError(cx, `\`${k.key}\` must be an absolute path, not \`${value.value}\`.`, at(cx, value));
+  },
+  timezone: (value, _k, cx) => {
+    if (value.type !== 'string') return;
+    const s = value.value;
+    if (s !== '' && s !== 'local' && !cx.restricted && cx.host && !cx.host.stat(`/usr/share/zoneinfo/${s}`) && !cx.host.stat(`/etc/zoneinfo/${s}`)) {
+      loadError(cx, `No time zone \`${s}\` exists in /usr/share/zoneinfo on this host.`, at(cx, value));
+    }
+  },
+  'runtime-name': (value, _k, cx) => {
+    if (value.type !== 'string') return;
+    const s = value.value;
+    const range = at(cx, value);
+    cx.later(() => {
+      if (cx.runtimes.has(s) || s.startsWith('/')) return;
+      cx.report({ code: 'containers/runtime-value', message: `No runtime \`${s}\` is defined in [engine.runtimes]; Podman loads the file, but every command that needs the runtime fails ("default OCI runtime not found").`, range, data: { suggestion: closest(s, [...cx.runtimes]) ?? null } });
+    });
+  },
+  'events-log-size': (value, _k, cx) => {
+    if (value.type === 'string' && !isGoSize(value.value)) loadError(cx, `\`${value.value}\` is not a size: write a number with an optional unit, such as \`1m\`.`, at(cx, value));
+    if (value.type === 'integer' && value.value < 0n) loadError(cx, '`events_logfile_max_size` cannot be negative.', at(cx, value));
+  },
+  'log-size-max': (value, _k, cx) => {
+    if (value.type === 'integer' && value.value >= 0n && value.value < 8192n) loadError(cx, '`log_size_max` must be negative (no limit) or at least 8192 bytes.', at(cx, value));
+  },
+  'oom-score-adj': (value, _k, cx) => {
+    if (value.type === 'integer' && (value.value < -1000n || value.value > 1000n)) {
+      cx.report({ code: 'containers/runtime-value', message: 'oom_score_adj goes from -1000 to 1000; containers will fail to start with this value.', range: at(cx, value) });
+    }
+  },
+  ulimits: (value, _k, cx) => {
+    for (const s of strings(value)) {
+      const err = ulimitError(s.value);
+      if (err) loadError(cx, err, at(cx, s));
+    }
+  },
+  devices: (value, _k, cx) => {
+    for (const s of strings(value)) {
+      const err = deviceError(s.value, cx.version);
+      if (err) loadError(cx, err, at(cx, s));
+    }
+  },
+  sysctls: (value, _k, cx) => {
+    for (const s of strings(value)) {
+      if (!/^[^=]+=/.test(s.value)) cx.report({ code: 'containers/runtime-value', message: `\`${s.value}\` is not \`name=value\`; \`podman create\` will fail.`, range: at(cx, s) });
+    }
+  },
+  'env-pairs': (value, _k, cx) => {
+    for (const s of strings(value)) {
+      if (!s.value.includes('=')) cx.report({ code: 'containers/unknown-value', message: `\`${s.value}\` is not \`KEY=value\`; Podman warns and ignores it.`, range: at(cx, s) });
+    }
+  },
+  'subnet-pools': (value, _k, cx) => {
+    if (value.type === 'array') subnetPools(value, cx);
+  },
+  capabilities: (value, _k, cx) => {
+    if (value.type === 'array') checkCapabilities(value, cx);
+  },
+} as const satisfies Record<string, Check>;
+
+export type CheckName = keyof typeof CHECKS;
+
+/** go-units FromHumanSize / RAMInBytes: a number with an optional unit. */
+function isGoSize(s: string): boolean {
+  return /^\s*[0-9]+(\.[0-9]+)?\s*([kKmMgGtTpPbB]|[kKmMgGtTpP][bB]|[kKmMgGtTpP]i[bB])?\s*$/.test(s);
+}
+
+/** The resource names go-units accepts in a ulimit. */
+const ULIMITS: ReadonlySet<string> = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
+
+function ulimitError(s: string): string | undefined {
+  const m = /^([^=]+)=([^:]*)(?::(.*))?$/.exec(s);
+  if (!m) return `\`${s}\` is not a ulimit: write \`name=soft[:hard]\`, such as \`nofile=1024:2048\`.`;
+  if (!ULIMITS.has(m[1])) return `\`${m[1]}\` is not a ulimit name (use one of ${[...ULIMITS].join(', ')}).`;
+  for (const n of [m[2], m[3]]) if (n !== undefined && !/^-?[0-9]+$/.test(n)) return `\`${n}\` in \`${s}\` is not a number.`;
+  return undefined;
+}
+
+function deviceError(s: string, podman: string): string | undefined {
+  if (!s.startsWith('/')) {
+    // CDI names (vendor.com/class=name) are skipped at load by newer Podman; 4.3 refuses them.
+    if (/^[a-z0-9.-]+\/[a-z0-9._-]+=/i.test(s)) return versionAtLeast(podman, '4.4') ? undefined : `CDI device names such as \`${s}\` need a later Podman than ${podman}.`;
+    return `\`${s}\` is not a device: write \`/dev/src[:/dev/dst][:rwm]\` or a CDI name.`;
+  }
+  const parts = s.split(':');
+  if (parts.length > 3) return `\`${s}\` is not a device specification.`;
+  const mode = parts.length === 3 ? parts[2] : parts.length === 2 && !parts[1].startsWith('/') ? parts[1] : undefined;
+  if (parts.length === 3 && !parts[1].startsWith('/')) return `\`${s}\` is not a device specification.`;
+  if (mode !== undefined && !/^[rwm]{1,3}$/.test(mode)) return `\`${mode}\` is not a device mode (use r, w and m).`;
+  return undefined;
+}
+
+function subnetPools(value: Extract<TomlValue, { type: 'array' }>, cx: CheckContext): void {
+  for (const item of value.items) {
+    if (item.type !== 'inline-table') continue;
+    const base = item.entries.find((kv) => kv.key.parts[0].name === 'base');
+    const size = item.entries.find((kv) => kv.key.parts[0].name === 'size');
+    if (base && base.value.type === 'string') {
+      const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(base.value.value);
+      if (!m || m.slice(1, 5).some((x) => Number(x) > 255) || Number(m[5]) > 32) {
+        const v6 = base.value.value.includes(':');
+        cx.report({ code: 'containers/invalid-value', message: v6 ? `Subnet pools must be IPv4: \`${base.value.value}\` is refused. Podman refuses to start with this file.` : `\`${base.value.value}\` is not a CIDR address. Podman refuses to start with this file.`, range: at(cx, base.value) });
+        continue;
+      }
+      if (size && size.value.type === 'integer') {
+        const n = size.value.value;
+        if (n < 0n || n > 32n) cx.report({ code: 'containers/invalid-value', message: 'A subnet pool size must be between 0 and 32. Podman refuses to start with this file.', range: at(cx, size.value) });
+        else if (n < BigInt(m[5])) cx.report({ code: 'containers/invalid-value', message: `The size /${n} is bigger than the pool ${base.value.value}. Podman refuses to start with this file.`, range: at(cx, size.value) });
+      }
+    }
+    for (const kv of item.entries) {
+      const kn = kv.key.parts.map((p) => p.name).join('.');
+      if (kn === 'base' && kv.value.type !== 'string') cx.report({ code: 'containers/wrong-type', message: '`base` takes a string such as "10.89.0.0/16".', range: at(cx, kv.value) });
+      else if (kn === 'size' && kv.value.type !== 'integer') cx.report({ code: 'containers/wrong-type', message: '`size` takes an integer such as 24.', range: at(cx, kv.value) });
+      else if (kn !== 'base' && kn !== 'size') cx.report({ code: 'containers/unknown-key', message: `Subnet pools have only \`base\` and \`size\`; Podman ignores \`${kn}\`.`, range: at(cx, kv.key) });
+    }
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The character level of the TOML parser: blanks, comments, line ends, and the four kinds of
+ * strings with their escapes. Errors are thrown as ParseError and end the statement.
+ */
+import type { TomlComment } from './tomlTypes';
+
+export class ParseError extends Error {
+  constructor(message: string, readonly start: number, readonly end: number, readonly kind: 'syntax' | 'duplicate' = 'syntax') {
+    super(message);
+  }
+}
+
+export const isNewlineCode = (c: number): boolean => c === 10 || c === 13;
+
+export class Scanner {
+  i = 0;
+  readonly n: number;
+  readonly comments: TomlComment[] = [];
+
+  constructor(readonly s: string) {
+    this.n = s.length;
+  }
+
+  /** Error recovery: continue after the end of the line where the error was found. */
+  protected skipLine(from: number): void {
+    let j = from;
+    while (j < this.n && !isNewlineCode(this.s.charCodeAt(j))) j++;
+    if (this.s[j] === '\r') j++;
+    if (this.s[j] === '\n') j++;
+    this.i = j > from ? j : from + 1;
+  }
+
+  protected err(message: string, start = this.i, end = start + 1, kind: 'syntax' | 'duplicate' = 'syntax'): never {
+    throw new ParseError(message, start, Math.min(end, this.n), kind);
+  }
+
+  protected ws(): void {
+    let c = this.s.charCodeAt(this.i);
+    while (c === 32 || c === 9) c = this.s.charCodeAt(++this.i);
+  }
+
+  protected comment(): void {
+    if (this.s[this.i] !== '#') return;
+    const start = this.i;
+    while (this.i < this.n && !isNewlineCode(this.s.charCodeAt(this.i))) {
+      const c = this.s.charCodeAt(this.i);
+      if ((c < 0x20 && c !== 9) || c === 0x7f) this.err('Control characters are not allowed in comments.', this.i);
+      this.i++;
+    }
+    this.comments.push({ start, end: this.i, text: this.s.slice(start, this.i) });
+  }
+
+
+  /** Expects the end of a line (after optional blanks and a comment). */
+  protected eol(): void {
+    this.ws();
+    this.comment();
+    if (this.i >= this.n) return;
+    if (this.s[this.i] === '\n') {
+      this.i++;
+      return;
+    }
+    if (this.s[this.i] === '\r' && this.s[this.i + 1] === '\n') {
+      this.i += 2;
+      return;
+    }
+    this.err(`Expected the end of the line, found \`${this.s[this.i] === '\r' ? '\\r' : this.s[this.i]}\`.`, this.i, this.lineEnd(this.i));
+  }
+
+  protected lineEnd(from: number): number {
+    let j = from;
+    while (j < this.n && !isNewlineCode(this.s.charCodeAt(j))) j++;
+    return j;
+  }
+
+  protected blanksAndComments(): void {
+    for (;;) {
+      this.ws();
+      if (this.s[this.i] === '#') this.comment();
+      else if (this.s[this.i] === '\n') this.i++;
+      else if (this.s[this.i] === '\r' && this.s[this.i + 1] === '\n') this.i += 2;
+      else return;
+    }
+  }
+
+  protected checkChar(c: number, at: number, allowNewline: boolean): void {
+    if ((c < 0x20 && c !== 9 && !(allowNewline && (c === 10 || c === 13))) || c === 0x7f) {
+      this.err('Control characters must be escaped in strings.', at);
+    }
+  }
+
+  protected basicString(): string {
+    const start = this.i;
+    this.i++;
+    let out = '';
+    let from = this.i;
+    // Plain runs are sliced, not appended char by char (a 10 MB string stays fast).
+    for (;;) {
+      if (this.i >= this.n || isNewlineCode(this.s.charCodeAt(this.i))) this.err('The string is not closed: expected `"`.', start, this.i);
+      const code = this.s.charCodeAt(this.i);
+      if (code === 34) {
+        out += this.s.slice(from, this.i);
+        this.i++;
+        return out;
+      }
+      if (code === 92) {
+        out += this.s.slice(from, this.i);
+        out += this.escape();
+        from = this.i;
+        continue;
+      }
+      if ((code < 0x20 && code !== 9) || code === 0x7f) this.checkChar(code, this.i, false);
+      this.i++;
+    }
+  }
+
+  protected escape(): string {
+    const at = this.i;
+    const e = this.s[this.i + 1];
+    // `\e` (escape) is TOML 1.1; BurntSushi/toml, which Podman uses, accepts it.
+    const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
+    if (e !== undefined && e in simple) {
+      this.i += 2;
+      return simple[e];
+    }
+    if (e === 'u' || e === 'U') {
+      const len = e === 'u' ? 4 : 8;
+      const hex = this.s.slice(this.i + 2, this.i + 2 + len);
+      if (!new RegExp(`^[0-9A-Fa-f]{${len}}$`).test(hex)) this.err(`\`\\${e}\` needs ${len} hex digits.`, at, at + 2 + len);
+      const cp = parseInt(hex, 16);
+      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) this.err(`\`\\${e}${hex}\` is not a Unicode scalar value.`, at, at + 2 + len);
+      this.i += 2 + len;
+      return String.fromCodePoint(cp);
+    }
+    this.err(`\`\\${e ?? ''}\` is not a valid escape in a basic string.`, at, at + 2);
+  }
+
+  protected literalString(): string {
+    const start = this.i;
+    this.i++;
+    const from = this.i;
+    for (;;) {
+      if (this.i >= this.n || isNewlineCode(this.s.charCodeAt(this.i))) this.err("The string is not closed: expected `'`.", start, this.i);
+      const c = this.s[this.i];
+      if (c === "'") {
+        this.i++;
+        return this.s.slice(from, this.i - 1);
+      }
+      this.checkChar(c.charCodeAt(0), this.i, false);
+      this.i++;
+    }
+  }
+
+  protected skipFirstNewline(): void {
+    if (this.s[this.i] === '\n') this.i++;
+    else if (this.s[this.i] === '\r' && this.s[this.i + 1] === '\n') this.i += 2;
+  }
+
+  protected multilineBasic(): string {
+    const start = this.i;
+    this.i += 3;
+    this.skipFirstNewline();
+    let out = '';
+    for (;;) {
+      if (this.i >= this.n) this.err('The multi-line string is not closed: expected `"""`.', start, start + 3);
+      if (this.s.startsWith('"""', this.i)) {
+        let q = 3;
+        while (this.s[this.i + q] === '"' && q < 5) q++;
+        out += '"'.repeat(q - 3);
+        this.i += q;
+        return out;
+      }
+      const c = this.s[this.i];
+      if (c === '\\') {
+        // Line-ending backslash: trims the newline and the whitespace that follows.
+        let j = this.i + 1;
+        while (this.s[j] === ' ' || this.s[j] === '\t') j++;
+        if (isNewlineCode(this.s.charCodeAt(j))) {
+          this.i = j;
+          while (this.i < this.n && /[ \t\r\n]/.test(this.s[this.i])) {
+            if (this.s[this.i] === '\r' && this.s[this.i + 1] !== '\n') this.err('A bare carriage return is not allowed.', this.i);
+            this.i++;
+          }
+          continue;
+        }
+        out += this.escape();
+        continue;
+      }
+      if (c === '\r' && this.s[this.i + 1] !== '\n') this.err('A bare carriage return is not allowed.', this.i);
+      this.checkChar(c.charCodeAt(0), this.i, true);
+      out += c;
+      this.i++;
+    }
+  }
+
+  protected multilineLiteral(): string {
+    const start = this.i;
+    this.i += 3;
+    this.skipFirstNewline();
+    const from = this.i;
+    for (;;) {
+      if (this.i >= this.n) this.err("The multi-line string is not closed: expected `'''`.", start, start + 3);
+      if (this.s.startsWith("'''", this.i)) {
+        let q = 3;
+        while (this.s[this.i + q] === "'" && q < 5) q++;
+        const v = this.s.slice(from, this.i) + "'".repeat(q - 3);
+        this.i += q;
+        return v;
+      }
+      const c = this.s[this.i];
+      if (c === '\r' && this.s[this.i + 1] !== '\n') this.err('A bare carriage return is not allowed.', this.i);
+      this.checkChar(c.charCodeAt(0), this.i, true);
+      this.i++;
+    }
+  }
+}

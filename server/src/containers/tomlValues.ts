@@ -1,0 +1,255 @@
+/**
+ * Keys and values of the TOML parser: dotted keys, scalars, arrays and inline tables, and
+ * the table tree that catches redefinitions.
+ */
+import type { KeyPart, TomlKey, TomlKeyValue, TomlValue } from './tomlTypes';
+import { Scanner, isNewlineCode } from './tomlScanner';
+
+type NodeKind = 'table' | 'array-tables' | 'value' | 'inline';
+export interface Node {
+  kind: NodeKind;
+  /** Defined by a [header] (tables) — cannot be defined again. */
+  header?: boolean;
+  /** Created by a dotted key — cannot be opened again with a [header]. */
+  dotted?: boolean;
+  children: Map<string, Node>;
+  items?: Node[];
+}
+
+export const newTable = (extra: Partial<Node> = {}): Node => ({ kind: 'table', children: new Map(), ...extra });
+/**
+ * The children of every value node: one shared empty map, never written to (define and
+ * openTable refuse to descend into a value), instead of a new Map per key.
+ */
+const NO_CHILDREN: ReadonlyMap<string, Node> = new Map();
+/** Value nodes carry nothing of their own, so all values share these two (never modified). */
+const VALUE_NODE: Node = Object.freeze({ kind: 'value', children: NO_CHILDREN as Map<string, Node> });
+const INLINE_NODE: Node = Object.freeze({ kind: 'inline', children: NO_CHILDREN as Map<string, Node> });
+
+/** A bare-key character: A-Z a-z 0-9 _ - (compared as a char code: this runs on every key). */
+const isBare = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+/** Deepest nesting of arrays and inline tables read (Podman's files never go past 3). */
+export const MAX_NESTING = 256;
+
+export class ValueParser extends Scanner {
+  /** Nesting of arrays and inline tables; bounded so hostile input cannot exhaust the stack. */
+  protected depth = 0;
+
+  /** Records a key/value in a table node, checking redefinitions. */
+  protected define(table: Node, kv: TomlKeyValue): void {
+    let node = table;
+    const parts = kv.key.parts;
+    for (let k = 0; k < parts.length - 1; k++) {
+      const part = parts[k];
+      let child = node.children.get(part.name);
+      if (!child) {
+        child = newTable({ dotted: true });
+        node.children.set(part.name, child);
+      } else if (child.kind !== 'table' || child.header) {
+        this.err(`\`${parts.slice(0, k + 1).map((p) => p.name).join('.')}\` is already defined, and dotted keys cannot add to it.`, kv.key.start, kv.key.end, 'duplicate');
+      }
+      node = child;
+    }
+    const last = parts[parts.length - 1];
+    if (node.children.has(last.name)) {
+      this.err(`The key \`${parts.map((p) => p.name).join('.')}\` is already defined in this table.`, kv.key.start, kv.key.end, 'duplicate');
+    }
+    node.children.set(last.name, kv.value.type === 'inline-table' ? INLINE_NODE : VALUE_NODE);
+  }
+
+  protected key(): TomlKey {
+    const start = this.i;
+    const parts: KeyPart[] = [];
+    for (;;) {
+      this.ws();
+      parts.push(this.keyPart());
+      this.ws();
+      if (this.s[this.i] !== '.') break;
+      this.i++;
+    }
+    return { parts, start, end: parts[parts.length - 1].end };
+  }
+
+  protected keyPart(): KeyPart {
+    const start = this.i;
+    const c = this.s[this.i];
+    if (c === '"' || c === "'") {
+      if (this.s.startsWith(c.repeat(3), this.i)) this.err('Keys cannot be multi-line strings.', this.i, this.i + 3);
+      const v = c === '"' ? this.basicString() : this.literalString();
+      return { name: v, start, end: this.i, quoted: true };
+    }
+    while (this.i < this.n && isBare(this.s.charCodeAt(this.i))) this.i++;
+    if (this.i === start) {
+      const found = this.s[this.i];
+      this.err(found === undefined || isNewlineCode(this.s.charCodeAt(start)) ? 'Expected a key.' : `Expected a key, found \`${found}\`.`, start, Math.max(start + 1, this.lineEnd(start)));
+    }
+    return { name: this.s.slice(start, this.i), start, end: this.i, quoted: false };
+  }
+
+  protected keyValue(inline: boolean): TomlKeyValue {
+    const start = this.i;
+    const key = this.key();
+    this.ws();
+    if (this.s[this.i] !== '=') this.err(`Expected \`=\` after the key \`${key.parts.map((p) => p.name).join('.')}\`.`, this.i, inline ? this.i + 1 : Math.max(this.i + 1, this.lineEnd(this.i)));
+    const eq = this.i;
+    this.i++;
+    this.ws();
+    const value = this.value();
+    return { key, eq, value, start, end: this.i };
+  }
+
+  protected value(): TomlValue {
+    const start = this.i;
+    const c = this.s[this.i];
+    if ((c === '[' || c === '{') && this.depth >= MAX_NESTING) {
+      this.err(`Arrays and inline tables are nested more than ${MAX_NESTING} deep here.`, start, start + 1);
+    }
+    if (c === undefined || isNewlineCode(this.s.charCodeAt(start)) || c === '#') this.err('Expected a value.', start, start + 1);
+    if (c === '"') {
+      if (this.s.startsWith('"""', this.i)) {
+        const v = this.multilineBasic();
+        return { type: 'string', value: v, multiline: true, literal: false, start, end: this.i };
+      }
+      const v = this.basicString();
+      return { type: 'string', value: v, multiline: false, literal: false, start, end: this.i };
+    }
+    if (c === "'") {
+      if (this.s.startsWith("'''", this.i)) {
+        const v = this.multilineLiteral();
+        return { type: 'string', value: v, multiline: true, literal: true, start, end: this.i };
+      }
+      const v = this.literalString();
+      return { type: 'string', value: v, multiline: false, literal: true, start, end: this.i };
+    }
+    if (c === '[') return this.array();
+    if (c === '{') return this.inlineTable();
+    return this.scalar();
+  }
+
+  protected scalar(): TomlValue {
+    const start = this.i;
+    let j = this.i;
+    while (j < this.n && !/[ \t\r\n,\]}#]/.test(this.s[j])) j++;
+    // A datetime may have a space between date and time.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(this.s.slice(start, j)) && this.s[j] === ' ' && /^\d{2}:/.test(this.s.slice(j + 1, j + 4))) {
+      j++;
+      while (j < this.n && !/[ \t\r\n,\]}#]/.test(this.s[j])) j++;
+    }
+    const raw = this.s.slice(start, j);
+    this.i = j;
+    if (raw === 'true' || raw === 'false') return { type: 'boolean', value: raw === 'true', start, end: j };
+    if (/^[+-]?(inf|nan)$/.test(raw)) return { type: 'float', value: raw.endsWith('nan') ? NaN : raw.startsWith('-') ? -Infinity : Infinity, raw, start, end: j };
+    if (/^[+-]?(0|[1-9](_?[0-9])*)$/.test(raw)) {
+      const v = BigInt(raw.replace(/_/g, ''));
+      if (v > 9223372036854775807n || v < -9223372036854775808n) this.err(`The integer ${raw} does not fit in 64 bits.`, start, j);
+      return { type: 'integer', value: v, raw, start, end: j };
+    }
+    const radix = /^0x[0-9A-Fa-f](_?[0-9A-Fa-f])*$/.test(raw) ? 16 : /^0o[0-7](_?[0-7])*$/.test(raw) ? 8 : /^0b[01](_?[01])*$/.test(raw) ? 2 : 0;
+    if (radix) {
+      const digits = raw.slice(2).replace(/_/g, '');
+      const v = BigInt(`0${raw[1]}${digits}`);
+      if (v > 9223372036854775807n) this.err(`The integer ${raw} does not fit in 64 bits.`, start, j);
+      return { type: 'integer', value: v, raw, start, end: j };
+    }
+    if (/^[+-]?(0|[1-9](_?[0-9])*)(\.[0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?$/.test(raw) && /[.eE]/.test(raw)) {
+      return { type: 'float', value: Number(raw.replace(/_/g, '')), raw, start, end: j };
+    }
+    if (isDateTime(raw)) return { type: 'datetime', raw, start, end: j };
+    if (raw === '') this.err(`Expected a value, found \`${this.s[start]}\`.`, start, start + 1);
+    if (/^[A-Za-z_]/.test(raw) && !/^(inf|nan)/.test(raw)) this.err(`\`${raw}\` is not a TOML value; strings need quotes: "${raw}".`, start, j);
+    this.err(`\`${raw}\` is not a valid TOML value.`, start, j);
+  }
+
+  protected array(): TomlValue {
+    this.depth++;
+    try {
+      return this.arrayBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  protected arrayBody(): TomlValue {
+    const start = this.i;
+    this.i++;
+    const items: TomlValue[] = [];
+    for (;;) {
+      this.blanksAndComments();
+      if (this.i >= this.n) this.err('The array is not closed: expected `]`.', start, start + 1);
+      if (this.s[this.i] === ']') {
+        this.i++;
+        return { type: 'array', items, closed: true, start, end: this.i };
+      }
+      items.push(this.value());
+      this.blanksAndComments();
+      if (this.s[this.i] === ',') {
+        this.i++;
+        continue;
+      }
+      if (this.s[this.i] === ']') {
+        this.i++;
+        return { type: 'array', items, closed: true, start, end: this.i };
+      }
+      this.err(this.i >= this.n ? 'The array is not closed: expected `]`.' : `Expected \`,\` or \`]\` in the array, found \`${this.s[this.i]}\`.`, this.i >= this.n ? start : this.i, this.i >= this.n ? start + 1 : this.i + 1);
+    }
+  }
+
+  protected inlineTable(): TomlValue {
+    this.depth++;
+    try {
+      return this.inlineTableBody();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  protected inlineTableBody(): TomlValue {
+    const start = this.i;
+    this.i++;
+    const entries: TomlKeyValue[] = [];
+    const table = newTable();
+    this.ws();
+    if (this.s[this.i] === '}') {
+      this.i++;
+      return { type: 'inline-table', entries, closed: true, start, end: this.i };
+    }
+    for (;;) {
+      this.ws();
+      if (isNewlineCode(this.s.charCodeAt(this.i))) this.err('Inline tables must stay on one line.', this.i, this.i + 1);
+      const kv = this.keyValue(true);
+      this.define(table, kv);
+      entries.push(kv);
+      this.ws();
+      if (this.s[this.i] === ',') {
+        this.i++;
+        this.ws();
+        if (this.s[this.i] === '}') this.err('Inline tables cannot end with a comma.', this.i - 1, this.i);
+        continue;
+      }
+      if (this.s[this.i] === '}') {
+        this.i++;
+        return { type: 'inline-table', entries, closed: true, start, end: this.i };
+      }
+      this.err(`Expected \`,\` or \`}\` in the inline table, found \`${this.s[this.i] ?? 'end of file'}\`.`, this.i, this.i + 1);
+    }
+  }
+}
+
+function isDateTime(raw: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))?)?$/.exec(raw);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if (mo < 1 || mo > 12 || d < 1 || d > days[mo - 1]) return false;
+    if (m[4] !== undefined && !validTime(m[4], m[5], m[6])) return false;
+    if (m[9] !== undefined && (Number(m[9]) > 23 || Number(m[10]) > 59)) return false;
+    return true;
+  }
+  const t = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/.exec(raw);
+  return !!t && validTime(t[1], t[2], t[3]);
+}
+
+function validTime(h: string, m: string, s: string): boolean {
+  return Number(h) <= 23 && Number(m) <= 59 && Number(s) <= 60;
+}
+
