@@ -34,6 +34,12 @@ if (process.argv.includes('--bench') || benchOnly) {
 }
 
 await Promise.all(builds.map((b) => esbuild.build({ ...common, outdir: 'dist', ...b })));
+if (!benchOnly) {
+  // JSON Schemas generated from the key data (shipped in the .vsix and the npm package).
+  const r = spawnSync(process.execPath, ['scripts/schemas.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) process.exit(r.status || 1);
+}
+
 if (withTests) {
   const tests = [];
   const walk = (dir) => {

@@ -3,7 +3,11 @@ import type { InlayHint } from 'vscode-languageserver-types';
 import type { DocContext, LanguageSupport } from '../language';
 import { parseToml, positionAt, type TomlDocument } from './toml';
 import { validateContainersConf } from './validate';
-import { ccCodeActions, ccFolding, ccSymbols, completeCc, hoverCc, type CcFeatureContext } from './features';
+import { hoverCc, type CcFeatureContext } from './hover';
+import { completeCc } from './complete';
+import { ccCodeActions } from './actions';
+import { ccFolding, ccSymbols } from './outline';
+import { inlineCode } from '../util/markdown';
 import { layeredText, mergeLayers, type LayeredView } from './layers';
 import { NEWEST_PODMAN } from './keys';
 import { manNote } from '../language';
@@ -37,11 +41,11 @@ function featureContext(m: CcModel, ctx: DocContext): CcFeatureContext {
       if (!view || view.self < 0) return undefined;
       const v = view.values.get(path.join('.'));
       if (!v) return undefined;
-      const where = `${v.file} line ${v.line + 1}`;
+      const where = `${inlineCode(v.file)} line ${v.line + 1}`;
       return v.layer > view.self
-        ? `**Effective value:** \`${v.text}\`, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
+        ? `**Effective value:** ${inlineCode(v.text)}, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
         : v.layer === view.self
-          ? `**Effective value:** \`${v.text}\` (no later file changes it).`
+          ? `**Effective value:** ${inlineCode(v.text)} (no later file changes it).`
           : undefined;
     },
     capabilityExtra: (cap: string) => manNote(man?.capability(cap)),
