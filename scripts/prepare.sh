@@ -45,10 +45,13 @@ for p in "${CORPUS_PACKAGES[@]}"; do
   fi
 done
 
-# The liblxc oracle: a tiny C program linked against the installed liblxc.
+# The liblxc oracles: tiny C programs linked against the installed liblxc. lxccheck asks for a
+# verdict per file (tests); lxcload loads many files in one process (npm run bench).
 if command -v gcc >/dev/null && pkg-config --exists lxc 2>/dev/null; then
-  if [ ! -x "$CACHE/bin/lxccheck" ] || [ test/oracles/lxccheck.c -nt "$CACHE/bin/lxccheck" ]; then
-    gcc -O2 -o "$CACHE/bin/lxccheck" test/oracles/lxccheck.c $(pkg-config --cflags --libs lxc)
-  fi
+  for tool in lxccheck lxcload; do
+    if [ ! -x "$CACHE/bin/$tool" ] || [ "test/oracles/$tool.c" -nt "$CACHE/bin/$tool" ]; then
+      gcc -O2 -o "$CACHE/bin/$tool" "test/oracles/$tool.c" $(pkg-config --cflags --libs lxc)
+    fi
+  done
 fi
 echo "prepare: done"

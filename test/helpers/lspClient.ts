@@ -23,18 +23,22 @@ export interface LspClient {
   open(uri: string, languageId: string, text: string, version?: number): Promise<Diagnostic[]>;
   stop(): Promise<void>;
   stderr(): string;
+  /** How many times diagnostics were published for `uri` so far. */
+  publishCount(uri: string): number;
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
 }
 
-export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
+export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string; env?: NodeJS.ProcessEnv; /** Another server bundle (the bench's variants); dist/server.js by default. */ server?: string } = {}): Promise<LspClient> {
+  const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting = new Map<string, ((p: PublishDiagnosticsParams) => boolean)[]>();
   const latest = new Map<string, PublishDiagnosticsParams>();
+  const counts = new Map<string, number>();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p);
+    counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
     const list = waiting.get(p.uri) ?? [];
     waiting.set(p.uri, list.filter((fn) => !fn(p)));
   });
@@ -94,6 +98,7 @@ export async function startLspClient(options: { initializationOptions?: unknown;
       connection.dispose();
     },
     stderr: () => err,
+    publishCount: (uri) => counts.get(uri) ?? 0,
     initializeResult,
   };
   return client;
