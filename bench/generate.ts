@@ -143,9 +143,56 @@ export function generateHostConfigs(count: number, seed = 7): HostConfig[] {
 }
 
 /**
- * A second shape of large LXC config, unlike generateLxc's: many capability drops (the same
- * capabilities dropped again and again), network interfaces whose type is set repeatedly,
- * keys set more than once and sysctls repeated. liblxc loads it; ctconf reports the repeats.
+ * A second shape of large LXC config, independent of generateLxc's: most lines are capability
+ * drops (several names a line, the list cleared and dropped again), many
+ * network interfaces (up to 1,000, several of the same type, their address lines scattered over
+ * the file), and a few keys set again (lxc.uts.name, lxc.tty.max, sysctls): about one line in
+ * 500 gets a finding. liblxc loads it.
+ */
+export function generateLxcMixed(lines: number, seed = 11): string {
+  const r = rng(seed);
+  const caps = [...CAPS, 'sys_admin', 'net_admin', 'sys_ptrace', 'sys_boot', 'syslog', 'wake_alarm', 'block_suspend', 'lease'];
+  const types = ['veth', 'veth', 'veth', 'macvlan', 'vlan'];
+  const out: string[] = ['lxc.uts.name = mixed', 'lxc.rootfs.path = dir:/var/lib/lxc/mixed/rootfs', 'lxc.idmap = u 0 100000 65536', 'lxc.idmap = g 0 100000 65536'];
+  let undropped = [...caps];
+  let nics = 0;
+  let n = 0;
+  while (out.length < lines) {
+    n++;
+    const p = r();
+    if (p < 0.4) {
+      if (undropped.length < 4) {
+        out.push('lxc.cap.drop =');
+        undropped = [...caps];
+      }
+      const k = 1 + Math.floor(r() * 3);
+      const drop: string[] = [];
+      for (let j = 0; j < k; j++) {
+        const c = undropped.splice(Math.floor(r() * undropped.length), 1)[0];
+        drop.push(c);
+      }
+      out.push(`lxc.cap.drop = ${drop.join(' ')}`);
+    } else if (p < 0.5 && nics < 1000) {
+      const type = types[Math.floor(r() * types.length)];
+      out.push(`lxc.net.${nics}.type = ${type}`, `lxc.net.${nics}.link = ${type === 'vlan' ? 'eth0' : 'lxcbr0'}`, `lxc.net.${nics}.flags = up`);
+      if (type === 'vlan') out.push(`lxc.net.${nics}.vlan.id = ${1 + (nics % 4000)}`);
+      if (type === 'macvlan') out.push(`lxc.net.${nics}.macvlan.mode = bridge`);
+      nics++;
+    } else if (p < 0.7 && nics > 0) {
+      const k = Math.floor(r() * nics);
+      out.push(`lxc.net.${k}.ipv4.address = 10.${(k >> 8) & 255}.${k & 255}.${1 + (n % 250)}/24`);
+    } else if (p < 0.8) out.push(`lxc.mount.entry = /srv/m${n} srv/m${n} none bind,create=dir 0 0`);
+    else if (p < 0.9) out.push(`lxc.environment = MIXED_${n}=${Math.floor(r() * 1e6)}`);
+    else if (p < 0.998) out.push(`# note ${n}`);
+    else out.push(r() < 0.34 ? `lxc.uts.name = mixed${n}` : r() < 0.5 ? `lxc.tty.max = ${Math.floor(r() * 8)}` : `lxc.sysctl.net.ipv4.ip_forward = ${n % 2}`);
+  }
+  out.length = lines;
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A config that is mostly findings: the same capabilities dropped again and again, interface
+ * types set repeatedly, keys and sysctls set many times. For the cost of reporting findings.
  */
 export function generateLxcRepetitive(lines: number, seed = 11): string {
   const r = rng(seed);

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { SERVER } from '../helpers/paths';
+import { needs } from '../helpers/needs';
 
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const missing = nvim.status === 0 ? undefined : 'neovim is not installed (scripts/e2e-setup.sh installs it)';
@@ -42,7 +43,7 @@ vim.fn.writefile(out, vim.fn.argv(1))
 vim.cmd('qa!')
 `;
 
-test('neovim\'s built-in LSP client gets diagnostics and a hover from dist/server.js', { skip: missing, timeout: 60000 }, () => {
+test('neovim\'s built-in LSP client gets diagnostics and a hover from dist/server.js', { skip: needs('neovim', missing), timeout: 60000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-nvim-'));
   const conf = path.join(dir, 'config');
   fs.writeFileSync(conf, 'lxc.utsname = web01\nlxc.cap.drop = sys_time\n');
