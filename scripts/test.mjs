@@ -38,9 +38,10 @@ const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 // The editor suites (e2e, electron) drive one browser or editor each and stay serial, after the
 // rest. The other suites are independent (own temp dirs, own server processes) and run side by
-// side: on the 2-core CI machine two at a time took the unit+lsp+corpus+differential+fuzz+grammar
-// part from 198 s to CONCURRENT_FIGURE s (most of their time is spent waiting on podman, liblxc and
-// server child processes). CTCONF_TEST_CONCURRENCY overrides the number.
+// side, two at a time on 2 cores (much of their time is spent waiting on podman, liblxc and
+// server child processes): on the shared 2-core VM at load average ~13 the unit, lsp, corpus,
+// differential, fuzz and grammar suites took 299 s one at a time and 212 s two at a time.
+// CTCONF_TEST_CONCURRENCY overrides the number.
 const editorSuite = (f) => /[\\/](e2e|electron)[\\/]/.test(f);
 const concurrency = Number(process.env.CTCONF_TEST_CONCURRENCY ?? Math.max(2, Math.min(4, availableParallelism())));
 const independent = selected.filter((f) => !editorSuite(f));

@@ -12,6 +12,7 @@ interface PublishDiagnosticsParams {
   diagnostics: Diagnostic[];
 }
 import { SERVER } from './paths';
+import { HANG_MS } from './timing';
 
 export interface LspClient {
   connection: MessageConnection;
@@ -59,7 +60,7 @@ export async function startLspClient(options: { initializationOptions?: unknown;
     process: proc,
     request: (method, params) => connection.sendRequest(method, params),
     notify: (method, params) => void connection.sendNotification(method, params),
-    diagnostics(uri, version, timeoutMs = 5000) {
+    diagnostics(uri, version, timeoutMs = HANG_MS) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
         const list = waiting.get(uri) ?? [];

@@ -4,4 +4,4 @@
  * itself is measured, side by side with liblxc, by `npm run bench` (bench/README.md), not here.
  * CTCONF_HANG_MS overrides it.
  */
-export const HANG_MS = Number(process.env.CTCONF_HANG_MS ?? 10_000);
+export const HANG_MS = Number(process.env.CTCONF_HANG_MS ?? 30_000);
