@@ -83,3 +83,142 @@ export function generateContainersConf(lines: number, seed = 42): string {
   for (let i = 0; out.length < lines; i++) out.push(`opt${i} = "value ${i}"`);
   return `${out.join('\n')}\n`;
 }
+
+/** One container's config as `lxc-create -t download` writes it, plus what a host adds by hand. */
+export interface HostConfig {
+  name: string;
+  text: string;
+}
+
+const DISTROS = [['debian', 'bookworm'], ['ubuntu', 'noble'], ['alpine', '3.20'], ['fedora', '40'], ['archlinux', 'current']];
+
+/**
+ * `count` realistic container configs of 15–30 lines each (a host's /var/lib/lxc/NAME/config):
+ * the template header, the distribution's include files (debian.common.conf, or common.conf plus
+ * userns.conf for unprivileged containers), idmaps, one veth NIC, a few mount entries, cgroup2
+ * limits, the rootfs, the host name and an AppArmor profile. liblxc loads all of them.
+ */
+export function generateHostConfigs(count: number, seed = 7): HostConfig[] {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const out: HostConfig[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `ct${String(i).padStart(4, '0')}`;
+    const [distro, release] = pick(DISTROS);
+    const unprivileged = r() < 0.6;
+    const base = 100000 + (i % 64) * 65536;
+    const lines = [
+      '# Template used to create this container: /usr/share/lxc/templates/lxc-download',
+      `# Parameters passed to the template: -d ${distro} -r ${release} -a amd64`,
+      '# For additional config options, please look at lxc.container.conf(5)',
+      '',
+      '# Distribution configuration',
+      ...(unprivileged
+        ? ['lxc.include = /usr/share/lxc/config/common.conf', 'lxc.include = /usr/share/lxc/config/userns.conf']
+        : ['lxc.include = /usr/share/lxc/config/debian.common.conf']),
+      'lxc.arch = linux64',
+      '',
+      '# Container specific configuration',
+      `lxc.idmap = u 0 ${base} 65536`,
+      `lxc.idmap = g 0 ${base} 65536`,
+      `lxc.rootfs.path = dir:/var/lib/lxc/${name}/rootfs`,
+      `lxc.uts.name = ${name}`,
+      `lxc.apparmor.profile = ${unprivileged ? 'generated' : 'lxc-container-default-cgns'}`,
+      '',
+      '# Network configuration',
+      'lxc.net.0.type = veth',
+      `lxc.net.0.link = ${pick(['lxcbr0', 'br0', 'vmbr0'])}`,
+      'lxc.net.0.flags = up',
+      `lxc.net.0.hwaddr = 00:16:3e:${((i >> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}:${Math.floor(r() * 256).toString(16).padStart(2, '0')}`,
+    ];
+    const mounts = 1 + Math.floor(r() * 4);
+    for (let m = 0; m < mounts; m++) lines.push(`lxc.mount.entry = /srv/${name}/data${m} srv/data${m} none bind,create=dir 0 0`);
+    lines.push(`lxc.cgroup2.memory.max = ${pick([256, 512, 1024, 2048])}M`);
+    if (r() < 0.7) lines.push(`lxc.cgroup2.cpu.max = ${pick([50000, 100000, 200000])} 100000`);
+    if (r() < 0.5) lines.push(`lxc.cgroup2.pids.max = ${pick([256, 1024, 4096])}`);
+    if (r() < 0.4) lines.push('lxc.start.auto = 1', `lxc.start.order = ${i % 100}`);
+    out.push({ name, text: `${lines.join('\n')}\n` });
+  }
+  return out;
+}
+
+/**
+ * A second shape of large LXC config, independent of generateLxc's: most lines are capability
+ * drops (several names a line, the list cleared and dropped again), many
+ * network interfaces (up to 1,000, several of the same type, their address lines scattered over
+ * the file), and a few keys set again (lxc.uts.name, lxc.tty.max, sysctls): about one line in
+ * 500 gets a finding. liblxc loads it.
+ */
+export function generateLxcMixed(lines: number, seed = 11): string {
+  const r = rng(seed);
+  const caps = [...CAPS, 'sys_admin', 'net_admin', 'sys_ptrace', 'sys_boot', 'syslog', 'wake_alarm', 'block_suspend', 'lease'];
+  const types = ['veth', 'veth', 'veth', 'macvlan', 'vlan'];
+  const out: string[] = ['lxc.uts.name = mixed', 'lxc.rootfs.path = dir:/var/lib/lxc/mixed/rootfs', 'lxc.idmap = u 0 100000 65536', 'lxc.idmap = g 0 100000 65536'];
+  let undropped = [...caps];
+  let nics = 0;
+  let n = 0;
+  while (out.length < lines) {
+    n++;
+    const p = r();
+    if (p < 0.4) {
+      if (undropped.length < 4) {
+        out.push('lxc.cap.drop =');
+        undropped = [...caps];
+      }
+      const k = 1 + Math.floor(r() * 3);
+      const drop: string[] = [];
+      for (let j = 0; j < k; j++) {
+        const c = undropped.splice(Math.floor(r() * undropped.length), 1)[0];
+        drop.push(c);
+      }
+      out.push(`lxc.cap.drop = ${drop.join(' ')}`);
+    } else if (p < 0.5 && nics < 1000) {
+      const type = types[Math.floor(r() * types.length)];
+      out.push(`lxc.net.${nics}.type = ${type}`, `lxc.net.${nics}.link = ${type === 'vlan' ? 'eth0' : 'lxcbr0'}`, `lxc.net.${nics}.flags = up`);
+      if (type === 'vlan') out.push(`lxc.net.${nics}.vlan.id = ${1 + (nics % 4000)}`);
+      if (type === 'macvlan') out.push(`lxc.net.${nics}.macvlan.mode = bridge`);
+      nics++;
+    } else if (p < 0.7 && nics > 0) {
+      const k = Math.floor(r() * nics);
+      out.push(`lxc.net.${k}.ipv4.address = 10.${(k >> 8) & 255}.${k & 255}.${1 + (n % 250)}/24`);
+    } else if (p < 0.8) out.push(`lxc.mount.entry = /srv/m${n} srv/m${n} none bind,create=dir 0 0`);
+    else if (p < 0.9) out.push(`lxc.environment = MIXED_${n}=${Math.floor(r() * 1e6)}`);
+    else if (p < 0.998) out.push(`# note ${n}`);
+    else out.push(r() < 0.34 ? `lxc.uts.name = mixed${n}` : r() < 0.5 ? `lxc.tty.max = ${Math.floor(r() * 8)}` : `lxc.sysctl.net.ipv4.ip_forward = ${n % 2}`);
+  }
+  out.length = lines;
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * A config that is mostly findings: the same capabilities dropped again and again, interface
+ * types set repeatedly, keys and sysctls set many times. For the cost of reporting findings.
+ */
+export function generateLxcRepetitive(lines: number, seed = 11): string {
+  const r = rng(seed);
+  const caps = [...CAPS, 'sys_admin', 'net_admin', 'sys_ptrace', 'sys_boot', 'syslog', 'wake_alarm', 'block_suspend', 'lease'];
+  const types = ['veth', 'macvlan', 'vlan', 'phys', 'empty', 'none'];
+  const out: string[] = ['lxc.uts.name = repetitive', 'lxc.rootfs.path = dir:/var/lib/lxc/repetitive/rootfs'];
+  let n = 0;
+  while (out.length < lines) {
+    n++;
+    const p = r();
+    if (p < 0.3) {
+      const k = 1 + Math.floor(r() * 4);
+      const drop: string[] = [];
+      for (let j = 0; j < k; j++) drop.push(caps[Math.floor(r() * caps.length)]);
+      out.push(`lxc.cap.drop = ${drop.join(' ')}`);
+    } else if (p < 0.5) {
+      const nic = Math.floor(r() * 8);
+      out.push(`lxc.net.${nic}.type = ${types[Math.floor(r() * types.length)]}`);
+      if (r() < 0.5) out.push(`lxc.net.${nic}.flags = up`);
+    } else if (p < 0.65) out.push(`lxc.sysctl.net.ipv4.conf.k${Math.floor(r() * 50)} = ${Math.floor(r() * 2)}`);
+    else if (p < 0.75) out.push(`lxc.uts.name = host${n % 97}`);
+    else if (p < 0.85) out.push(`lxc.tty.max = ${Math.floor(r() * 8)}`);
+    else if (p < 0.92) out.push(`lxc.environment = REPEAT_${n % 30}=${n}`);
+    else if (p < 0.96) out.push(`# comment ${n}`);
+    else out.push(`lxc.mount.entry = /srv/r${n % 50} srv/r${n % 50} none bind,create=dir 0 0`);
+  }
+  out.length = lines;
+  return `${out.join('\n')}\n`;
+}

@@ -45,11 +45,14 @@ for p in "${CORPUS_PACKAGES[@]}"; do
   fi
 done
 
-# The liblxc oracle: a tiny C program linked against the installed liblxc.
+# The liblxc oracles: tiny C programs linked against the installed liblxc. lxccheck asks for a
+# verdict per file (tests); lxcload loads many files in one process (npm run bench).
 if command -v gcc >/dev/null && pkg-config --exists lxc 2>/dev/null; then
-  if [ ! -x "$CACHE/bin/lxccheck" ] || [ test/oracles/lxccheck.c -nt "$CACHE/bin/lxccheck" ]; then
-    gcc -O2 -o "$CACHE/bin/lxccheck" test/oracles/lxccheck.c $(pkg-config --cflags --libs lxc)
-  fi
+  for tool in lxccheck lxcload; do
+    if [ ! -x "$CACHE/bin/$tool" ] || [ "test/oracles/$tool.c" -nt "$CACHE/bin/$tool" ]; then
+      gcc -O2 -o "$CACHE/bin/$tool" "test/oracles/$tool.c" $(pkg-config --cflags --libs lxc)
+    fi
+  done
 fi
 # The SARIF 2.1.0 JSON schema (final rtm.5, draft-04) for the `--format sarif` test, taken from
 # an npm package that ships it (MIT), so nothing is fetched at test time.

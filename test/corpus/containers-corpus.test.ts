@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { CLI, CORPUS } from '../helpers/paths';
 import { podmanLoads, podmanMissing, podmanRelease } from '../helpers/podmanOracle';
 import { uncommentedVariants as variants } from '../helpers/ccVariants';
+import { needs } from '../helpers/needs';
 
 const SHIPPED = path.join(CORPUS, 'golang-github-containers-common/usr/share/containers/containers.conf');
 const TESTDATA = path.join(CORPUS, 'golang-github-containers-common-dev/usr/share/gocode/src/github.com/containers/common/pkg/config/testdata');
@@ -33,7 +34,7 @@ function check(files: string[], version: string): Map<string, CliFile> {
 
 const loadErrors = (f: CliFile) => f.diagnostics.filter((d) => d.severity === 'error' && !LATER.has(d.code));
 
-test('the shipped containers.conf and every uncommented variant: errors exactly where podman refuses', { skip: missing }, () => {
+test('the shipped containers.conf and every uncommented variant: errors exactly where podman refuses', { skip: needs('podman and the containers-common corpus', missing) }, () => {
   const release = podmanRelease()!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-cc-corpus-'));
   const text = fs.readFileSync(SHIPPED, 'utf8');
@@ -61,7 +62,7 @@ test('the shipped containers.conf and every uncommented variant: errors exactly 
   assert.deepEqual(wrong, []);
 });
 
-test('containers/common\'s parser test files: the broken ones are flagged', { skip: missing ?? (fs.existsSync(TESTDATA) ? undefined : 'testdata not unpacked') }, () => {
+test('containers/common\'s parser test files: the broken ones are flagged', { skip: needs('podman and the containers-common test data', missing ?? (fs.existsSync(TESTDATA) ? undefined : `${TESTDATA} not unpacked (scripts/prepare.sh downloads it)`)) }, () => {
   const release = podmanRelease()!;
   const files = fs.readdirSync(TESTDATA).filter((f) => f.endsWith('.conf')).map((f) => path.join(TESTDATA, f));
   const ours = check(files, release);

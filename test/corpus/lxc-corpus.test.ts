@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { CLI, CORPUS } from '../helpers/paths';
 import { liblxcRelease, lxcOracleMissing, runLxcOracle } from '../helpers/lxcOracle';
 import { branchOf } from '../../server/src/lxc/version';
+import { needs } from '../helpers/needs';
 
 function corpusFiles(): string[] {
   const out: string[] = [];
@@ -49,7 +50,7 @@ function runCli(files: string[], version: string): Map<string, CliFile> {
 const files = corpusFiles();
 const missing = lxcOracleMissing() ?? (files.length < 40 ? `Debian LXC corpus not found under ${CORPUS} (scripts/prepare.sh downloads it)` : undefined);
 
-test('every Debian-shipped LXC config gets the verdict liblxc gives it', { skip: missing }, () => {
+test('every Debian-shipped LXC config gets the verdict liblxc gives it', { skip: needs('liblxc oracle and the Debian LXC corpus', missing) }, () => {
   const version = branchOf(liblxcRelease() ?? '') ?? '5.0';
   const oracle = runLxcOracle(files);
   const ours = runCli(files, version);
@@ -68,7 +69,7 @@ test('every Debian-shipped LXC config gets the verdict liblxc gives it', { skip:
   assert.deepEqual(wrong, []);
 });
 
-test('uncommenting any commented key line gives liblxc\'s verdict', { skip: missing }, () => {
+test('uncommenting any commented key line gives liblxc\'s verdict', { skip: needs('liblxc oracle and the Debian LXC corpus', missing) }, () => {
   const version = branchOf(liblxcRelease() ?? '') ?? '5.0';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-corpus-'));
   const variants: { file: string; origin: string; line: string }[] = [];

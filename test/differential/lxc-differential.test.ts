@@ -14,10 +14,11 @@ import { nodeHost } from '../../server/src/nodeHost';
 import { branchOf } from '../../server/src/lxc/version';
 import { liblxcRelease, lxcOracleMissing, runLxcOracle } from '../helpers/lxcOracle';
 import { lxcCases } from './lxcCases';
+import { needs } from '../helpers/needs';
 
 const missing = lxcOracleMissing();
 
-test('ctconf agrees with liblxc on every generated one-defect config', { skip: missing }, () => {
+test('ctconf agrees with liblxc on every generated one-defect config', { skip: needs('liblxc oracle', missing) }, () => {
   const release = liblxcRelease();
   const version = release ? branchOf(release) : undefined;
   assert.ok(version, `cannot tell the installed liblxc version (${release})`);

@@ -13,11 +13,12 @@ import { createLanguageService } from '../../server/src/service';
 import { nodeHost } from '../../server/src/nodeHost';
 import { podmanLoads, podmanMissing, podmanRelease } from '../helpers/podmanOracle';
 import { podmanCases } from './podmanCases';
+import { needs } from '../helpers/needs';
 
 /** Errors Podman only raises later (at `podman info`, `create`, `run`), not when loading. */
 const LATER = new Set(['containers/runtime-value', 'containers/unknown-capability']);
 
-test('ctconf agrees with podman on every generated containers.conf', { skip: podmanMissing() }, () => {
+test('ctconf agrees with podman on every generated containers.conf', { skip: needs('podman', podmanMissing()) }, () => {
   const release = podmanRelease()!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-pdiff-'));
   const service = createLanguageService(nodeHost(), { lxcVersion: '5.0', podmanVersion: release, rules: {} });
@@ -39,7 +40,7 @@ test('ctconf agrees with podman on every generated containers.conf', { skip: pod
   assert.deepEqual(mismatches, []);
 });
 
-test('capability names: ctconf flags exactly the ones `podman create` refuses', { skip: podmanMissing() }, async () => {
+test('capability names: ctconf flags exactly the ones `podman create` refuses', { skip: needs('podman', podmanMissing()) }, async () => {
   const { podmanCreates } = await import('../helpers/podmanOracle');
   const names = ['CHOWN', 'chown', 'CAP_CHOWN', 'cap_kill', 'CAP_net_raw', 'Sys_Chroot', 'SYS_TIME', 'CAP_CHECKPOINT_RESTORE', 'bpf', 'perfmon',
     'FOO_BAR', 'ALL', 'all', 'CAP_ALL', 'SYS_TIM', '21', 'NET-RAW', ' CHOWN', 'CAP_', '', 'cap_cap_chown'];

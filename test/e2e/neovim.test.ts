@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/paths';
+import { needs } from '../helpers/needs';
 
 const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const missing = nvim.status === 0 ? undefined : 'neovim is not installed (scripts/e2e-setup.sh installs it)';
@@ -55,7 +56,7 @@ vim.fn.writefile(out, vim.fn.argv(2))
 vim.cmd('qa!')
 `;
 
-test(`neovim's built-in LSP client, configured as docs/editors.md says (snippet for neovim ${flavour}), gets diagnostics and a hover`, { skip: missing, timeout: 60000 }, () => {
+test(`neovim's built-in LSP client, configured as docs/editors.md says (snippet for neovim ${flavour}), gets diagnostics and a hover`, { skip: needs('neovim', missing), timeout: 60000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-nvim-'));
   const conf = path.join(dir, 'var/lib/lxc/web01/config');
   fs.mkdirSync(path.dirname(conf), { recursive: true });

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { ROOT } from '../helpers/paths';
 import { CHROMIUM_ARGS, RESULTS, e2eMissing, editorText, installVsix, playwright, startCodeServer, type CodeServer } from './workbench';
 import type { Browser, Page } from 'playwright-core';
+import { needs } from '../helpers/needs';
 
 const missing = e2eMissing();
 const VSIX = process.env.CTCONF_VSIX ?? path.join(ROOT, 'ctconf.vsix');
@@ -193,7 +194,7 @@ async function withWorkbench(t: TestContext, settings: Record<string, unknown>, 
   }
 }
 
-test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, async (t) => {
+test('ctconf in the VS Code workbench', { skip: needs('the editor end-to-end tools', missing), timeout: 600000 }, async (t) => {
   await withWorkbench(t, { 'security.workspace.trust.enabled': false }, async (page, ws, server) => {
     const p = page;
     const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
@@ -314,7 +315,7 @@ test('ctconf in the VS Code workbench', { skip: missing, timeout: 600000 }, asyn
   });
 });
 
-test('Restricted Mode: safe features stay on, and ctconf says which are off', { skip: missing, timeout: 300000 }, async (t) => {
+test('Restricted Mode: safe features stay on, and ctconf says which are off', { skip: needs('the editor end-to-end tools', missing), timeout: 300000 }, async (t) => {
   await withWorkbench(t, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }, async (page) => {
     await open(page, 'var/lib/lxc/web01/config');
     await page.locator('.notification-list-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'visible' });

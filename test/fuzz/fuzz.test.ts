@@ -14,7 +14,7 @@ import { createLanguageService } from '../../server/src/service';
 import { memoryHost } from '../../server/src/host';
 import { rng } from '../../bench/generate';
 
-test('fuzzing the service: no exception, answers within 1 s, ranges inside, fixes apply', { timeout: 120000 }, () => {
+test('fuzzing the service: no exception, no hang, ranges inside, fixes apply', { timeout: 120000 }, () => {
   const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122);
   const r = fuzz({ iterations: Number(process.env.CTCONF_FUZZ_ITERATIONS ?? 400), seconds: Number(process.env.CTCONF_FUZZ_SECONDS ?? 45), seed, corpus: CORPUS, root: ROOT });
   console.log(`# fuzz: ${r.runs} inputs, seed ${seed}, ${r.failures.length} failures`);
@@ -22,7 +22,7 @@ test('fuzzing the service: no exception, answers within 1 s, ranges inside, fixe
   assert.deepEqual(r.failures.map((f) => `${f.language}: ${f.problem} :: ${JSON.stringify(f.input.slice(0, 200))}`), []);
 });
 
-test('fuzzing the real server over stdio: every request answers within 1 s, ranges inside, fixes apply', { timeout: 180000 }, async () => {
+test('fuzzing the real server over stdio: every request answers (no hang), ranges inside, fixes apply', { timeout: 180000 }, async () => {
   const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122) + 1;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-fuzz-'));
   const client = await startLspClient();

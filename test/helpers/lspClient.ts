@@ -12,6 +12,7 @@ interface PublishDiagnosticsParams {
   diagnostics: Diagnostic[];
 }
 import { SERVER } from './paths';
+import { HANG_MS } from './timing';
 
 export interface LspClient {
   connection: MessageConnection;
@@ -23,18 +24,22 @@ export interface LspClient {
   open(uri: string, languageId: string, text: string, version?: number): Promise<Diagnostic[]>;
   stop(): Promise<void>;
   stderr(): string;
+  /** How many times diagnostics were published for `uri` so far. */
+  publishCount(uri: string): number;
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
 }
 
-export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
+export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string; env?: NodeJS.ProcessEnv; /** Another server bundle (the bench's variants); dist/server.js by default. */ server?: string } = {}): Promise<LspClient> {
+  const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting = new Map<string, ((p: PublishDiagnosticsParams) => boolean)[]>();
   const latest = new Map<string, PublishDiagnosticsParams>();
+  const counts = new Map<string, number>();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     latest.set(p.uri, p);
+    counts.set(p.uri, (counts.get(p.uri) ?? 0) + 1);
     const list = waiting.get(p.uri) ?? [];
     waiting.set(p.uri, list.filter((fn) => !fn(p)));
   });
@@ -55,7 +60,7 @@ export async function startLspClient(options: { initializationOptions?: unknown;
     process: proc,
     request: (method, params) => connection.sendRequest(method, params),
     notify: (method, params) => void connection.sendNotification(method, params),
-    diagnostics(uri, version, timeoutMs = 5000) {
+    diagnostics(uri, version, timeoutMs = HANG_MS) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
         const list = waiting.get(uri) ?? [];
@@ -94,6 +99,7 @@ export async function startLspClient(options: { initializationOptions?: unknown;
       connection.dispose();
     },
     stderr: () => err,
+    publishCount: (uri) => counts.get(uri) ?? 0,
     initializeResult,
   };
   return client;

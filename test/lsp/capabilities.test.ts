@@ -11,11 +11,13 @@ import * as path from 'node:path';
 import { startLspClient } from '../helpers/lspClient';
 import { applyEdits } from '../helpers/service';
 import { lxcOracleMissing, runLxcOracle } from '../helpers/lxcOracle';
+import { needs } from '../helpers/needs';
+import { HANG_MS } from '../helpers/timing';
 
 const common = '/usr/share/lxc/config/common.conf';
 const haveCommon = fs.existsSync(common);
 
-test('a config that includes common.conf gets "… without sys_time", and liblxc agrees with the result', { skip: haveCommon ? undefined : `${common} is not installed` }, async () => {
+test('a config that includes common.conf gets "… without sys_time", and liblxc agrees with the result', { skip: needs('LXC\'s common.conf and the liblxc oracle', haveCommon ? lxcOracleMissing() : `${common} is not installed (scripts/prepare.sh installs lxc)`) }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-lsp-caps-'));
   const file = path.join(dir, 'config');
   const text = `lxc.include = ${common}\nlxc.uts.name = ntp\nlxc.rootfs.path = dir:${dir}/rootfs\n`;
@@ -67,7 +69,7 @@ test('hovers on all 41 capability names through the server', async () => {
   }
 });
 
-test('a self-including config and an include of a FIFO get a diagnostic within a second', async () => {
+test('a self-including config and an include of a FIFO get a diagnostic, not a hang', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-lsp-patho-'));
   const self = path.join(dir, 'self.conf');
   const fifo = path.join(dir, 'pipe');
@@ -77,11 +79,11 @@ test('a self-including config and an include of a FIFO get a diagnostic within a
   try {
     let t0 = Date.now();
     const d1 = await c.open(`file://${self}`, 'lxc', `lxc.include = ${self}\n`);
-    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(Date.now() - t0 < HANG_MS);
     assert.deepEqual(d1.map((d) => d.code), ['lxc/include-cycle']);
     t0 = Date.now();
     const d2 = await c.open(`file://${dir}/c.conf`, 'lxc', `lxc.include = ${fifo}\nlxc.include = /dev/zero\n`);
-    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(Date.now() - t0 < HANG_MS);
     assert.deepEqual(d2.map((d) => d.code), ['lxc/include-missing', 'lxc/include-missing']);
   } finally {
     await c.stop();

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { startLspClient } from '../helpers/lspClient';
 
 test('initialize answers with server info and incremental sync', async () => {
@@ -18,15 +17,18 @@ test('initialize answers with server info and incremental sync', async () => {
 });
 
 test('initialize does not wait for version detection, and the first diagnostics use the detected LXC release', async () => {
-  // Fake lxc-start and podman on PATH that answer slowly: initialize must not wait for them,
-  // and nothing may be validated against a guessed version meanwhile.
+  // Fake lxc-start and podman on PATH that do not answer until the test lets them (file `go`,
+  // or after 20 s): initialize must not wait for them, and nothing may be validated against a
+  // guessed version meanwhile. No wall-clock race: the fakes mark when they have answered.
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-detect-'));
-  fs.writeFileSync(path.join(bin, 'lxc-start'), '#!/bin/sh\nsleep 1.5\necho 4.0.12\n', { mode: 0o755 });
-  fs.writeFileSync(path.join(bin, 'podman'), '#!/bin/sh\nsleep 1.5\necho podman version 4.3.1\n', { mode: 0o755 });
-  const t0 = performance.now();
+  const fake = (answer: string, mark: string) =>
+    `#!/bin/sh\ni=0\nwhile [ ! -e '${bin}/go' ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done\ntouch '${bin}/${mark}'\necho ${answer}\n`;
+  fs.writeFileSync(path.join(bin, 'lxc-start'), fake('4.0.12', 'lxc-answered'), { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, 'podman'), fake('podman version 4.3.1', 'podman-answered'), { mode: 0o755 });
   const c = await startLspClient({ env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
   try {
-    assert.ok(performance.now() - t0 < 1500, 'initialize answered before the 1.5 s detection finished');
+    assert.ok(!fs.existsSync(path.join(bin, 'lxc-answered')) && !fs.existsSync(path.join(bin, 'podman-answered')), 'initialize answered while version detection was still waiting');
+    fs.writeFileSync(path.join(bin, 'go'), '');
     const uri = 'file:///var/lib/lxc/detect/config';
     const d = await c.open(uri, 'lxc', 'lxc.uts.name = detect\nlxc.time.offset.boot = 5s\n');
     assert.deepEqual(d.map((x) => [x.range.start.line, x.code]), [[1, 'lxc/key-too-new']]);

@@ -9,6 +9,7 @@ import { applyEdits, cursor } from '../helpers/service';
 import { CORPUS } from '../helpers/paths';
 import { CAPABILITIES } from '../../server/src/capabilities/table';
 import { RULES } from '../../server/src/rules';
+import { needs } from '../helpers/needs';
 
 const URI = 'file:///etc/containers/containers.conf';
 const svc = (podmanVersion = '5.8') => createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion, rules: {} });
@@ -139,7 +140,7 @@ test('remove a capability: single-line and multi-line arrays, comments kept', ()
 });
 
 const SHIPPED = path.join(CORPUS, 'golang-github-containers-common/usr/share/containers/containers.conf');
-test('the seed case: drop SYS_CHROOT from the shipped file, every other line byte-identical', { skip: fs.existsSync(SHIPPED) ? undefined : 'shipped containers.conf not unpacked' }, () => {
+test('the seed case: drop SYS_CHROOT from the shipped file, every other line byte-identical', { skip: needs('the shipped containers.conf', fs.existsSync(SHIPPED) ? undefined : `${SHIPPED} not unpacked (scripts/prepare.sh downloads it)`) }, () => {
   const text = fs.readFileSync(SHIPPED, 'utf8');
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.trim() === '"SYS_CHROOT"');

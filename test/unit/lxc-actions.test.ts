@@ -11,6 +11,7 @@ import { applyAction, lxcActions, lxcDiags } from '../helpers/service';
 import { lxcOracleMissing, runLxcOracle } from '../helpers/lxcOracle';
 import { CORPUS, ROOT } from '../helpers/paths';
 import { nodeHost } from '../../server/src/nodeHost';
+import { needs } from '../helpers/needs';
 
 const oracleMissing = lxcOracleMissing();
 
@@ -62,7 +63,7 @@ test('fix all legacy keys: networks numbered, .address kept, limit renamed, back
   assert.deepEqual(lxcDiags(out, { host: nodeHost() }).filter((d) => d.includes('legacy')), []);
 });
 
-test('fixed legacy configs load in liblxc', { skip: oracleMissing }, () => {
+test('fixed legacy configs load in liblxc', { skip: needs('liblxc oracle', oracleMissing) }, () => {
   const src = fs.readFileSync(path.join(ROOT, 'test/fixtures/lxc/debian-unprivileged-2x.conf'), 'utf8');
   assert.equal(liblxcAccepts(src), false);
   assert.equal(liblxcAccepts(fix(src, /^Fix all legacy keys/)), true);
@@ -101,7 +102,7 @@ test('remove a duplicate; move the type line up; clear before switching cap mode
   assert.equal(fix('lxc.net.0.veth.pair = p\n', /^Insert lxc\.net\.0\.type = veth/), 'lxc.net.0.type = veth\nlxc.net.0.veth.pair = p\n');
 });
 
-test('each claimed repair gives a file liblxc loads', { skip: oracleMissing }, () => {
+test('each claimed repair gives a file liblxc loads', { skip: needs('liblxc oracle', oracleMissing) }, () => {
   const cases: [string, RegExp | string][] = [
     ['lxc.cap.drop = CAP_SYS_TIME\n', 'Write sys_time'],
     ['lxc.cap.drop = net_raw   # breaks dhcp/ping\n', 'Move the comment to its own line above'],

@@ -8,6 +8,7 @@ import { applyAction, lxcService, LXC_URI } from '../helpers/service';
 import { memoryHost } from '../../server/src/host';
 import { nodeHost } from '../../server/src/nodeHost';
 import { lxcOracleMissing, runLxcOracle } from '../helpers/lxcOracle';
+import { needs } from '../helpers/needs';
 
 const COMMON = '# common\nlxc.cap.drop = mac_admin mac_override sys_time sys_module sys_rawio\n';
 const host = memoryHost({ '/usr/share/lxc/config/common.conf': COMMON, '/usr/share/lxc/config/debian.common.conf': 'lxc.include = /usr/share/lxc/config/common.conf\nlxc.cap.drop = sys_rawio sys_nice\n' });
@@ -67,7 +68,7 @@ test('the capability hover offers the fix when it is dropped', () => {
   assert.match((h!.contents as { value: string }).value, /\[Allow sys_time in this container\]\(command:ctconf\.allowCapability\?/);
 });
 
-test('liblxc loads the fixed file, without sys_time and with every other dropped capability', { skip: lxcOracleMissing() ?? (fs.existsSync('/usr/share/lxc/config/common.conf') ? undefined : 'LXC is not installed') }, () => {
+test('liblxc loads the fixed file, without sys_time and with every other dropped capability', { skip: needs('liblxc oracle and LXC\'s common.conf', lxcOracleMissing() ?? (fs.existsSync('/usr/share/lxc/config/common.conf') ? undefined : 'LXC is not installed (scripts/prepare.sh installs it)')) }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-mission-'));
   const svc = lxcService({ host: nodeHost() });
   const fix = svc.allowCapability(doc(CONTAINER), 'sys_time')!;

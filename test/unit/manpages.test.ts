@@ -13,11 +13,12 @@ import { memoryHost } from '../../server/src/host';
 import { CAPABILITIES } from '../../server/src/capabilities/table';
 import { EXACT_KEYS } from '../../server/src/lxc/keys';
 import { createLanguageService } from '../../server/src/service';
+import { needs } from '../helpers/needs';
 
 const dirs = ['manpages', 'lxc', 'golang-github-containers-common'].map((p) => path.join(CORPUS, p, 'usr/share/man'));
 const missing = dirs.every((d) => fs.existsSync(d)) ? undefined : `Debian man pages not unpacked under ${CORPUS} (scripts/prepare.sh downloads them)`;
 
-test('capabilities(7): every capability has its paragraph', { skip: missing }, () => {
+test('capabilities(7): every capability has its paragraph', { skip: needs('man pages', missing) }, () => {
   const m = new ManPages(nodeHost(), dirs);
   for (const c of CAPABILITIES) {
     const e = m.capability(c.cap);
@@ -29,7 +30,7 @@ test('capabilities(7): every capability has its paragraph', { skip: missing }, (
   assert.match(m.capability('CAP_SYS_TIME')!.markdown, /\*\*settimeofday\*\*\(2\)/);
 });
 
-test('lxc.container.conf(5): every literal key is found (the four the 5.0 page does not describe excepted)', { skip: missing }, () => {
+test('lxc.container.conf(5): every literal key is found (the four the 5.0 page does not describe excepted)', { skip: needs('man pages', missing) }, () => {
   const m = new ManPages(nodeHost(), dirs);
   // 7.0-only keys, the clear-only lxc.hook and the undocumented lxc.init.groups have no paragraph.
   const undocumented = ['lxc.environment.runtime', 'lxc.environment.hooks', 'lxc.hook', 'lxc.init.groups'];
@@ -40,13 +41,13 @@ test('lxc.container.conf(5): every literal key is found (the four the 5.0 page d
   assert.match(m.lxcKey('lxc.hook.pre-start')!.markdown, /host/);
 });
 
-test('containers.conf(5): keys found', { skip: missing }, () => {
+test('containers.conf(5): keys found', { skip: needs('man pages', missing) }, () => {
   const m = new ManPages(nodeHost(), dirs);
   for (const k of ['default_capabilities', 'cgroup_manager', 'events_logger', 'runtime', 'log_size_max']) assert.ok(m.containersKey(k), k);
   assert.match(m.containersKey('cgroup_manager')!.markdown, /`systemd`/);
 });
 
-test('hovers show the host page below ctconf\'s text, and fall back silently', { skip: missing }, () => {
+test('hovers show the host page below ctconf\'s text, and fall back silently', { skip: needs('man pages', missing) }, () => {
   const svc = createLanguageService(nodeHost(), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, manDirs: dirs });
   const doc = { uri: 'file:///var/lib/lxc/c/config', languageId: 'lxc', version: 1, text: 'lxc.cap.drop = sys_time\n' };
   const h = (svc.hover(doc, { line: 0, character: 17 })!.contents as { value: string }).value;

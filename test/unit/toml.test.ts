@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS } from '../helpers/paths';
 import { offsetAt, parseToml, positionAt } from '../../server/src/containers/toml';
+import { needs } from '../helpers/needs';
 
 const SUITE = path.join(CORPUS, 'golang-github-burntsushi-toml-dev/usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests');
 const missing = fs.existsSync(SUITE) ? undefined : `toml-test suite not unpacked at ${SUITE} (scripts/prepare.sh downloads it)`;
@@ -29,7 +30,7 @@ function files(dir: string): string[] {
 /** toml-test cases that are about bytes the UTF-8 decoder already replaced, so they cannot fail on text. */
 const ENCODING_CASES = /encoding\/bad-utf8/;
 
-test('every valid toml-test file parses without error', { skip: missing }, () => {
+test('every valid toml-test file parses without error', { skip: needs('toml-test suite', missing) }, () => {
   const bad: string[] = [];
   const valid = files(path.join(SUITE, 'valid'));
   for (const f of valid) {
@@ -40,7 +41,7 @@ test('every valid toml-test file parses without error', { skip: missing }, () =>
   assert.deepEqual(bad, []);
 });
 
-test('invalid toml-test files are rejected', { skip: missing }, () => {
+test('invalid toml-test files are rejected', { skip: needs('toml-test suite', missing) }, () => {
   const invalid = files(path.join(SUITE, 'invalid')).filter((f) => !ENCODING_CASES.test(f));
   const accepted = invalid.filter((f) => parseToml(fs.readFileSync(f, 'utf8')).errors.length === 0).map((f) => path.relative(SUITE, f));
   console.log(`# toml-test invalid: ${invalid.length - accepted.length}/${invalid.length} rejected`);
