@@ -25,6 +25,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 export const MAX_MESSAGE_BYTES = 128 * 1024 * 1024;
 const MAX_HEADER_BYTES = 8 * 1024;
 const HEADER = /content-length:[ \t]*\d+[ \t]*\r\n/i;
+const HEADER_AT_END = /content-length:[ \t]*\d+[ \t]*\r\n$/i;
 const HEADER_LINE = /^([A-Za-z0-9-]+):[ \t]*(.*?)[ \t]*$/;
 /** Longest header line start that may be split across two chunks. */
 const OVERLAP = 64;
@@ -96,18 +97,15 @@ export class FramingGuard extends Transform {
   private body(st: Extract<State, { kind: 'body' }>, data: Buffer): Buffer | undefined {
     const take = Math.min(data.length, st.length - st.got);
     // A header inside the body: the length was too long and that header starts the next message.
-    const tail = st.chunks.length ? st.chunks[st.chunks.length - 1].subarray(-OVERLAP) : Buffer.alloc(0);
-    const window = Buffer.concat([tail, data.subarray(0, Math.min(data.length, take + OVERLAP))]).toString('latin1');
-    const m = HEADER.exec(window);
-    if (m && m.index - tail.length < take) {
-      const at = m.index - tail.length;
+    const at = this.headerInBody(st, data, take);
+    if (at !== undefined) {
       const before = Buffer.concat([...st.chunks, data.subarray(0, Math.max(0, at))]);
       const head = at < 0 ? before.subarray(0, before.length + at) : before;
       this.onProblem(`ctconf: a message declared Content-Length ${st.length} but the next message started after ${head.length} bytes; read it with that length.`);
       this.state = { kind: 'header' };
       this.emitMessage(head);
-      // The rest, from the header on, is read again (the part of it kept in `tail` included).
-      return at < 0 ? Buffer.concat([tail.subarray(tail.length + at), data]) : data.subarray(at);
+      // The rest, from the header on, is read again (the part of it still in the last chunk included).
+      return at < 0 ? Buffer.concat([before.subarray(before.length + at), data]) : data.subarray(at);
     }
     st.chunks.push(data.subarray(0, take));
     st.got += take;
@@ -119,9 +117,33 @@ export class FramingGuard extends Transform {
     return data.subarray(take);
   }
 
+  /**
+   * Where a `Content-Length: N\r\n` line starts that ends (its CR LF) within the first `take`
+   * bytes of `data`, relative to `data` (negative: it starts in the previous chunk).
+   * Only CR LF pairs are looked at (memchr-fast; a compact JSON body has none).
+   */
+  private headerInBody(st: Extract<State, { kind: 'body' }>, data: Buffer, take: number): number | undefined {
+    const prev = st.chunks.length ? st.chunks[st.chunks.length - 1] : undefined;
+    let from = prev && prev[prev.length - 1] === 0x0d && data[0] === 0x0a ? -1 : 0;
+    while (from < take) {
+      const cr = from === -1 ? -1 : data.indexOf('\r\n', from, 'latin1');
+      if (cr === -1 && from !== -1) return undefined;
+      if (cr >= take) return undefined;
+      const lookStart = cr - OVERLAP;
+      const look = lookStart >= 0 || !prev
+        ? data.subarray(Math.max(0, lookStart), cr + 2)
+        : Buffer.concat([prev.subarray(Math.max(0, prev.length + lookStart)), data.subarray(0, cr + 2)]);
+      const m = HEADER_AT_END.exec(look.toString('latin1'));
+      if (m) return cr + 2 - (look.length - m.index);
+      from = cr + 2;
+    }
+    return undefined;
+  }
+
   private emitMessage(body: Buffer): void {
     if (body.length === 0) return;
-    this.push(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'latin1'), body]));
+    this.push(Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'latin1'));
+    this.push(body);
   }
 
   /** Drops pending bytes up to the next header (after the first byte), or all but a short tail. */

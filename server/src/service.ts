@@ -35,6 +35,11 @@ export function podmanBranch(v: string): string {
   return m ? `${m[1]}.${m[2]}` : NEWEST_PODMAN;
 }
 import { uriToPath } from './util/uri';
+import { escapeMarkdown, inlineCode } from './util/markdown';
+import { CAPABILITIES } from './capabilities/table';
+
+/** Capability names ctconf knows (its own table): the only text a command link is written around. */
+const KNOWN_CAPABILITIES = new Set(CAPABILITIES.map((c) => c.name));
 
 export interface TextDoc {
   uri: string;
@@ -131,7 +136,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     return man;
   };
   const manNote = (e: ManEntry | undefined): string | undefined =>
-    e ? `_From ${e.page} on this host${e.version ? ` (${e.version})` : ''}:_\n\n${e.markdown}` : undefined;
+    e ? `_From ${e.page} on this host${e.version ? ` (${escapeMarkdown(e.version)})` : ''}:_\n\n${e.markdown}` : undefined;
 
   function parsed(doc: TextDoc): Parsed {
     const hit = cache.get(doc.uri);
@@ -165,11 +170,11 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         if (!view || view.self < 0) return undefined;
         const v = view.values.get(path.join('.'));
         if (!v) return undefined;
-        const where = `${v.file} line ${v.line + 1}`;
+        const where = `${escapeMarkdown(v.file)} line ${v.line + 1}`;
         return v.layer > view.self
-          ? `**Effective value:** \`${v.text}\`, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
+          ? `**Effective value:** ${inlineCode(v.text)}, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
           : v.layer === view.self
-            ? `**Effective value:** \`${v.text}\` (no later file changes it).`
+            ? `**Effective value:** ${inlineCode(v.text)} (no later file changes it).`
             : undefined;
       },
       capabilityExtra: (cap: string) => manNote(manPages()?.capability(cap)),
@@ -240,7 +245,8 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
           keyExtra: (key) => manNote(manPages()?.lxcKey(key)),
           host,
           documentPath: uriToPath(doc.uri),
-          capabilityAction: (name) => (dropped.has(name)
+          // A command link only around a name from ctconf's own table, never document text.
+          capabilityAction: (name) => (dropped.has(name) && KNOWN_CAPABILITIES.has(name)
             ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([doc.uri, name]))} "Clear and redefine lxc.cap.drop without ${name}")`
             : undefined),
         });
