@@ -24,12 +24,12 @@ export function clampPosition(doc: Lines, p: unknown): Position {
   return doc.positionAt(doc.offsetAt({ line, character: whole(o.character) }));
 }
 
-/** A range from the client: both ends clamped, and the end never before the start. */
+/** A range from the client: both ends clamped, and a backwards range turned round. */
 export function clampRange(doc: Lines, r: unknown): { start: Position; end: Position } {
   const o = (r !== null && typeof r === 'object' ? r : {}) as { start?: unknown; end?: unknown };
   const start = clampPosition(doc, o.start);
   const end = clampPosition(doc, o.end ?? o.start);
-  return before(end, start) ? { start, end: start } : { start, end };
+  return before(end, start) ? { start: end, end: start } : { start, end };
 }
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
