@@ -345,10 +345,11 @@ export function capSymbols(symbols: DocumentSymbol[], max = MAX_SYMBOLS): Docume
   let budget = max;
   let hidden = 0;
   let firstHidden: DocumentSymbol | undefined;
-  const count = (list: DocumentSymbol[]): void => {
-    for (const s of list) {
+  const count = (list: DocumentSymbol[], from: number): void => {
+    for (let i = from; i < list.length; i++) {
       hidden++;
-      if (s.children) count(s.children);
+      const c = list[i].children;
+      if (c) count(c, 0);
     }
   };
   const take = (list: DocumentSymbol[]): DocumentSymbol[] => {
@@ -357,7 +358,7 @@ export function capSymbols(symbols: DocumentSymbol[], max = MAX_SYMBOLS): Docume
       const s = list[i];
       if (budget === 0) {
         firstHidden ??= s;
-        count(list.slice(i));
+        count(list, i);
         break;
       }
       budget--;
