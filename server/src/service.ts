@@ -170,7 +170,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         if (!view || view.self < 0) return undefined;
         const v = view.values.get(path.join('.'));
         if (!v) return undefined;
-        const where = `${escapeMarkdown(v.file)} line ${v.line + 1}`;
+        const where = `${inlineCode(v.file)} line ${v.line + 1}`;
         return v.layer > view.self
           ? `**Effective value:** ${inlineCode(v.text)}, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
           : v.layer === view.self

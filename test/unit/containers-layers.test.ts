@@ -39,7 +39,7 @@ test('hover and inlay hints say when a later file overrides a line; the merged v
   const svc = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.8', rules: {} });
   const doc = { uri: 'file:///usr/share/containers/containers.conf', languageId: 'containers-conf', version: 1, text: files['/usr/share/containers/containers.conf'] };
   const h = (svc.hover(doc, { line: 1, character: 3 })!.contents as { value: string }).value;
-  assert.match(h, /Effective value:\*\* `"journald"`, set last by \/etc\/containers\/containers\.conf line 2.*this line has no effect/s);
+  assert.match(h, /Effective value:\*\* `"journald"`, set last by `\/etc\/containers\/containers\.conf` line 2.*this line has no effect/s);
   const hints = svc.inlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
   assert.deepEqual(hints.map((x) => [x.position.line, x.label]), [[1, 'overridden by containers.conf:2 → "journald"'], [2, 'overridden by 20-b.conf:2 → ["B=2", "C=3"]']]);
   const view = svc.effectiveConfiguration(doc)!;
