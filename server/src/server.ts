@@ -257,6 +257,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!doc || !service) return empty;
     if (!versionsKnown) await versionsReady;
+    if (shutDown) return refused();
     if (token?.isCancellationRequested) return cancelled();
     const d = textDoc(doc);
     let result: R;
