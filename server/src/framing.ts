@@ -30,7 +30,8 @@ const HEADER_LINE = /^([A-Za-z0-9-]+):[ \t]*(.*?)[ \t]*$/;
 /** Longest header line start that may be split across two chunks. */
 const OVERLAP = 64;
 
-type State = { kind: 'header' } | { kind: 'body'; length: number; chunks: Buffer[]; got: number };
+/** `tail`: the last OVERLAP bytes of the body so far (a header may start in earlier chunks). */
+type State = { kind: 'header' } | { kind: 'body'; length: number; chunks: Buffer[]; got: number; tail: Buffer };
 
 export class FramingGuard extends Transform {
   private pending: Buffer = Buffer.alloc(0);
@@ -89,7 +90,7 @@ export class FramingGuard extends Transform {
     const rest = this.pending.subarray(end + 4);
     this.pending = Buffer.alloc(0);
     this.skipping = false;
-    this.state = { kind: 'body', length, chunks: [], got: 0 };
+    this.state = { kind: 'body', length, chunks: [], got: 0, tail: Buffer.alloc(0) };
     return rest;
   }
 
@@ -109,6 +110,7 @@ export class FramingGuard extends Transform {
     }
     st.chunks.push(data.subarray(0, take));
     st.got += take;
+    st.tail = take >= OVERLAP ? data.subarray(take - OVERLAP, take) : Buffer.concat([st.tail, data.subarray(0, take)]).subarray(-OVERLAP);
     if (st.got < st.length) return undefined;
     this.state = { kind: 'header' };
     const body = Buffer.concat(st.chunks);
@@ -123,19 +125,19 @@ export class FramingGuard extends Transform {
    * Only CR LF pairs are looked at (memchr-fast; a compact JSON body has none).
    */
   private headerInBody(st: Extract<State, { kind: 'body' }>, data: Buffer, take: number): number | undefined {
-    const prev = st.chunks.length ? st.chunks[st.chunks.length - 1] : undefined;
-    let from = prev && prev[prev.length - 1] === 0x0d && data[0] === 0x0a ? -1 : 0;
+    const tail = st.tail;
+    let from = tail.length > 0 && tail[tail.length - 1] === 0x0d && data[0] === 0x0a ? -1 : 0;
     while (from < take) {
       const cr = from === -1 ? -1 : data.indexOf('\r\n', from, 'latin1');
-      if (cr === -1 && from !== -1) return undefined;
-      if (cr >= take) return undefined;
-      const lookStart = cr - OVERLAP;
-      const look = lookStart >= 0 || !prev
-        ? data.subarray(Math.max(0, lookStart), cr + 2)
-        : Buffer.concat([prev.subarray(Math.max(0, prev.length + lookStart)), data.subarray(0, cr + 2)]);
+      if (from !== -1 && (cr === -1 || cr >= take)) return undefined;
+      const end = cr + 2;
+      const lookStart = end - (OVERLAP + 2);
+      const look = lookStart >= 0
+        ? data.subarray(lookStart, end)
+        : Buffer.concat([tail.subarray(Math.max(0, tail.length + lookStart)), data.subarray(0, end)]);
       const m = HEADER_AT_END.exec(look.toString('latin1'));
-      if (m) return cr + 2 - (look.length - m.index);
-      from = cr + 2;
+      if (m) return end - (look.length - m.index);
+      from = end;
     }
     return undefined;
   }
