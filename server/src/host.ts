@@ -12,22 +12,23 @@ export interface Host {
   stat(path: string): { type: FileType; size: number } | undefined;
   /** Contents of a regular file as UTF-8, or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
-  /** Raw bytes of a regular file (for gzipped man pages), or undefined. */
-  readBytes?(path: string): Uint8Array | undefined;
+  /** Raw bytes of a regular file (for gzipped man pages), at most `maxBytes` of them; undefined when it cannot be read or is larger. */
+  readBytes?(path: string, maxBytes?: number): Uint8Array | undefined;
   /** Entry names of a directory, in the order the file system returns them. */
   readDir(path: string): string[] | undefined;
   /** A variable of the environment configs are loaded in. */
   env(name: string): string | undefined;
   /** Directory that relative paths are resolved against. */
   cwd(): string;
-  /** Highest capability number the running kernel knows (/proc/sys/kernel/cap_last_cap). */
-  capLastCap(): number;
+  /**
+   * Highest capability number the running kernel knows (/proc/sys/kernel/cap_last_cap), or
+   * undefined when it is not known (Restricted Mode, another OS, an unreadable /proc): then
+   * no check may depend on it (it is never guessed).
+   */
+  capLastCap(): number | undefined;
   /** User ID of the person editing (rootless Podman reads more files); 0 when unknown. */
   uid?(): number;
 }
-
-/** Capability numbers known to current kernels: CAP_CHOWN (0) … CAP_CHECKPOINT_RESTORE (40). */
-export const DEFAULT_CAP_LAST_CAP = 40;
 
 /** An in-memory host for tests and for untrusted workspaces. */
 export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number; uid?: number } = {}): Host {
@@ -48,9 +49,10 @@ export function memoryHost(files: Record<string, string | Uint8Array> = {}, opti
       const f = files[norm(path)];
       return typeof f === 'string' ? f : f === undefined ? undefined : Buffer.from(f).toString('utf8');
     },
-    readBytes(path) {
+    readBytes(path, maxBytes = Infinity) {
       const f = files[norm(path)];
-      return typeof f === 'string' ? Buffer.from(f, 'utf8') : f;
+      const b = typeof f === 'string' ? Buffer.from(f, 'utf8') : f;
+      return b && b.length <= maxBytes ? b : undefined;
     },
     readDir(path) {
       const p = norm(path);
@@ -64,7 +66,7 @@ export function memoryHost(files: Record<string, string | Uint8Array> = {}, opti
     },
     env: (name) => options.env?.[name],
     cwd: () => options.cwd ?? '/',
-    capLastCap: () => options.capLastCap ?? DEFAULT_CAP_LAST_CAP,
+    capLastCap: () => options.capLastCap,
     uid: () => options.uid ?? 0,
   };
 }

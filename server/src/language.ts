@@ -14,6 +14,7 @@ import type { RuleCode, SeveritySetting } from './rules';
 import type { LxcVersion } from './lxc/version';
 import type { ManEntry, ManPages } from './manpages';
 import type { LanguageId } from './languages';
+import { escapeMarkdown } from './util/markdown';
 
 /** Settings with every `auto` already resolved by the front door. */
 export interface ServiceConfig {
@@ -91,5 +92,5 @@ export type AnyLanguageSupport = LanguageSupport<any>;
 
 /** The host's own man page text for a hover, named with its page and version. */
 export function manNote(e: ManEntry | undefined): string | undefined {
-  return e ? `_From ${e.page} on this host${e.version ? ` (${e.version})` : ''}:_\n\n${e.markdown}` : undefined;
+  return e ? `_From ${e.page} on this host${e.version ? ` (${escapeMarkdown(e.version)})` : ''}:_\n\n${e.markdown}` : undefined;
 }

@@ -1,5 +1,28 @@
 /** Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc). */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, LSPErrorCodes, type Connection, type ConnectionOptions, type RequestMessage } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { FramingGuard } from './framing';
 
-startServer(createConnection(ProposedFeatures.all));
+/** A request the client cancelled before it started is answered at once with the cancelled error. */
+const options: ConnectionOptions = {
+  connectionStrategy: {
+    cancelUndispatched: (message) => ({
+      jsonrpc: '2.0',
+      id: (message as RequestMessage).id ?? null,
+      error: { code: LSPErrorCodes.RequestCancelled, message: 'cancelled' },
+    }),
+  },
+};
+
+let connection: Connection;
+if (process.argv.includes('--stdio')) {
+  // Our own stdio wiring, so a client's bad Content-Length cannot derail the stream (framing.ts).
+  // Nothing else may write to stdout: console output goes to stderr.
+  for (const k of ['log', 'info', 'warn', 'debug'] as const) console[k] = console.error;
+  const input = new FramingGuard((m) => connection?.console.error(m));
+  process.stdin.pipe(input);
+  connection = createConnection(ProposedFeatures.all, input, process.stdout, options);
+} else {
+  connection = createConnection(ProposedFeatures.all, options);
+}
+startServer(connection);

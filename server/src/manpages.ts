@@ -9,8 +9,20 @@
  */
 import { gunzipSync } from 'node:zlib';
 import type { Host } from './host';
+import { escapeMarkdown } from './util/markdown';
 
 export const DEFAULT_MAN_DIRS = ['/usr/share/man', '/usr/local/share/man'];
+
+/**
+ * Bounds on what a man page may cost. The biggest page read (containers.conf.5.gz) is under
+ * 40 KB compressed and 120 KB of roff; a page past these is not a man page, and is skipped.
+ * The file size is checked by the host's bounded reader whatever the file system reports
+ * (a /proc file says 0 and never ends); a gzip bomb stops at `MAX_MAN_TEXT`.
+ */
+const MAX_MAN_FILE = 4 * 1024 * 1024;
+const MAX_MAN_TEXT = 16 * 1024 * 1024;
+/** Directories searched at most (each lookup stats two files in each). */
+const MAX_MAN_DIRS = 32;
 
 export interface ManEntry {
   /** The paragraph, as Markdown. */
@@ -38,7 +50,11 @@ interface Page {
 export class ManPages {
   private readonly cache = new Map<string, Page | null>();
 
-  constructor(private readonly host: Host, private readonly dirs: string[] = DEFAULT_MAN_DIRS) {}
+  private readonly dirs: string[];
+
+  constructor(private readonly host: Host, dirs: string[] = DEFAULT_MAN_DIRS) {
+    this.dirs = dirs.slice(0, MAX_MAN_DIRS);
+  }
 
   /** capabilities(7) paragraph for `CAP_SYS_TIME`. */
   capability(cap: string): ManEntry | undefined {
@@ -85,12 +101,14 @@ export class ManPages {
   private load(name: string, section: string, style: 'tp' | 'md2man'): Page | null {
     for (const dir of this.dirs) {
       for (const file of [`${dir}/man${section}/${name}.${section}.gz`, `${dir}/man${section}/${name}.${section}`]) {
+        // Only regular files that say they have content (files in /proc say 0); read through
+        // the host's bounded reader, which checks the type again and never reads past the cap.
         const st = this.host.stat(file);
-        if (!st || st.type !== 'file' || st.size > 4 * 1024 * 1024) continue;
-        const bytes = this.host.readBytes?.(file);
+        if (!st || st.type !== 'file' || st.size === 0 || st.size > MAX_MAN_FILE) continue;
+        const bytes = this.host.readBytes?.(file, MAX_MAN_FILE);
         if (!bytes) continue;
         try {
-          const text = (file.endsWith('.gz') ? gunzipSync(bytes) : Buffer.from(bytes)).toString('utf8');
+          const text = (file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_MAN_TEXT }) : Buffer.from(bytes)).toString('utf8');
           return parsePage(file, text, style);
         } catch {
           continue;
@@ -165,16 +183,22 @@ const ESCAPES: Record<string, string> = {
   '(mu': '×', '(co': '©', '(>=': '≥', '(<=': '≤', '(ti': '~', '(ha': '^', '(rs': '\\', '(at': '@', '(sh': '#', '(Do': '$',
 };
 
-/** Inline roff to Markdown with font changes as ** and _. */
+/**
+ * Inline roff to Markdown with font changes as ** and _. The page is text from the host, so
+ * every character Markdown gives a meaning to is escaped: only the font marks are Markdown.
+ */
 function inline(s: string): string {
   let out = '';
   let font: 'R' | 'B' | 'I' | 'C' = 'R';
   const mark = (f: typeof font) => (f === 'B' ? '**' : f === 'I' ? '_' : f === 'C' ? '`' : '');
+  // Text as Markdown: escaped, except in a code span (which renders nothing and shows escapes
+  // as they are), where only a backtick, which would end the span, is replaced.
+  const lit = (t: string) => (font === 'C' ? t.replace(/`/g, "'") : escapeMarkdown(t));
   const close = () => mark(font);
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (c !== '\\') {
-      out += c === '*' || c === '`' ? `\\${c}` : c;
+      out += lit(c);
       continue;
     }
     const n = s[i + 1];
@@ -207,27 +231,28 @@ function inline(s: string): string {
     }
     if (n === '(') {
       const code = `(${s.slice(i + 2, i + 4)}`;
-      out += ESCAPES[code] ?? '';
+      out += lit(ESCAPES[code] ?? '');
       i += 3;
       continue;
     }
     if (n === '[') {
       const end = s.indexOf(']', i);
       const name = s.slice(i + 2, end);
-      out += ESCAPES[`(${name}`] ?? (name === 'bu' ? '•' : '');
+      out += lit(ESCAPES[`(${name}`] ?? (name === 'bu' ? '•' : ''));
       i = end === -1 ? s.length : end;
       continue;
     }
-    if (n === '-' || n === '.' || n === "'" || n === ' ' || n === '~') out += n === '~' || n === ' ' ? ' ' : n;
-    else if (n === 'e' || n === '\\') out += '\\\\';
+    if (n === '-' || n === '.' || n === "'" || n === ' ' || n === '~') out += n === '~' || n === ' ' ? ' ' : lit(n);
+    else if (n === 'e' || n === '\\') out += lit('\\');
     // \& \% \| \^ \c and anything unknown: nothing.
     i += 1;
   }
   return out + close();
 }
 
+/** The text of inline Markdown made by `inline` (font marks dropped, escapes undone). */
 function plain(md: string): string {
-  return md.replace(/\*\*|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '').replace(/\\([*`])/g, '$1');
+  return md.replace(/\\(.)|\*\*|`|(?<![A-Za-z0-9\\])_|_(?![A-Za-z0-9])/g, (_m, escaped: string | undefined) => escaped ?? '');
 }
 
 /** `.B x y` / `.BR a b` … to inline text with \f escapes. */
@@ -260,7 +285,7 @@ export function renderRoff(body: string[]): string {
   for (const l of body) {
     if (code) {
       if (/^\.(fi|EE)\b/.test(l)) {
-        blocks.push(`\`\`\`\n${code.join('\n').replace(/^\n+|\n+$/g, '')}\n\`\`\``);
+        blocks.push(fenced(code.join('\n').replace(/^\n+|\n+$/g, '')));
         code = undefined;
       } else if (!l.startsWith('.')) code.push(plain(inline(l)));
       continue;
@@ -291,7 +316,7 @@ export function renderRoff(body: string[]): string {
       flush();
       const tag = splitArgs(l.slice(3))[0] ?? '';
       bullet = /\\\[bu\]|\\\(bu|^\*$|^•$/.test(tag);
-      if (!bullet && tag && !/^\d+$/.test(tag)) para.push(`**${plain(inline(tag))}**`);
+      if (!bullet && tag && !/^\d+$/.test(tag)) para.push(`**${escapeMarkdown(plain(inline(tag)))}**`);
       continue;
     }
     if (/^\.TP\b/.test(l)) {
@@ -307,6 +332,14 @@ export function renderRoff(body: string[]): string {
     para.push(inline(l));
   }
   flush();
-  if (code) blocks.push(`\`\`\`\n${code.join('\n')}\n\`\`\``);
+  if (code) blocks.push(fenced(code.join('\n')));
   return blocks.join('\n\n');
+}
+
+/** A code block whose fence no line of the page can close (one backtick longer than any run inside). */
+function fenced(text: string): string {
+  let longest = 2;
+  for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}\n${text}\n${fence}`;
 }

@@ -1,17 +1,17 @@
 /** The real machine as a Host, for the CLI and the language server (Node only). */
 import * as fs from 'node:fs';
-import { DEFAULT_CAP_LAST_CAP, type Host } from './host';
+import type { Host } from './host';
 import { readRegularFile } from './util/read';
 
 /** A regular file's bytes, read with the one bounded reader; undefined when it cannot be. */
-function readRegular(path: string): Buffer | undefined {
-  const r = readRegularFile(path);
+function readRegular(path: string, cap?: number): Buffer | undefined {
+  const r = readRegularFile(path, cap);
   return r.ok ? r.bytes : undefined;
 }
 
 export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Host {
   const env = options.env ?? process.env;
-  let capLast: number | undefined;
+  let capLast: number | null | undefined;
   return {
     stat(path) {
       try {
@@ -24,8 +24,8 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
     readFile(path) {
       return readRegular(path)?.toString('utf8');
     },
-    readBytes(path) {
-      return readRegular(path);
+    readBytes(path, maxBytes) {
+      return readRegular(path, maxBytes);
     },
     readDir(path) {
       try {
@@ -39,10 +39,11 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
     uid: () => process.getuid?.() ?? 0,
     capLastCap() {
       if (capLast === undefined) {
-        const n = Number.parseInt(readRegular('/proc/sys/kernel/cap_last_cap')?.toString('utf8') ?? '', 10);
-        capLast = Number.isFinite(n) && n > 0 ? n : DEFAULT_CAP_LAST_CAP;
+        const text = readRegular('/proc/sys/kernel/cap_last_cap', 64)?.toString('utf8').trim() ?? '';
+        // Unknown (null) rather than guessed when /proc does not say.
+        capLast = /^\d{1,4}$/.test(text) ? Number(text) : null;
       }
-      return capLast;
+      return capLast ?? undefined;
     },
   };
 }

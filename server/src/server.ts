@@ -4,9 +4,10 @@
  * main.ts creates the stdio/IPC connection for `node dist/server.js --stdio`.
  */
 import {
-  CodeActionKind, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification,
-  type Connection, type InitializeParams, type InitializeResult,
+  CodeActionKind, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError,
+  SymbolKind, type CancellationToken, type Connection, type DocumentSymbol, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
+import { clampPosition, clampRange, clampResult } from './util/clamp';
 import { LineDocument } from './util/document';
 import { performance } from 'node:perf_hooks';
 import { createLanguageService, type LanguageService, type ServiceConfig } from './service';
@@ -30,6 +31,24 @@ export const SERVER_COMMANDS = ['ctconf.effectiveConfiguration', 'ctconf.dropped
  */
 const MAX_DIAGNOSTICS = 1000;
 
+/**
+ * Most document symbols sent for one document. The outline, breadcrumbs and "Go to Symbol"
+ * render every symbol they get; real configs have a few hundred keys at most, while a
+ * generated file of 500,000 lines made a 112 MB response. 5,000 symbols are about 1 MB of
+ * JSON and a few milliseconds to send; a last entry says how many more there are.
+ */
+const MAX_SYMBOLS = 5000;
+
+/**
+ * Most inlay hints sent for one request. The client asks for the lines on screen (a few
+ * hundred at most, one hint per line at most), so 1,000 is never reached by an editor;
+ * it bounds a client that asks for the whole of a huge file.
+ */
+const MAX_INLAY_HINTS = 1000;
+
+/** Most settings problems written to the log at once; the rest are counted. */
+const MAX_LOGGED_PROBLEMS = 20;
+
 export interface ServerOptions {
   /** Host for file access; defaults to the real file system. */
   host?: Host;
@@ -48,6 +67,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pullConfiguration = false;
   /** Restricted Mode: the client says the workspace is not trusted. */
   let trusted = true;
+  /** After `shutdown` every request is refused (LSP: InvalidRequest) and nothing is validated. */
+  let shutDown = false;
 
   /**
    * The installed LXC and Podman releases are asked for without blocking `initialize`
@@ -70,7 +91,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pullConfiguration = !!params.capabilities.workspace?.configuration;
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
     if (init.trusted === false) trusted = false;
-    if (init.settings) settings = normalizeSettings(init.settings).settings;
+    if (init.settings) settings = readSettings(init.settings);
     const host = options.host ?? (trusted ? nodeHost() : memoryHost());
     if (trusted) {
       versionsKnown = false;
@@ -107,9 +128,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (pullConfiguration) {
       try {
         const raw = (await connection.workspace.getConfiguration('ctconf')) as unknown;
-        const { settings: s, problems } = normalizeSettings(raw);
-        settings = s;
-        for (const p of problems) connection.console.warn(p);
+        settings = readSettings(raw);
       } catch {
         // keep the previous settings
       }
@@ -122,10 +141,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration((change) => {
     if (!pullConfiguration) {
       const raw = (change.settings as { ctconf?: unknown } | undefined)?.ctconf;
-      if (raw) settings = normalizeSettings(raw).settings;
+      if (raw) settings = readSettings(raw);
     }
     void refreshSettings();
   });
+
+  /** Settings from the client; their problems are logged, a bounded number of them and a count. */
+  function readSettings(raw: unknown): CtconfSettings {
+    const { settings: s, problems } = normalizeSettings(raw);
+    for (let i = 0; i < Math.min(problems.length, MAX_LOGGED_PROBLEMS); i++) connection.console.warn(problems[i]);
+    if (problems.length > MAX_LOGGED_PROBLEMS) {
+      connection.console.warn(`ctconf: ${(problems.length - MAX_LOGGED_PROBLEMS).toLocaleString('en')} more problems in the ctconf settings are not shown (${problems.length.toLocaleString('en')} in all).`);
+    }
+    return s;
+  }
 
   function languageOf(doc: LineDocument): string {
     if (doc.languageId === 'lxc' || doc.languageId === 'containers-conf') return doc.languageId;
@@ -135,7 +164,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const waitingForVersions = new Set<string>();
   function validate(doc: LineDocument): void {
-    if (!service) return;
+    if (!service || shutDown) return;
     cancel(doc.uri);
     if (!versionsKnown) {
       // The first validation waits for the version detection started at initialize (once per
@@ -152,6 +181,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     try {
       const diagnostics = service.diagnostics({ uri: doc.uri, languageId: languageOf(doc), version: doc.version, text: doc.getText() });
+      clampResult(diagnostics, doc, documents.get.bind(documents));
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     } catch (e) {
       connection.console.error(`ctconf: validation failed for ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
@@ -207,72 +237,85 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  const textDoc = (uri: string) => {
-    const d = documents.get(uri);
-    return d ? { uri: d.uri, languageId: languageOf(d), version: d.version, text: d.getText() } : undefined;
-  };
+  const textDoc = (d: LineDocument) => ({ uri: d.uri, languageId: languageOf(d), version: d.version, text: d.getText() });
+  type TextDoc = ReturnType<typeof textDoc>;
+  const docFor = (uri: string) => documents.get(uri);
+  const refused = () => new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+  const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'the request was cancelled');
+
   /**
-   * Runs a feature; a failure is logged and answered with an empty result, never a crash.
-   * Before the installed versions are known (only just after start-up) it waits for them.
+   * Runs a feature on an open document. After `shutdown` the request is refused. Before the
+   * installed versions are known (only just after start-up) it waits for them. A request
+   * the client cancels is answered with the cancelled error: at once when it has not started
+   * (main.ts: cancelUndispatched), and otherwise when the token says so before or after the
+   * work (features are synchronous and bounded: positions are clamped, results capped).
+   * A failure is logged and answered with an empty result, never a crash. Every position in
+   * the result is clamped to the document it refers to.
    */
-  function guarded<T>(name: string, empty: T, fn: () => T): T | Promise<T> {
-    const run = (): T => {
-      try {
-        return fn();
-      } catch (e) {
-        connection.console.error(`ctconf: ${name} failed: ${(e as Error).stack ?? String(e)}`);
-        return empty;
-      }
-    };
-    return versionsKnown ? run() : versionsReady.then(run);
+  async function feature<R>(name: string, uri: unknown, token: CancellationToken | undefined, empty: R, fn: (d: TextDoc, doc: LineDocument) => R): Promise<R | ResponseError> {
+    if (shutDown) return refused();
+    const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!doc || !service) return empty;
+    if (!versionsKnown) await versionsReady;
+    if (shutDown) return refused();
+    if (token?.isCancellationRequested) return cancelled();
+    const d = textDoc(doc);
+    let result: R;
+    try {
+      result = fn(d, doc);
+    } catch (e) {
+      connection.console.error(`ctconf: ${name} failed: ${(e as Error).stack ?? String(e)}`);
+      return empty;
+    }
+    if (token?.isCancellationRequested) return cancelled();
+    if (doc.version === d.version) clampResult(result, doc, docFor);
+    return result;
   }
-  connection.onHover((p) => {
-    const d = textDoc(p.textDocument.uri);
-    return d && service ? guarded('hover', null, () => service!.hover(d, p.position)) : null;
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const uri of pacing.keys()) cancel(uri);
   });
-  connection.onCompletion((p) => {
-    const d = textDoc(p.textDocument.uri);
-    return d && service ? guarded('completion', [], () => service!.completion(d, p.position)) : [];
+  connection.onHover((p, token) =>
+    feature('hover', p.textDocument?.uri, token, null, (d, doc) => service!.hover(d, clampPosition(doc, p.position))));
+  connection.onCompletion((p, token) =>
+    feature('completion', p.textDocument?.uri, token, [], (d, doc) => service!.completion(d, clampPosition(doc, p.position))));
+  connection.onCompletionResolve((item, token) => {
+    if (shutDown) return refused();
+    if (token.isCancellationRequested) return cancelled();
+    try {
+      return service ? service.resolveCompletion(item) : item;
+    } catch (e) {
+      connection.console.error(`ctconf: completionResolve failed: ${(e as Error).stack ?? String(e)}`);
+      return item;
+    }
   });
-  connection.onCompletionResolve((item) => (service ? guarded('completionResolve', item, () => service!.resolveCompletion(item)) : item));
-  connection.onCodeAction((p) => {
-    const d = textDoc(p.textDocument.uri);
-    return d && service ? guarded('codeAction', [], () => service!.codeActions(d, p.range, p.context.diagnostics)) : [];
-  });
-  connection.onDocumentSymbol((p) => {
-    const d = textDoc(p.textDocument.uri);
-    return d && service ? guarded('documentSymbol', [], () => service!.symbols(d)) : [];
-  });
-  connection.onDocumentLinks((p) => {
-    const d = textDoc(p.textDocument.uri);
-    return d && service ? guarded('documentLink', [], () => service!.links(d)) : [];
-  });
-  connection.languages.inlayHint.on((p) => {
-    const d = textDoc(p.textDocument.uri);
-    return d && service ? guarded('inlayHint', [], () => service!.inlayHints(d, p.range)) : [];
-  });
-  connection.onExecuteCommand(async (p) => {
-    const [uri, cap] = (p.arguments ?? []) as [string | undefined, string | undefined];
-    const d = uri ? textDoc(uri) : undefined;
-    if (!d || !service) return null;
+  connection.onCodeAction((p, token) =>
+    feature('codeAction', p.textDocument?.uri, token, [], (d, doc) =>
+      service!.codeActions(d, clampRange(doc, p.range), Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [])));
+  connection.onDocumentSymbol((p, token) =>
+    feature('documentSymbol', p.textDocument?.uri, token, [], (d) => capSymbols(service!.symbols(d))));
+  connection.onDocumentLinks((p, token) => feature('documentLink', p.textDocument?.uri, token, [], (d) => service!.links(d)));
+  connection.languages.inlayHint.on((p, token) =>
+    feature('inlayHint', p.textDocument?.uri, token, [], (d, doc) => service!.inlayHints(d, clampRange(doc, p.range)).slice(0, MAX_INLAY_HINTS)));
+  connection.onExecuteCommand(async (p, token) => {
+    if (shutDown) return refused();
+    const [uri, cap] = (Array.isArray(p.arguments) ? p.arguments : []) as [unknown, unknown];
     switch (p.command) {
       case 'ctconf.effectiveConfiguration':
-        return guarded('effectiveConfiguration', null, () => service!.effectiveConfiguration(d) ?? null);
+        return feature('effectiveConfiguration', uri, token, null, (d) => service!.effectiveConfiguration(d) ?? null);
       case 'ctconf.droppedCapabilities':
-        return guarded('droppedCapabilities', [], () => service!.droppedCapabilities(d));
+        return feature('droppedCapabilities', uri, token, [], (d) => service!.droppedCapabilities(d));
       case 'ctconf.allowCapability': {
-        const fix = cap ? await guarded('allowCapability', undefined, () => service!.allowCapability(d, cap)) : undefined;
+        const fix = typeof cap === 'string' ? await feature('allowCapability', uri, token, undefined, (d) => service!.allowCapability(d, cap)) : undefined;
         if (!fix) return { applied: false };
+        if (fix instanceof ResponseError) return fix;
         const r = await connection.workspace.applyEdit({ label: fix.title, edit: fix.edit });
         return { applied: r.applied, title: fix.title };
       }
     }
     return null;
   });
-  connection.onFoldingRanges((p) => {
-    const d = textDoc(p.textDocument.uri);
-    return d && service ? guarded('foldingRange', [], () => service!.folding(d)) : [];
-  });
+  connection.onFoldingRanges((p, token) => feature('foldingRange', p.textDocument?.uri, token, [], (d) => service!.folding(d)));
 
   // TextDocuments reports an open as onDidOpen followed by onDidChangeContent; validate once.
   const justOpened = new Set<string>();
@@ -293,4 +336,46 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * The first MAX_SYMBOLS symbols (depth first, as the outline shows them), and a last entry
+ * saying how many more the document has.
+ */
+export function capSymbols(symbols: DocumentSymbol[], max = MAX_SYMBOLS): DocumentSymbol[] {
+  let budget = max;
+  let hidden = 0;
+  let firstHidden: DocumentSymbol | undefined;
+  const count = (list: DocumentSymbol[], from: number): void => {
+    for (let i = from; i < list.length; i++) {
+      hidden++;
+      const c = list[i].children;
+      if (c) count(c, 0);
+    }
+  };
+  const take = (list: DocumentSymbol[]): DocumentSymbol[] => {
+    const out: DocumentSymbol[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      if (budget === 0) {
+        firstHidden ??= s;
+        count(list, i);
+        break;
+      }
+      budget--;
+      out.push(s.children?.length ? { ...s, children: take(s.children) } : s);
+    }
+    return out;
+  };
+  const out = take(symbols);
+  if (hidden > 0 && firstHidden) {
+    out.push({
+      name: `${hidden.toLocaleString('en')} more symbols not shown`,
+      detail: `ctconf lists the first ${max.toLocaleString('en')}`,
+      kind: SymbolKind.Null,
+      range: firstHidden.range,
+      selectionRange: firstHidden.selectionRange,
+    });
+  }
+  return out;
 }

@@ -25,7 +25,8 @@ test('fuzzing the service: no exception, no hang, ranges inside, fixes apply', {
 test('fuzzing the real server over stdio: every request answers (no hang), ranges inside, fixes apply', { timeout: 180000 }, async () => {
   const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122) + 1;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-fuzz-'));
-  const client = await startLspClient();
+  // Under the memory guard: the inputs include /proc and device includes.
+  const client = await startLspClient({ guard: true });
   try {
     const r = await fuzzServer(client, { iterations: Math.ceil(Number(process.env.CTCONF_FUZZ_ITERATIONS ?? 400) / 4), seconds: Number(process.env.CTCONF_FUZZ_SECONDS ?? 45), seed, corpus: CORPUS, root: ROOT, dir });
     console.log(`# fuzz (server): ${r.runs} inputs, ${r.fixes} quick fixes applied, seed ${seed}, ${r.failures.length} failures`);
@@ -36,6 +37,13 @@ test('fuzzing the real server over stdio: every request answers (no hang), range
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('fuzzing hovers for Markdown and escape bytes from the document', { todo: 'fixed by the engine refactor (lxc/hover.ts and containers/features.ts put key names and values into Markdown raw)', timeout: 120000 }, () => {
+  const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122) + 2;
+  const r = fuzz({ iterations: Number(process.env.CTCONF_FUZZ_ITERATIONS ?? 400), seconds: Number(process.env.CTCONF_FUZZ_SECONDS ?? 45), seed, corpus: CORPUS, root: ROOT, markdown: true });
+  console.log(`# fuzz (Markdown): ${r.runs} inputs, seed ${seed}, ${r.failures.length} failures`);
+  assert.deepEqual(r.failures.map((f) => `${f.language}: ${f.problem} :: ${JSON.stringify(f.input.slice(0, 200))}`), []);
 });
 
 test('regression inputs found by fuzzing stay fixed', () => {

@@ -14,6 +14,7 @@ import { createLanguageService, type LanguageService } from '../../server/src/se
 import { memoryHost } from '../../server/src/host';
 import { rng } from '../../bench/generate';
 import { HANG_MS } from '../helpers/timing';
+import { INJECTIONS, rawMarkup } from '../hostile/guard';
 
 export interface FuzzFailure {
   language: string;
@@ -21,9 +22,22 @@ export interface FuzzFailure {
   problem: string;
 }
 
+/** Markdown and terminal escape bytes a document may carry into keys and values. */
+const MARKUP = [INJECTIONS.link, INJECTIONS.image, INJECTIONS.html, INJECTIONS.osc, '`', '**', '\u001b[2J', '\u009b', '\\'];
+
 const TOKENS = {
-  lxc: ['lxc.', '=', ' = ', '#', '\0', '\r', '\uFEFF', 'lxc.net.0.type = veth', 'lxc.cap.drop = ', 'lxc.include = /etc/lxc/', '"', "'", 'CAP_', '0x', '-', '\t', 'lxc.network.', 'lxc.idmap = u 0', ' # c', '\n', '999999999999999999999'],
-  'containers-conf': ['[', ']', '[[', '{', '}', '"', "'", '"""', "'''", '=', '#', ',', '\n', '\0', '\\u', '.', 'default_capabilities = [', '{append = true}', '[containers]', 'true', '-1', '1e9', '\r'],
+  lxc: ['lxc.', '=', ' = ', '#', '\0', '\r', '\uFEFF', 'lxc.net.0.type = veth', 'lxc.cap.drop = ', 'lxc.include = /etc/lxc/', '"', "'", 'CAP_', '0x', '-', '\t', 'lxc.network.', 'lxc.idmap = u 0', ' # c', '\n', '999999999999999999999',
+    // Device and /proc includes (the server fuzz reads the real file system).
+    '\nlxc.include = /proc/self/pagemap\n', '\nlxc.include = /dev/zero\n', '\nlxc.include = /proc/self/\n', '\nlxc.include = /dev/\n', '\nlxc.include = /proc/self/mem\n',
+    'lxc.sysctl.', 'lxc.cgroup2.', 'lxc.mount.auto = ', ...MARKUP],
+  'containers-conf': ['[', ']', '[[', '{', '}', '"', "'", '"""', "'''", '=', '#', ',', '\n', '\0', '\\u', '.', 'default_capabilities = [', '{append = true}', '[containers]', 'true', '-1', '1e9', '\r',
+    '[engine]\ncgroup_manager = "', '[engine.env]\n', ...MARKUP],
+};
+
+/** Tokens repeated many times on one line (long repeated names, values and keys). */
+const REPEATED = {
+  lxc: ['sys_admin ', 'a', 'lxc.cap.drop = ', '=', 'x'.repeat(100), INJECTIONS.link],
+  'containers-conf': ['"a",', '[', 'a', '{a=1},', INJECTIONS.image],
 };
 
 function mutate(text: string, lang: keyof typeof TOKENS, r: () => number): string {
@@ -31,7 +45,7 @@ function mutate(text: string, lang: keyof typeof TOKENS, r: () => number): strin
   const ops = 1 + Math.floor(r() * 4);
   for (let k = 0; k < ops; k++) {
     const pos = Math.floor(r() * (t.length + 1));
-    switch (Math.floor(r() * 8)) {
+    switch (Math.floor(r() * 9)) {
       case 0: t = t.slice(0, pos) + t.slice(pos + Math.floor(r() * 20)); break;
       case 1: { const tok = TOKENS[lang][Math.floor(r() * TOKENS[lang].length)]; t = t.slice(0, pos) + tok + t.slice(pos); break; }
       case 2: { const lines = t.split('\n'); const i = Math.floor(r() * lines.length); lines.splice(i, 0, lines[Math.floor(r() * lines.length)] ?? ''); t = lines.join('\n'); break; }
@@ -39,6 +53,13 @@ function mutate(text: string, lang: keyof typeof TOKENS, r: () => number): strin
       case 4: t = t.slice(0, pos); break;
       case 5: { let s = ''; for (let i = 0; i < 1 + r() * 30; i++) s += String.fromCharCode(Math.floor(r() * 0x10000)); t = t.slice(0, pos) + s + t.slice(pos); break; }
       case 6: t = t.replace(/^(\s*)#\s?/m, '$1'); break;
+      case 7: {
+        // A long run of one token: up to 1,000 repeats (enough to show a quadratic path as
+        // a slow answer without stalling the run).
+        const rep = REPEATED[lang][Math.floor(r() * REPEATED[lang].length)];
+        t = t.slice(0, pos) + rep.repeat(1 + Math.floor(r() * 1000)) + t.slice(pos);
+        break;
+      }
       default: t = t.slice(0, pos) + t.slice(pos, pos + 40).toUpperCase() + t.slice(pos + 40);
     }
   }
@@ -77,7 +98,7 @@ function timed<T>(what: string, fn: () => T, problems: string[]): T | undefined 
 }
 
 /** Runs every feature on one input; returns the problems found. */
-export function checkInput(svc: LanguageService, languageId: 'lxc' | 'containers-conf', text: string, r: () => number): string[] {
+export function checkInput(svc: LanguageService, languageId: 'lxc' | 'containers-conf', text: string, r: () => number, options: { markdown?: boolean } = {}): string[] {
   const problems: string[] = [];
   const uri = languageId === 'lxc' ? 'file:///var/lib/lxc/fuzz/config' : 'file:///etc/containers/containers.conf';
   const td = TextDocument.create(uri, languageId, 1, text);
@@ -89,6 +110,7 @@ export function checkInput(svc: LanguageService, languageId: 'lxc' | 'containers
     const pos = td.positionAt(offset);
     const h = timed('hover', () => svc.hover(doc, pos), problems);
     if (h?.range && !inside(td, h.range)) problems.push(`hover range outside the document at ${JSON.stringify(pos)}`);
+    if (options.markdown) markupProblems(h, pos, problems);
     const items = timed('completion', () => svc.completion(doc, pos), problems) ?? [];
     for (const it of items.slice(0, 50)) {
       const e = it.textEdit as { range?: Range } | undefined;
@@ -151,7 +173,14 @@ export function* fuzzInputs(seed: number, corpus: string, root: string): Generat
   }
 }
 
-export function fuzz(options: { iterations: number; seconds: number; seed: number; corpus: string; root: string }): { runs: number; failures: FuzzFailure[] } {
+/** Document-made markup (links, images, HTML, control characters) left raw in a hover. */
+function markupProblems(h: { contents: unknown } | null | undefined, pos: unknown, problems: string[]): void {
+  const value = (h?.contents as { value?: string } | undefined)?.value;
+  if (typeof value !== 'string') return;
+  for (const f of rawMarkup(value)) problems.push(`hover at ${JSON.stringify(pos)} carries raw ${f} from the document`);
+}
+
+export function fuzz(options: { iterations: number; seconds: number; seed: number; corpus: string; root: string; markdown?: boolean }): { runs: number; failures: FuzzFailure[] } {
   const host = memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time\n', '/etc/subuid': 'root:100000:65536\n' });
   const svc = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
   const failures: FuzzFailure[] = [];
@@ -160,10 +189,25 @@ export function fuzz(options: { iterations: number; seconds: number; seed: numbe
   for (const { language, input, r } of fuzzInputs(options.seed, options.corpus, options.root)) {
     if (runs >= options.iterations || performance.now() >= end) break;
     runs++;
-    for (const problem of checkInput(svc, language, input, r)) failures.push({ language, input, problem });
+    for (const problem of checkInput(svc, language, input, r, { markdown: options.markdown })) failures.push({ language, input, problem });
     if (failures.length >= 10) break;
   }
   return { runs, failures };
+}
+
+/** Every {start, end} range in a result (edits of other documents included: fuzz inputs have none). */
+function rangesIn(v: unknown, out: Range[] = [], depth = 0): Range[] {
+  if (v === null || typeof v !== 'object' || depth > 30) return out;
+  if (Array.isArray(v)) {
+    for (const x of v) rangesIn(x, out, depth + 1);
+    return out;
+  }
+  const o = v as Record<string, unknown>;
+  const isPos = (p: unknown) => p !== null && typeof p === 'object' && 'line' in p && 'character' in p;
+  if (isPos(o.start) && isPos(o.end)) out.push(o as unknown as Range);
+  if (isPos(o.position)) out.push({ start: o.position, end: o.position } as Range);
+  for (const [k, x] of Object.entries(o)) if (k !== 'data') rangesIn(x, out, depth + 1);
+  return out;
 }
 
 /** Answers within `ms`, or records that it did not (a hang or a lost request). */
@@ -185,7 +229,13 @@ async function within<T>(what: string, ms: number, p: Promise<T>, problems: stri
  * The same inputs through the real server over stdio: open, diagnostics, hover, completion,
  * every quick fix applied as a didChange with fresh diagnostics, close; each answer within HANG_MS.
  */
-export async function fuzzServer(client: LspClient, options: { iterations: number; seconds: number; seed: number; corpus: string; root: string; dir: string }): Promise<{ runs: number; fixes: number; failures: FuzzFailure[] }> {
+/** Positions no editor sends, but a client may: the server must clamp them. */
+const HOSTILE_POSITIONS: unknown[] = [
+  { line: -1, character: -1 }, { line: 0.5, character: 1.5 }, { line: null, character: null }, { line: 1e9, character: 1e9 },
+  { line: 0, character: 1e9 }, { line: Number.MAX_SAFE_INTEGER, character: 3 }, {},
+];
+
+export async function fuzzServer(client: LspClient, options: { iterations: number; seconds: number; seed: number; corpus: string; root: string; dir: string; markdown?: boolean }): Promise<{ runs: number; fixes: number; failures: FuzzFailure[] }> {
   const failures: FuzzFailure[] = [];
   let fixes = 0;
   const end = performance.now() + options.seconds * 1000;
@@ -200,13 +250,26 @@ export async function fuzzServer(client: LspClient, options: { iterations: numbe
     for (const d of diags) if (!inside(td, d.range)) problems.push(`diagnostic ${d.code} range outside the document: ${JSON.stringify(d.range)}`);
     for (let k = 0; k < 3; k++) {
       const position = td.positionAt(Math.floor(r() * (input.length + 1)));
-      const h = await within('hover', HANG_MS, client.request<{ range?: Range } | null>('textDocument/hover', { textDocument: { uri }, position }), problems);
+      const h = await within('hover', HANG_MS, client.request<{ range?: Range; contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position }), problems);
       if (h?.range && !inside(td, h.range)) problems.push(`hover range outside the document at ${JSON.stringify(position)}`);
+      if (options.markdown) markupProblems(h, position, problems);
       const c = await within('completion', HANG_MS, client.request<{ items?: { label: string; textEdit?: { range?: Range } }[] } | { label: string; textEdit?: { range?: Range } }[] | null>('textDocument/completion', { textDocument: { uri }, position }), problems);
       const items = Array.isArray(c) ? c : (c?.items ?? []);
       for (const it of items.slice(0, 50)) if (it.textEdit?.range && !inside(td, it.textEdit.range)) problems.push(`completion ${it.label} edit outside the document`);
     }
     await within('documentSymbol', HANG_MS, client.request('textDocument/documentSymbol', { textDocument: { uri } }), problems);
+    // One hostile position per input, for every positional request: answers inside the document.
+    const bad = HOSTILE_POSITIONS[runs % HOSTILE_POSITIONS.length];
+    const far = { start: bad, end: { line: 1e9, character: 1e9 } };
+    for (const [method, params] of [
+      ['textDocument/hover', { position: bad }],
+      ['textDocument/completion', { position: bad }],
+      ['textDocument/codeAction', { range: far, context: { diagnostics: diags.slice(0, 5) } }],
+      ['textDocument/inlayHint', { range: far }],
+    ] as const) {
+      const res = await within(`${method} at ${JSON.stringify(bad)}`, HANG_MS, client.request<unknown>(method, { textDocument: { uri }, ...params }), problems);
+      for (const r of rangesIn(res)) if (!inside(td, r)) problems.push(`${method} at ${JSON.stringify(bad)}: range outside the document ${JSON.stringify(r)}`);
+    }
     let version = 1;
     for (const d of diags.slice(0, 5)) {
       const actions = (await within('codeAction', HANG_MS, client.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }), problems)) ?? [];

@@ -2,7 +2,8 @@
  * A plain LSP client over stdio for tests and benchmarks: spawns `node dist/server.js
  * --stdio` and speaks JSON-RPC with vscode-jsonrpc. Waits are on messages, never sleeps.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
@@ -26,11 +27,41 @@ export interface LspClient {
   stderr(): string;
   /** How many times diagnostics were published for `uri` so far. */
   publishCount(uri: string): number;
+  /** Messages the server logged (window/logMessage), in order. */
+  logs: string[];
+  /** Peak resident memory of the server process so far (VmHWM), in bytes; undefined when unknown. */
+  peakRss(): number | undefined;
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } };
 }
 
-export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string; env?: NodeJS.ProcessEnv; /** Another server bundle (the bench's variants); dist/server.js by default. */ server?: string } = {}): Promise<LspClient> {
-  const proc = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
+/** Memory guard for hostile inputs: the server's address space and V8 heap are capped. */
+export const GUARD_BYTES = 1.5 * 1024 * 1024 * 1024;
+const hasPrlimit = process.platform === 'linux' && spawnSync('prlimit', ['--version']).status === 0;
+
+/**
+ * The server command. With `guard`, it runs under `prlimit --as` (1.5 GB of address space:
+ * a runaway allocation fails inside the server instead of taking the machine) and a V8 heap
+ * cap, so a regression fails its test instead of taking the machine down.
+ */
+export function serverCommand(guard = false, server = SERVER): [string, string[]] {
+  const node = [...(guard ? ['--max-old-space-size=1024'] : []), server, '--stdio'];
+  if (guard && hasPrlimit) return ['prlimit', [`--as=${GUARD_BYTES}`, process.execPath, ...node]];
+  if (guard && process.env.CI === 'true') throw new Error('prlimit (util-linux) is needed for the memory guard');
+  return [process.execPath, node];
+}
+
+export function peakRssOf(pid: number | undefined): number | undefined {
+  try {
+    const m = /VmHWM:\s*(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startLspClient(options: { initializationOptions?: unknown; capabilities?: unknown; cwd?: string; env?: NodeJS.ProcessEnv; guard?: boolean; configuration?: unknown; /** Another server bundle (the bench's variants); dist/server.js by default. */ server?: string } = {}): Promise<LspClient> {
+  const [cmd, args] = serverCommand(options.guard, options.server);
+  const proc = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd, env: options.env ?? process.env });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -43,9 +74,10 @@ export async function startLspClient(options: { initializationOptions?: unknown;
     const list = waiting.get(p.uri) ?? [];
     waiting.set(p.uri, list.filter((fn) => !fn(p)));
   });
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? {}));
   connection.onRequest('client/registerCapability', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   connection.listen();
   const initializeResult = await connection.sendRequest<LspClient['initializeResult']>('initialize', {
     processId: process.pid,
@@ -100,6 +132,8 @@ export async function startLspClient(options: { initializationOptions?: unknown;
     },
     stderr: () => err,
     publishCount: (uri) => counts.get(uri) ?? 0,
+    logs,
+    peakRss: () => peakRssOf(proc.pid),
     initializeResult,
   };
   return client;

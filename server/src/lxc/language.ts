@@ -11,6 +11,10 @@ import { completeLxc, resolveLxcCompletion } from './complete';
 import { lxcCodeActions } from './actions';
 import { lxcFolding, lxcLinks, lxcSymbols } from './outline';
 import { manNote } from '../language';
+import { CAPABILITIES } from '../capabilities/table';
+
+/** Capability names ctconf knows (its own table): the only text a command link is written around. */
+const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES.map((c) => c.name));
 
 /** One version of an LXC document: the parsed lines, and the analysis built on first use. */
 export class LxcModel {
@@ -42,7 +46,7 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
       keyExtra: (key) => manNote(man?.lxcKey(key)),
       host: ctx.host,
       documentPath: ctx.path,
-      capabilityAction: (name) => (dropped.has(name)
+      capabilityAction: (name) => (dropped.has(name) && KNOWN_CAPABILITIES.has(name)
         ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([ctx.uri, name]))} "Clear and redefine lxc.cap.drop without ${name}")`
         : undefined),
     });

@@ -561,7 +561,7 @@ export function analyzeLxc(doc: LxcDocument | string, opts: LxcValidateOptions):
       const n = safeUint(t.text);
       if (n !== null) {
         const last = opts.host.capLastCap();
-        if (n > last) {
+        if (last !== undefined && n > last) {
           out.push({ code: 'lxc/capability-number', message: `Capability number ${t.text} is above ${last}, the last capability this kernel knows; LXC refuses it.`, range: tr });
           bad = true;
         } else {

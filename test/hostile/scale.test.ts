@@ -1,0 +1,105 @@
+/**
+ * Huge documents: symbols and inlay hints are capped like diagnostics, and long requests do
+ * not block other documents. The quadratic paths inside the LXC and containers.conf engines
+ * are marked todo until the engine refactor lands.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { lxcService } from '../helpers/service';
+import { ANSWER_MS, answer, assertInside, guardedServer, stillServing } from './guard';
+
+type Symbol = { name: string; children?: Symbol[] };
+const countSymbols = (list: Symbol[]): number => list.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
+
+async function openWithin(c: Awaited<ReturnType<typeof guardedServer>>, uri: string, lang: string, text: string, ms = ANSWER_MS) {
+  const t0 = performance.now();
+  const p = c.diagnostics(uri, 1, ms + 500);
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: lang, version: 1, text } });
+  const diags = await p;
+  const took = performance.now() - t0;
+  console.log(`# open ${uri}: diagnostics in ${took.toFixed(0)} ms`);
+  assert.ok(took < ms, `diagnostics took ${took.toFixed(0)} ms`);
+  return diags;
+}
+
+test('document symbols are capped at 5,000 with a closing entry that counts the rest', { timeout: 60_000 }, async () => {
+  const c = await guardedServer();
+  try {
+    const uri = 'file:///var/lib/lxc/many/config';
+    const text = Array.from({ length: 8_000 }, (_, i) => `lxc.mount.entry = /a${i} b none bind 0 0`).join('\n');
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'lxc', version: 1, text } });
+    const symbols = await answer<Symbol[]>(c, 'textDocument/documentSymbol', { textDocument: { uri } }, 'documentSymbol (8,000 entries)');
+    const n = countSymbols(symbols);
+    assert.ok(n <= 5001, `${n} symbols sent`);
+    const last = symbols[symbols.length - 1];
+    assert.match(last.name, /^[\d,]+ more symbols not shown$/);
+    // Shown and counted add up to the whole outline (as the service builds it).
+    const all = countSymbols(lxcService().symbols({ uri, languageId: 'lxc', version: 1, text }) as Symbol[]);
+    assert.equal(n - 1, 5000);
+    assert.equal(n - 1 + Number(last.name.split(' ')[0].replace(/,/g, '')), all);
+    assertInside(symbols, text, 'symbols');
+    const hints = await answer<unknown[]>(c, 'textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 1e9, character: 0 } } }, 'inlayHint over the whole file');
+    assert.ok(hints.length <= 1000);
+    await stillServing(c);
+  } finally {
+    await c.stop();
+  }
+});
+
+const ENGINE = 'fixed by the engine refactor';
+
+test('500,000 symbols: opened and answered within 2 s', { todo: `${ENGINE} (LXC validation and lxcSymbols take seconds on 500,000 lines; the response itself is capped)`, timeout: 120_000 }, async () => {
+  const c = await guardedServer();
+  try {
+    const uri = 'file:///var/lib/lxc/half-million/config';
+    const text = Array.from({ length: 500_000 }, (_, i) => `lxc.sysctl.net.k${i} = 1`).join('\n');
+    await openWithin(c, uri, 'lxc', text);
+    const symbols = await answer<Symbol[]>(c, 'textDocument/documentSymbol', { textDocument: { uri } }, 'documentSymbol (500,000)');
+    assert.ok(countSymbols(symbols) <= 5001);
+    await stillServing(c);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('20,000 repeated names on one lxc.cap.drop line: diagnostics within 2 s', { todo: ENGINE, timeout: 120_000 }, async () => {
+  const c = await guardedServer();
+  try {
+    await openWithin(c, 'file:///var/lib/lxc/caps/config', 'lxc', `lxc.cap.drop = ${'sys_admin '.repeat(20_000)}\n`);
+    await stillServing(c);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('10,000 misspelled LXC keys: open and edit within 2 s (did-you-mean only for reported findings)', { todo: ENGINE, timeout: 120_000 }, async () => {
+  const c = await guardedServer();
+  try {
+    const uri = 'file:///var/lib/lxc/typos/config';
+    const text = Array.from({ length: 10_000 }, (_, i) => `lxc.uts.nmae${i} = x`).join('\n');
+    await openWithin(c, uri, 'lxc', text);
+    const t0 = performance.now();
+    const p = c.diagnostics(uri, 2, ANSWER_MS + 500);
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edit\n' }] });
+    await p;
+    assert.ok(performance.now() - t0 < ANSWER_MS);
+    await stillServing(c);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('containers.conf with 100,000 tables: symbols within 2 s', { todo: ENGINE, timeout: 120_000 }, async () => {
+  const c = await guardedServer();
+  try {
+    const uri = 'file:///etc/containers/containers.conf';
+    const text = Array.from({ length: 100_000 }, (_, i) => `[engine.service_destinations.d${i}]\nuri = "ssh://h${i}"`).join('\n');
+    await openWithin(c, uri, 'containers-conf', text);
+    const symbols = await answer<Symbol[]>(c, 'textDocument/documentSymbol', { textDocument: { uri } }, 'documentSymbol (100,000 tables)');
+    assert.ok(countSymbols(symbols) <= 5001);
+    await stillServing(c);
+  } finally {
+    await c.stop();
+  }
+});
