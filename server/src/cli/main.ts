@@ -12,7 +12,7 @@ import { detectLanguage, type LanguageId } from '../languages';
 import { detectLxcVersion, detectPodmanVersion } from '../detect';
 import { effectiveLxcVersion, type CtconfSettings } from '../settings';
 import { pathToUri } from '../util/uri';
-import { decodeText, readRegularFile, type ReadResult } from '../util/read';
+import { CLI_INPUT_BYTES, decodeText, readRegularFile, type ReadResult } from '../util/read';
 import { escapeTerminal } from '../util/markdown';
 import { parseCommand, UsageError, type CheckOptions } from './args';
 import { loadSettings } from './config';
@@ -94,7 +94,7 @@ function check(o: CheckOptions, io: Io): number {
     const abs = c.path === '-' ? '-' : path.resolve(io.cwd, c.path);
     const shown = escapeTerminal(c.path);
     const byPath = o.language ?? (c.path === '-' ? undefined : detectLanguage(abs));
-    const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? undefined : SNIFF_BYTES);
+    const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? CLI_INPUT_BYTES : SNIFF_BYTES);
     if (!r.ok) {
       if (c.explicit || byPath) fail(`cannot read ${shown}: ${r.message}`);
       continue;

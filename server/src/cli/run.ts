@@ -3,7 +3,7 @@
  * that cannot be written (a full disk, `2>/dev/full`, a closed pipe) ends the run with exit 2
  * and, where stderr still works, one line; never a stack trace.
  */
-import { readStdin } from '../util/read';
+import { CLI_INPUT_BYTES, readStdin } from '../util/read';
 import { main } from './main';
 
 export function runCli(): void {
@@ -34,7 +34,7 @@ export function runCli(): void {
       stderr: (s) => {
         process.stderr.write(s);
       },
-      stdin: () => readStdin(),
+      stdin: () => readStdin(CLI_INPUT_BYTES),
       cwd: process.cwd(),
       tty,
       colour: tty && !process.env.NO_COLOR,
@@ -42,10 +42,6 @@ export function runCli(): void {
   } catch (e) {
     process.stderr.write(`ctconf: internal error: ${(e as Error).message} (please report this)\n`);
     code = 2;
-  }
-  if (process.env.CTCONF_REPORT_RSS === '1') {
-    // For npm run bench: peak resident memory of this process, in KiB.
-    process.stderr.write(`maxRSS=${process.resourceUsage().maxRSS}\n`);
   }
   // Exit as soon as the output is written: a check of a big file leaves a large heap, and
   // tearing it down gracefully costs tens of milliseconds for nothing.

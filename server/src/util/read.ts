@@ -15,6 +15,13 @@ import { isAscii } from 'node:buffer';
 /** The default cap: far above any real config, far below what could hurt the process. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * The cap for files a person names on the command line (and standard input): a generated
+ * config of a million lines is about 45 MB, and checking 128 MB stays well under 1.5 GB of
+ * memory. Files ctconf finds by itself (includes, layers, man pages) keep the default cap.
+ */
+export const CLI_INPUT_BYTES = 128 * 1024 * 1024;
+
 export type ReadFailure = 'missing' | 'directory' | 'not-regular' | 'too-large' | 'unreadable';
 
 export type ReadResult =
