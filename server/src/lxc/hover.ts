@@ -109,12 +109,12 @@ function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null 
     }
     if (!cap) return null;
     const extra = ctx.capabilityExtra?.(cap.cap);
-    let md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.name === 'lxc.cap.keep' ? 'keep' : 'drop' });
-    const link = k.name === 'lxc.cap.drop' ? ctx.capabilityAction?.(cap.name) : undefined;
+    let md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.capMode ?? 'drop' });
+    const link = k.capMode === 'drop' ? ctx.capabilityAction?.(cap.name) : undefined;
     if (link) md = md.replace('\n', `\n\n${link}\n`);
     return { contents: { kind: 'markdown', value: md }, range: range(l.line, l.valueStart + tok.start, l.valueStart + tok.end) };
   }
-  if (k.name === 'lxc.idmap' && ctx.host) return idmapHover(l, ctx);
+  if (k.kind === 'idmap' && ctx.host) return idmapHover(l, ctx);
   const listKinds = new Set(['mount-auto', 'namespaces']);
   const text = listKinds.has(k.kind) ? tok?.text : l.value;
   if (!text) return null;

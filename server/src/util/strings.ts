@@ -41,3 +41,56 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best;
 }
+
+/** Character counts of a string in 64 buckets (char code mod 64: a merged bucket only weakens the bound). */
+function histogram(s: string): Int32Array {
+  const h = new Int32Array(64);
+  for (let i = 0; i < s.length; i++) h[s.charCodeAt(i) & 63]++;
+  return h;
+}
+
+/**
+ * `closest` over a fixed candidate list, with the same answers, for many words: each
+ * candidate's length and character counts are computed once, and a candidate is only
+ * measured when two cheap lower bounds of the distance (the length difference, and half the
+ * character-count difference) leave it a chance to beat the best so far. An unknown key
+ * then costs a few dozen operations per candidate instead of a full distance table.
+ */
+export class Suggester {
+  private readonly candidates: readonly string[];
+  private readonly counts: Int32Array[];
+
+  constructor(candidates: Iterable<string>) {
+    this.candidates = [...candidates];
+    this.counts = this.candidates.map(histogram);
+  }
+
+  closest(word: string): string | undefined {
+    const limit = Math.max(1, Math.floor(word.length / 3));
+    let best: string | undefined;
+    let bestD = limit + 1;
+    let h: Int32Array | undefined;
+    let buckets: number[] | undefined;
+    for (let k = 0; k < this.candidates.length; k++) {
+      const c = this.candidates[k];
+      if (Math.abs(c.length - word.length) >= bestD || c === word) continue;
+      if (!h) {
+        h = histogram(word);
+        buckets = [];
+        for (let b = 0; b < 64; b++) if (h[b] !== 0) buckets.push(b);
+      }
+      const hc = this.counts[k];
+      let common = 0;
+      for (const b of buckets!) common += h[b] < hc[b] ? h[b] : hc[b];
+      // Each edit changes the character counts by at most 2 (a swap by 0).
+      const l1 = word.length + c.length - 2 * common;
+      if ((l1 + 1) >> 1 >= bestD) continue;
+      const d = editDistance(word, c, limit);
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
+    }
+    return best;
+  }
+}
