@@ -14,6 +14,7 @@ import { CAPABILITIES, findCapability, podmanDefaultSet } from '../capabilities/
 import { capabilityMarkdown } from '../capabilities/hover';
 import { quickFix, replaceWithSuggestion } from '../util/actions';
 import { fixData } from '../rules';
+import { eolOf } from '../util/strings';
 
 export const CC_MANPAGE_URL = 'https://github.com/containers/common/blob/main/docs/containers.conf.5.md';
 
@@ -374,7 +375,7 @@ function moveToTable(doc: TomlDocument, uri: string, d: Diagnostic): CodeAction 
   const ls = doc.lineStarts[line];
   const next = doc.lineStarts[line + 1] ?? doc.text.length;
   const lineText = doc.text.slice(ls, next);
-  const eol = /\r\n|\n/.exec(doc.text)?.[0] ?? '\n';
+  const eol = eolOf(doc.text);
   const body = lineText.replace(/[\r\n]+$/, '');
   const header = doc.headers.find((h) => !h.array && h.key.parts.map((p) => p.name).join('.') === data.table);
   const edits: TextEdit[] = [{ range: { start: { line, character: 0 }, end: positionAt(doc, next) }, newText: '' }];

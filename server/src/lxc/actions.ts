@@ -8,6 +8,7 @@ import { legacyKey, netSubReplacement } from './legacy';
 import { quickFix, replaceWithSuggestion } from '../util/actions';
 import { fixData } from '../rules';
 import { range } from '../diagnostic';
+import { eolOf } from '../util/strings';
 
 const BACKEND_PREFIX = /^(dir|btrfs|zfs|lvm|loop|nbd|overlay|overlayfs|aufs|rbd):/;
 
@@ -15,11 +16,6 @@ export interface LegacyEdit {
   line: number;
   edits: TextEdit[];
   title: string;
-}
-
-function eolOf(doc: LxcDocument): string {
-  const m = /\r\n|\r|\n/.exec(doc.text);
-  return m ? m[0] : '\n';
 }
 
 /** The whole line including its line break (or the preceding one for the last line). */
@@ -79,7 +75,7 @@ const action = quickFix;
 
 export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  const eol = eolOf(doc);
+  const eol = eolOf(doc.text);
   let legacy: LegacyEdit[] | undefined;
   const entryAt = (line: number): LxcLine | undefined => {
     const l = doc.lineAt(line);

@@ -7,6 +7,7 @@ import { InlayHintKind, type InlayHint, type TextEdit, type WorkspaceEdit } from
 import type { LxcDocument } from './parser';
 import { capList, type CapEntry, type CapState, type LxcAnalysis, type Origin } from './validate';
 import { range } from '../diagnostic';
+import { eolOf } from '../util/strings';
 
 const base = (f: string | undefined) => (f ? f.split('/').pop() : undefined);
 
@@ -94,10 +95,6 @@ function dedupe(list: CapEntry[]): CapEntry[] {
 /** Capabilities the container loses as the document stands (drop mode), in order. */
 export function droppedCapabilities(a: LxcAnalysis): string[] {
   return a.effective.caps.mode === 'drop' ? capNames(a.effective.caps.list) : [];
-}
-
-function eolOf(text: string): string {
-  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }
 
 /**

@@ -428,8 +428,8 @@ export const FAMILY_KEYS: readonly FamilyKey[] = [
 
 export const NET_PREFIX = 'lxc.net.';
 
-const exactIndex = new Map(EXACT_KEYS.map((k) => [k.name, k]));
-const netIndex = new Map(NET_SUBKEYS.map((k) => [k.sub, k]));
+const exactIndex: ReadonlyMap<string, LxcKey> = new Map(EXACT_KEYS.map((k) => [k.name, k]));
+const netIndex: ReadonlyMap<string, LxcKey & { sub: string }> = new Map(NET_SUBKEYS.map((k) => [k.sub, k]));
 
 export function exactKey(name: string): LxcKey | undefined {
   return exactIndex.get(name);

@@ -43,6 +43,9 @@ const DROPPED: Record<string, string> = {
   'lxc.pivotdir': 'LXC no longer needs a directory to pivot through; remove the line.',
 };
 
+/** Every legacy key name matched exactly (the lxc.limit.* and lxc.network.* families aside). */
+export const LEGACY_KEY_NAMES: readonly string[] = [...Object.keys(RENAMES), ...Object.keys(DROPPED)];
+
 /** Network sub-keys whose name changed beyond the index. */
 const NET_SUB_RENAMES: Record<string, string> = { ipv4: 'ipv4.address', ipv6: 'ipv6.address' };
 

@@ -23,7 +23,7 @@ export type Resolved =
 const INT_MAX = 2147483647;
 
 /** Exact keys resolve to one shared, frozen answer each (no allocation per config line). */
-const exactAnswers = new Map<string, Resolved>(EXACT_KEYS.map((k) => [k.name, Object.freeze({ type: 'exact' as const, key: k })]));
+const exactAnswers: ReadonlyMap<string, Resolved> = new Map<string, Resolved>(EXACT_KEYS.map((k) => [k.name, Object.freeze({ type: 'exact' as const, key: k })]));
 
 export function resolveKey(key: string): Resolved {
   const exact = exactAnswers.get(key);

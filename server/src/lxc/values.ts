@@ -51,7 +51,7 @@ function countTokens(value: string, enough = Infinity): number {
   return n;
 }
 
-const MOUNT_AUTO_SET = new Set<string>(MOUNT_AUTO_TOKENS);
+const MOUNT_AUTO_SET: ReadonlySet<string> = new Set<string>(MOUNT_AUTO_TOKENS);
 
 // Fast paths for the usual, good values of the two most frequent accumulating keys: one
 // native regular expression instead of a token walk (they run on a large share of the lines

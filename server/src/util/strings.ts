@@ -94,3 +94,8 @@ export class Suggester {
     return best;
   }
 }
+
+/** The line break a text uses (its first one: `\r\n`, `\r` or `\n`); `\n` for a text without one. */
+export function eolOf(text: string): string {
+  return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+}

@@ -10,7 +10,7 @@ import { Suggester } from '../../util/strings';
 import { inlineHash } from './values';
 import type { CapEntry, CheckState } from './state';
 
-const CAP_NUMBER = new Map<string, number>(CAPABILITY_NAMES.map((name, i) => [name, i]));
+const CAP_NUMBER: ReadonlyMap<string, number> = new Map<string, number>(CAPABILITY_NAMES.map((name, i) => [name, i]));
 const CAP_NAMES = new Suggester(CAPABILITY_NAMES);
 
 /** `lxc.cap.drop =` / `lxc.cap.keep =`: both clear the one list and its mode. */
