@@ -165,20 +165,25 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
   },
 };
 
+/** A table entry by name, never an inherited property (a value may be `constructor` or `__proto__`). */
+function own(table: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 export function valueDoc(key: LxcKey, value: string): string | undefined {
-  const byKey = VALUE_DOCS[key.name]?.[value];
+  const byKey = Object.hasOwn(VALUE_DOCS, key.name) ? own(VALUE_DOCS[key.name], value) : undefined;
   if (byKey) return byKey;
   switch (key.kind) {
     case 'net-type':
-      return VALUE_DOCS['net-type'][value];
+      return own(VALUE_DOCS['net-type'], value);
     case 'mount-auto':
-      return VALUE_DOCS['mount-auto'][value] ?? (value.endsWith(':force') ? `${VALUE_DOCS['mount-auto'][value.replace(/:force$/, '')] ?? ''} \`:force\` mounts it even when a cgroup namespace is in use.`.trim() : undefined);
+      return own(VALUE_DOCS['mount-auto'], value) ?? (value.endsWith(':force') ? `${own(VALUE_DOCS['mount-auto'], value.replace(/:force$/, '')) ?? ''} \`:force\` mounts it even when a cgroup namespace is in use.`.trim() : undefined);
     case 'log-level':
-      return VALUE_DOCS['log-level'][value.toLowerCase()];
+      return own(VALUE_DOCS['log-level'], value.toLowerCase());
     case 'signal':
-      return VALUE_DOCS.signal[value.toUpperCase()];
+      return own(VALUE_DOCS.signal, value.toUpperCase());
     case 'namespaces':
-      return VALUE_DOCS.namespaces[value.toLowerCase()];
+      return own(VALUE_DOCS.namespaces, value.toLowerCase());
     case 'bool01':
     case 'bool01-lax':
       return value === '1' ? 'On.' : value === '0' ? 'Off.' : undefined;

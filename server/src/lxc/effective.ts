@@ -3,11 +3,13 @@
  * hints on include and capability lines, a resolved view with origins, and the edit that
  * allows a dropped capability again ("clear and redefine lxc.cap.drop without X").
  */
-import { InlayHintKind, type InlayHint, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { InlayHintKind, type InlayHint, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { splitTokens } from './tokens';
 import type { LxcDocument } from './parser';
 import { capList, type CapEntry, type CapState, type LxcAnalysis, type Origin } from './validate';
 import { range } from '../diagnostic';
 import { eolOf } from '../util/strings';
+import { resolveKey } from './resolve';
 
 const base = (f: string | undefined) => (f ? f.split('/').pop() : undefined);
 
@@ -141,4 +143,34 @@ export function allowCapabilityEdit(doc: LxcDocument, a: LxcAnalysis, uri: strin
       : { range: range(lastLine, doc.lineText(lastLine).length, doc.lineText(lastLine).length), newText: eol + text.slice(0, -eol.length) };
   }
   return { title, edit: { changes: { [uri]: [edit] } } };
+}
+
+/**
+ * The dropped capabilities a code action request points at: a capability name under the
+ * cursor, the capabilities an include line brings in, or those of an lxc.cap.drop line.
+ * Only lines of the document are looked at, however large the requested range.
+ */
+export function capabilitiesInRange(doc: LxcDocument, a: LxcAnalysis, r: Range): string[] {
+  const dropped = droppedCapabilities(a);
+  if (dropped.length === 0) return [];
+  const out = new Set<string>();
+  const from = Math.max(0, Math.floor(r.start.line));
+  const to = Math.min(doc.lineCount - 1, Math.floor(r.end.line));
+  if (!(from <= to)) return [];
+  // Only key lines can matter: walk the parsed lines of the range, not every line number.
+  for (const l of doc.items) {
+    if (l.line < from || l.kind !== 'entry') continue;
+    if (l.line > to) break;
+    const k = resolveKey(l.key);
+    if (k.type !== 'exact') continue;
+    if (k.key.kind === 'include') {
+      for (const c of a.effective.caps.list) if (c.topLine === l.line && c.file) out.add(c.name);
+    } else if (k.key.capMode === 'drop') {
+      const tokens = splitTokens(l.value);
+      const ch = r.start.character - l.valueStart;
+      const under = r.start.line === r.end.line ? tokens.filter((t) => ch >= t.start && ch <= t.end) : [];
+      for (const t of under.length ? under : tokens) out.add(t.text);
+    }
+  }
+  return dropped.filter((c) => out.has(c));
 }

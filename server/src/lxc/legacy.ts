@@ -55,8 +55,8 @@ export function netSubReplacement(sub: string): string {
 
 /** Returns what a legacy key became, or undefined when `key` is not a legacy key. */
 export function legacyKey(key: string): LegacyKey | undefined {
-  if (key in RENAMES) return { old: key, replacement: RENAMES[key] };
-  if (key in DROPPED) return { old: key, note: DROPPED[key] };
+  if (Object.hasOwn(RENAMES, key)) return { old: key, replacement: RENAMES[key] };
+  if (Object.hasOwn(DROPPED, key)) return { old: key, note: DROPPED[key] };
   let m = /^lxc\.limit\.(.+)$/.exec(key);
   if (m) return { old: key, replacement: `lxc.prlimit.${m[1]}` };
   m = /^lxc\.network\.([0-9]+)\.(.+)$/.exec(key);

@@ -233,7 +233,7 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
       return values.some((v) => v.toLowerCase() === value.toLowerCase()) ? NONE : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value.toLowerCase(), values)}`);
     }
     case 'arch': {
-      const since = ARCHES[value];
+      const since = Object.hasOwn(ARCHES, value) ? ARCHES[value] : undefined;
       if (since !== undefined && atLeast(ctx.version, since)) return NONE;
       if (since !== undefined) return whole(`The architecture \`${value}\` needs LXC ${since} or later; the target is LXC ${ctx.version}.`);
       return whole(`\`${value}\` is not an architecture LXC knows.${didYouMean(value, Object.keys(ARCHES))}`);
@@ -325,7 +325,7 @@ function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) =>
   if (!r) return whole(`\`${value}\` is not a time offset. ${hint}`);
   const unit = r.residual.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
   const mult: Record<string, bigint> = { h: 3600n, m: 60n, s: 1n, ms: 1000000n, us: 1000n, ns: 1n };
-  if (!(unit in mult)) return whole(unit === '' ? `The time offset needs a unit. ${hint}` : `\`${unit}\` is not a time unit. ${hint}`);
+  if (!Object.hasOwn(mult, unit)) return whole(unit === '' ? `The time offset needs a unit. ${hint}` : `\`${unit}\` is not a time unit. ${hint}`);
   const m = mult[unit];
   if (m !== 1n) {
     if (r.value < 0n && !atLeast(ctx.version, '6.0')) {
