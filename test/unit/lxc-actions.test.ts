@@ -10,6 +10,10 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyAction, lxcActions, lxcDiags, lxcService, LXC_URI } from '../helpers/service';
 import { memoryHost } from '../../server/src/host';
+import { parseLxc } from '../../server/src/lxc/parser';
+import { analyzeLxc } from '../../server/src/lxc/validate';
+import { lxcCodeActions } from '../../server/src/lxc/actions';
+import { capabilitiesInRange } from '../../server/src/lxc/effective';
 import { fuzzInputs, seeds } from '../fuzz/fuzzer';
 import { lxcOracleMissing, runLxcOracle } from '../helpers/lxcOracle';
 import { CORPUS, ROOT } from '../helpers/paths';
@@ -208,4 +212,22 @@ test('every LXC quick fix on the fixtures, the corpus and fuzzed inputs: inside 
     problems.push(...fixProblems(input, svc));
   }
   assert.deepEqual(problems.slice(0, 5), []);
+});
+
+test('code actions for a range or diagnostics far past the end look only at the document', () => {
+  const text = `lxc.include = /etc/lxc/common.conf\nlxc.cap.drop = sys_admin\nlxc.uts.name = a\nlxc.uts.name = b\n`;
+  const host = memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time\n' });
+  const doc = parseLxc(text);
+  const a = analyzeLxc(doc, { version: '6.0', host });
+  const t0 = performance.now();
+  const caps = capabilitiesInRange(doc, a, { start: { line: 0, character: 0 }, end: { line: 1e9, character: 1e9 } });
+  assert.deepEqual(caps.sort(), ['sys_admin', 'sys_time']);
+  const far = { start: { line: 1e9, character: 0 }, end: { line: 1e9 + 1, character: 0 } };
+  const bogus = [
+    { source: 'ctconf', code: 'lxc/duplicate-key', message: 'x', range: far },
+    { source: 'ctconf', code: 'lxc/net-type-resets', message: 'x', range: { start: { line: -1, character: 0 }, end: { line: -1, character: 3 } }, data: { index: 0, firstLine: -5 } },
+    { source: 'ctconf', code: 'lxc/inline-comment', message: 'x', range: { start: { line: 2, character: 1e9 }, end: { line: 2, character: 1e9 } }, data: { inlineComment: true } },
+  ];
+  assert.deepEqual(lxcCodeActions(doc, LXC_URI, bogus), []);
+  assert.ok(performance.now() - t0 < 2000);
 });
