@@ -7,7 +7,7 @@ import { RULES } from '../../server/src/rules';
 import { rng } from '../../bench/generate';
 import { idmapFast, parseIdmap } from '../../server/src/lxc/idmap';
 import { EXACT_KEYS, NET_SUBKEYS } from '../../server/src/lxc/keys';
-import { analyzeLxc } from '../../server/src/lxc/validate';
+import { IncludeCache, analyzeLxc } from '../../server/src/lxc/validate';
 import { parseLxc } from '../../server/src/lxc/parser';
 import { Suggester, closest, editDistance } from '../../server/src/util/strings';
 
@@ -378,27 +378,78 @@ test('the did-you-mean index gives the same answers as comparing with every cand
 test('100,000 misspelled keys: every one reported with its suggestion, in linear time', () => {
   const keys = typos(100000, 9);
   const text = keys.map((k) => `${k} = 1`).join('\n') + '\n';
-  const t0 = performance.now();
+  // CPU time, not wall time: the machine may be shared with other jobs.
+  const t0 = process.cpuUsage();
   const a = analyzeLxc(parseLxc(text), { version: '6.0', host: memoryHost() });
-  const ms = performance.now() - t0;
+  const ms = process.cpuUsage(t0).user / 1000;
   const unknown = a.findings.filter((f) => f.code === 'lxc/unknown-key');
   assert.ok(unknown.length > 75000, `${unknown.length} unknown keys`);
   assert.ok(unknown.filter((f) => /Did you mean/.test(f.message)).length > 50000);
-  // Was 14.6 s in the CLI (every candidate measured in full); about 0.5 s now on an idle
-  // 2-core machine. The bound is generous for a loaded one.
+  // Was 14.6 s in the CLI (every candidate measured in full); 1.5 s of CPU now with the
+  // machine loaded by other jobs. The bound is generous.
   assert.ok(ms < 10000, `${ms.toFixed(0)} ms`);
 });
 
 test('20,000 repeats of one name on an lxc.cap.drop line: each repeat reported once at its own place, in linear time', () => {
   const n = 20000;
   const text = `lxc.cap.drop = ${'sys_admin '.repeat(n)}\n`;
-  const t0 = performance.now();
+  const t0 = process.cpuUsage();
   const a = analyzeLxc(parseLxc(text), { version: '6.0', host: memoryHost() });
-  const ms = performance.now() - t0;
+  const ms = process.cpuUsage(t0).user / 1000;
   const again = a.findings.filter((f) => f.code === 'lxc/cap-already-dropped');
   assert.equal(again.length, n - 1);
   assert.deepEqual(again.slice(0, 2).map((f) => [f.range.start.character, f.range.end.character]), [[25, 34], [35, 44]]);
   assert.equal(a.effective.caps.list.length, n);
   // Was 70 s (a scan of the line per repeat); milliseconds now.
   assert.ok(ms < 5000, `${ms.toFixed(0)} ms`);
+});
+
+test('an include cache parses a shared included file once per run of many configs, and again when it changes', () => {
+  const files: Record<string, string> = { '/usr/share/lxc/config/common.conf': 'lxc.cap.drop = sys_time\nlxc.cgroup2.devices.allow = c 1:3 rwm\n' };
+  const mem = memoryHost(files);
+  let mtime = 1;
+  let reads = 0;
+  const host = {
+    ...mem,
+    stat: (p: string) => {
+      const st = mem.stat(p);
+      return st && { ...st, mtimeMs: mtime };
+    },
+    readFile: (p: string) => {
+      reads++;
+      return mem.readFile(p);
+    },
+  };
+  const includes = new IncludeCache();
+  const config = (i: number) => parseLxc(`lxc.include = /usr/share/lxc/config/common.conf\nlxc.uts.name = c${i}\nlxc.cap.drop = sys_time\n`);
+  const results = Array.from({ length: 50 }, (_, i) => analyzeLxc(config(i), { version: '6.0', host, includes }));
+  assert.equal(reads, 1, 'read and parsed once');
+  for (const a of results) {
+    assert.deepEqual(a.findings.map((f) => f.code), ['lxc/cap-already-dropped'], 'each config still sees what the include sets');
+    assert.equal(a.effective.values.size, 1);
+  }
+  // Same answers as without a cache.
+  assert.deepEqual(analyzeLxc(config(0), { version: '6.0', host }).findings, results[0].findings);
+  files['/usr/share/lxc/config/common.conf'] = 'lxc.cap.drop = sys_module\n';
+  mtime = 2;
+  const changed = analyzeLxc(config(1), { version: '6.0', host, includes });
+  assert.equal(reads, 3, 'read again after the file changed');
+  assert.deepEqual(changed.findings, [], 'the new content counts');
+});
+
+test('a key works everywhere from its data entry alone: validation, completion and hover know every key of keys.ts', () => {
+  const svc = lxcService({ version: '7.0' });
+  const sample = (k: { kind: string; values?: readonly string[] }) => (k.values?.[0] ?? ({ bool01: '1', 'bool01-lax': '1', uint: '1', 'uint-lax': '1', int: '1', 'int-positive': '1', 'int-lenient': '1', u16: '1', 'vlan-id': '1', 'vlan-tagged-id': '1', 'clear-only': '' } as Record<string, string>)[k.kind] ?? 'x');
+  const known = [
+    ...EXACT_KEYS.filter((k) => !k.removed && k.kind !== 'include').map((k) => ({ key: k.name, value: sample(k) })),
+    ...NET_SUBKEYS.map((n) => ({ key: `lxc.net.0.${n.sub}`, value: sample(n) })),
+  ];
+  for (const { key, value } of known) {
+    const text = `${key} = ${value}\n`;
+    const codes = svc.diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text }).map((d) => d.code);
+    assert.ok(!codes.includes('lxc/unknown-key') && !codes.includes('lxc/legacy-key'), `${key}: ${codes.join(', ')}`);
+    assert.ok(svc.hover({ uri: 'file:///c', languageId: 'lxc', version: 1, text }, { line: 0, character: 5 }), `${key} hover`);
+  }
+  const offered = svc.completion({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.\n' }, { line: 0, character: 4 }).map((i) => i.label);
+  for (const k of EXACT_KEYS.filter((x) => !x.removed)) assert.ok(offered.includes(k.name), `${k.name} offered`);
 });

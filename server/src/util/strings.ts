@@ -3,7 +3,7 @@
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps); `limit + 1` once it must exceed `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  return osa(a, b, limit, new Int32Array(3 * (b.length + 1)));
+  return osa(a, b, limit, new Array<number>(3 * (b.length + 1)).fill(0));
 }
 
 /**
@@ -12,7 +12,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
  * limit ends the walk: later rows cannot come back below it (a swap needs a row above it to
  * be just as small), so the answer is exact up to the limit.
  */
-function osa(a: string, b: string, limit: number, rows: Int32Array): number {
+function osa(a: string, b: string, limit: number, rows: number[]): number {
   const m = b.length;
   const w = m + 1;
   let prev2 = 0;
@@ -64,8 +64,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 }
 
 /** Character counts of a string in 64 buckets (char code mod 64: a merged bucket only weakens the bound). */
-function histogram(s: string): Int32Array {
-  const h = new Int32Array(64);
+function histogram(s: string): number[] {
+  // (Plain arrays of small integers: cheaper to create than typed arrays, and this runs per word.)
+  const h = new Array<number>(64).fill(0);
   for (let i = 0; i < s.length; i++) h[s.charCodeAt(i) & 63]++;
   return h;
 }
@@ -79,7 +80,7 @@ function histogram(s: string): Int32Array {
  */
 export class Suggester {
   private readonly candidates: readonly string[];
-  private readonly counts: Int32Array[];
+  private readonly counts: number[][];
   private readonly longest: number;
 
   constructor(candidates: Iterable<string>) {
@@ -96,7 +97,8 @@ export class Suggester {
     // Lower bounds first: the length difference, and half the difference of the character
     // counts (each edit changes them by at most 2, a swap by 0); -1: out of reach.
     const n = this.candidates.length;
-    const bounds = new Int32Array(n).fill(-1);
+    const bounds = new Array<number>(n).fill(-1);
+    let top = -1;
     for (let k = 0; k < n; k++) {
       const c = this.candidates[k];
       const dl = Math.abs(c.length - word.length);
@@ -105,15 +107,18 @@ export class Suggester {
       let common = 0;
       for (const b of buckets) common += h[b] < hc[b] ? h[b] : hc[b];
       const bound = Math.max(dl, (word.length + c.length - 2 * common + 1) >> 1);
-      if (bound <= limit) bounds[k] = bound;
+      if (bound <= limit) {
+        bounds[k] = bound;
+        if (bound > top) top = bound;
+      }
     }
     // The answer is the smallest distance, and the first candidate at that distance: the
     // order of measuring does not change it, so candidates are measured by increasing bound
     // and the search ends at a bound above the best distance found.
     let best = -1;
     let bestD = limit + 1;
-    const rows = new Int32Array(3 * (this.longest + 1));
-    for (let b = 0; b <= limit && b <= bestD; b++) {
+    const rows = new Array<number>(3 * (this.longest + 1)).fill(0);
+    for (let b = 0; b <= top && b <= bestD; b++) {
       for (let k = 0; k < n; k++) {
         if (bounds[k] !== b || (b === bestD && k > best)) continue;
         // The distance is exact up to the limit given (a row above it cannot come back down,
