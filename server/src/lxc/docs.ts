@@ -3,7 +3,10 @@
  * the repeat and empty-value semantics mean, and what individual enum values do.
  * All text is ctconf's own.
  */
-import type { EmptyEffect, LxcKey, Multi, ValueKind } from './keys';
+import { NAMESPACES, NET_TYPES, type EmptyEffect, type LxcKey, type Multi, type ValueKind } from './keys';
+
+/** `a`, `b` or `c`. */
+const orList = (xs: readonly string[]): string => `${xs.slice(0, -1).map((x) => `\`${x}\``).join(', ')} or \`${xs[xs.length - 1]}\``;
 
 export const MANPAGE_URL = 'https://linuxcontainers.org/lxc/manpages/man5/lxc.container.conf.5.html';
 
@@ -27,7 +30,7 @@ export const KIND_SYNTAX: Record<ValueKind, string> = {
   idmap: '`u|g <first container ID> <first host ID> <count>`',
   caps: 'capability names in lower case without `CAP_`, separated by spaces (`sys_time sys_module`)',
   'mount-auto': 'tokens separated by spaces: `proc`, `sys`, `cgroup`, `cgroup2`, `cgroup-full` with an optional mode, or `shmounts:HOST[:CONTAINER]`',
-  namespaces: 'namespace names separated by spaces: `user mnt pid uts ipc net cgroup time`',
+  namespaces: `namespace names separated by spaces: \`${NAMESPACES.join(' ')}\``,
   env: '`NAME=value`, or `NAME` to copy it from the loading environment',
   words: 'names separated by spaces',
   'gid-list': 'group IDs separated by commas (`10,20`)',
@@ -41,7 +44,7 @@ export const KIND_SYNTAX: Record<ValueKind, string> = {
   rlimit: '`soft[:hard]`, each a number or `unlimited`',
   'clear-only': 'nothing: write the key with an empty value',
   include: 'a config file, or a directory ending in `/` whose `*.conf` files are read',
-  'net-type': '`veth`, `macvlan`, `ipvlan`, `vlan`, `phys`, `empty` or `none`',
+  'net-type': orList(NET_TYPES),
   ifname: 'an interface name, at most 15 characters',
   mac: 'a MAC address; `x` stands for a random hex digit (`00:16:3e:xx:xx:xx`)',
   mtu: 'a number of bytes',

@@ -1,10 +1,10 @@
 /**
  * Value checks, one per ValueKind, mirroring what liblxc's setters accept
  * (src/lxc/confile.c). Offsets in the returned issues are relative to the value.
- * Capabilities, includes and network types need state across lines: validate.ts
+ * Capabilities, includes and network types need state across lines: check/*.ts
  * handles those.
  */
-import { ARCHES, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_TYPES, PRLIMIT_RESOURCES, type LxcKey } from './keys';
+import { ARCHES, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_TYPES, type LxcKey } from './keys';
 import {
   ulongOverflows, getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
 } from './cnum';
@@ -429,6 +429,3 @@ function checkRlimit(value: string, whole: (m: string) => ValueIssue[]): ValueIs
   return [];
 }
 
-export function prlimitResourceKnown(res: string): boolean {
-  return (PRLIMIT_RESOURCES as readonly string[]).includes(res) || safeInt(res) !== null;
-}
