@@ -453,3 +453,25 @@ test('a key works everywhere from its data entry alone: validation, completion a
   const offered = svc.completion({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.\n' }, { line: 0, character: 4 }).map((i) => i.label);
   for (const k of EXACT_KEYS.filter((x) => !x.removed)) assert.ok(offered.includes(k.name), `${k.name} offered`);
 });
+
+test('names of JavaScript object properties as values or keys are plain unknown text, not table entries', () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+    const text = [
+      `lxc.arch = ${name}`,
+      `lxc.time.offset.boot = 10 ${name}`,
+      `lxc.mount.auto = ${name}`,
+      `lxc.log.level = ${name}`,
+      `lxc.signal.halt = ${name}`,
+      `lxc.net.0.type = ${name}`,
+      `lxc.prlimit.${name} = 1`,
+      `lxc.namespace.share.${name} = 1`,
+      `lxc.${name} = 1`,
+      `lxc.net.0.${name} = 1`,
+      `lxc.cap.drop = ${name}`,
+      '',
+    ].join('\n');
+    const codes = lxcCodes(text);
+    assert.ok(!codes.includes('ctconf/internal-error'), `${name}: ${codes.join(', ')}`);
+    assert.ok(codes.filter((c) => c === 'lxc/invalid-value').length >= 4, `${name}: bad values are reported (${codes.join(', ')})`);
+  }
+});
