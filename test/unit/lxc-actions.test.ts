@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { applyAction, lxcActions, lxcDiags, lxcService, LXC_URI } from '../helpers/service';
 import { memoryHost } from '../../server/src/host';
 import { parseLxc } from '../../server/src/lxc/parser';
@@ -156,6 +157,27 @@ function breaks(text: string): Set<string> {
   return new Set([...text.matchAll(/\r\n|\r|\n/g)].map((m) => m[0]));
 }
 
+/** Applies edits after checking them: inside the document; bytes outside them, the final newline and the line-break style kept. */
+function applyChecked(td: TextDocument, title: string, edits: TextEdit[], problems: string[]): string {
+  const text = td.getText();
+  const offsets = edits.map((e) => [td.offsetAt(e.range.start), td.offsetAt(e.range.end)]);
+  for (const e of edits) {
+    const { start, end } = e.range;
+    for (const p of [start, end]) {
+      const lineText = td.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+      if (p.line < 0 || p.line >= td.lineCount || p.character < 0 || p.character > lineText.length) problems.push(`"${title}" edits outside the document: ${JSON.stringify(e.range)}`);
+    }
+  }
+  const fixed = TextDocument.applyEdits(td, edits);
+  const lo = Math.min(...offsets.map((o) => o[0]));
+  const hi = Math.max(...offsets.map((o) => o[1]));
+  if (!fixed.startsWith(text.slice(0, lo)) || !fixed.endsWith(text.slice(hi))) problems.push(`"${title}" changes bytes outside its edits`);
+  if (text !== '' && /[\r\n]$/.test(text) !== /[\r\n]$/.test(fixed)) problems.push(`"${title}" changes whether the file ends with a newline`);
+  const had = breaks(text);
+  for (const b of breaks(fixed)) if (had.size > 0 && !had.has(b)) problems.push(`"${title}" adds a ${JSON.stringify(b)} line break to a file without one`);
+  return fixed;
+}
+
 /**
  * Applies every quick fix offered for every diagnostic of `text` and returns what is wrong:
  * an edit outside the document, bytes changed outside the edits, the final newline or the
@@ -171,21 +193,7 @@ function fixProblems(text: string, svc: ReturnType<typeof lxcService>): string[]
     for (const a of svc.codeActions(doc, d.range, [d])) {
       const edits = a.edit?.changes?.[LXC_URI] ?? [];
       if (!a.diagnostics?.length || edits.length === 0) continue;
-      const offsets = edits.map((e) => [td.offsetAt(e.range.start), td.offsetAt(e.range.end)]);
-      for (const e of edits) {
-        const { start, end } = e.range;
-        for (const p of [start, end]) {
-          const lineText = td.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
-          if (p.line < 0 || p.line >= td.lineCount || p.character < 0 || p.character > lineText.length) problems.push(`"${a.title}" edits outside the document: ${JSON.stringify(e.range)}`);
-        }
-      }
-      const fixed = TextDocument.applyEdits(td, edits);
-      const lo = Math.min(...offsets.map((o) => o[0]));
-      const hi = Math.max(...offsets.map((o) => o[1]));
-      if (!fixed.startsWith(text.slice(0, lo)) || !fixed.endsWith(text.slice(hi))) problems.push(`"${a.title}" changes bytes outside its edits`);
-      if (text !== '' && /[\r\n]$/.test(text) !== /[\r\n]$/.test(fixed)) problems.push(`"${a.title}" changes whether the file ends with a newline`);
-      const had = breaks(text);
-      for (const b of breaks(fixed)) if (had.size > 0 && !had.has(b)) problems.push(`"${a.title}" adds a ${JSON.stringify(b)} line break to a file without one`);
+      const fixed = applyChecked(td, a.title, edits, problems);
       const after = svc.diagnostics({ ...doc, version: 2, text: fixed });
       if (after.some((x) => x.code === 'ctconf/internal-error')) problems.push(`validating the result of "${a.title}" failed`);
       const code = a.title.startsWith('Fix all') ? 'lxc/legacy-key' : d.code;
@@ -193,6 +201,19 @@ function fixProblems(text: string, svc: ReturnType<typeof lxcService>): string[]
       // A rename may meet a key already set (a legacy lxc.utsname next to lxc.uts.name): that duplicate is real.
       if (count(after, 'lxc/duplicate-key') > count(diagnostics, 'lxc/duplicate-key') && !/^(Change to|Replace|Fix all) /.test(a.title)) problems.push(`"${a.title}" adds a duplicate key`);
     }
+  }
+  // The edit behind "Allow X in this container" (hover link and code action).
+  for (const cap of svc.droppedCapabilities(doc).slice(0, 3)) {
+    const allow = svc.allowCapability(doc, cap);
+    const edits = allow?.edit.changes?.[LXC_URI];
+    if (!allow || !edits) {
+      problems.push(`no edit allows the dropped ${cap}`);
+      continue;
+    }
+    const fixed = applyChecked(td, allow.title, edits, problems);
+    const after = { ...doc, version: 2, text: fixed };
+    if (svc.droppedCapabilities(after).includes(cap)) problems.push(`"${allow.title}" leaves ${cap} dropped`);
+    if (svc.diagnostics(after).some((x) => x.code === 'ctconf/internal-error')) problems.push(`validating the result of "${allow.title}" failed`);
   }
   return problems.map((p) => `${p}\n--- input:\n${text.slice(0, 2000)}`);
 }
