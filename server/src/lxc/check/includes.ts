@@ -3,14 +3,13 @@
  * does; a directory's `*.conf` files in readdir() order. Cycles, depth and the number of
  * files followed are bounded (liblxc has no limit and crashes on a cycle).
  */
-import type { Finding } from '../../diagnostic';
+import { range, type Finding } from '../../diagnostic';
 import type { LxcDocument, LxcLine } from '../parser';
 import { resolvePath } from '../../util/paths';
 import { pathToUri } from '../../util/uri';
 import { ruleInfo } from '../../rules';
 import { readIncluded } from './includeCache';
 import type { CheckState, IncludeInfo } from './state';
-import { range } from '../../diagnostic';
 
 /** Deepest include nesting followed; liblxc has no limit and crashes on cycles. */
 export const MAX_INCLUDE_DEPTH = 16;
