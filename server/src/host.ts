@@ -8,8 +8,11 @@
 export type FileType = 'file' | 'directory' | 'other';
 
 export interface Host {
-  /** File type after following symlinks, or undefined when the path does not exist. */
-  stat(path: string): { type: FileType; size: number } | undefined;
+  /**
+   * File type after following symlinks, or undefined when the path does not exist.
+   * `mtimeMs` (modification time) lets callers reuse what they parsed from a file.
+   */
+  stat(path: string): { type: FileType; size: number; mtimeMs?: number } | undefined;
   /** Contents of a regular file as UTF-8, or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
   /** Raw bytes of a regular file (for gzipped man pages), at most `maxBytes` of them; undefined when it cannot be read or is larger. */

@@ -16,7 +16,7 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
     stat(path) {
       try {
         const st = fs.statSync(path);
-        return { type: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', size: st.size };
+        return { type: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', size: st.size, mtimeMs: st.mtimeMs };
       } catch {
         return undefined;
       }

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
 import { ROOT } from '../helpers/paths';
+import { LEGACY_KEY_NAMES, legacyKey } from '../../server/src/lxc/legacy';
+import { CAPABILITY_NAMES, EXACT_KEYS, FAMILY_KEYS, NET_SUBKEYS } from '../../server/src/lxc/keys';
 
 const GRAMMARS: Record<string, string> = {
   'source.lxc': 'syntaxes/lxc.tmLanguage.json',
@@ -77,4 +79,44 @@ test('the LXC grammar marks the parts a person needs to see', async () => {
   assert.match(t, /comment\.line\.number-sign\.lxc/);
   assert.match(t, /invalid\.deprecated\.legacy-key\.lxc/);
   assert.match(t, /keyword\.operator\.assignment\.lxc/);
+});
+
+/** The scopes of the key part of `KEY = 1` (the tokens before the `=`). */
+async function keyScopes(keys: string[]): Promise<Map<string, string>> {
+  const t = await tokenize('source.lxc', keys.map((k) => `${k} = 1`).join('\n'));
+  const out = new Map<string, string>();
+  let key: string | undefined;
+  for (const line of t.split('\n')) {
+    if (line.startsWith('> ')) {
+      key = line.slice(2).split(' = ')[0];
+      out.set(key, '');
+    } else if (key && line.includes('^')) {
+      const col = line.indexOf('^') - 2;
+      if (col < key.length) out.set(key, `${out.get(key)} ${line.trim().split(' ').slice(1).join(' ')}`);
+    }
+  }
+  return out;
+}
+
+test('the grammar\'s legacy-key pattern and legacy.ts name the same keys', async () => {
+  const legacy = [...LEGACY_KEY_NAMES, 'lxc.limit.nofile', 'lxc.network.0.type', 'lxc.network.type', 'lxc.network.ipv4'];
+  for (const k of legacy) assert.ok(legacyKey(k), `${k} is a legacy key for legacy.ts`);
+  const current = [
+    ...EXACT_KEYS.map((k) => k.name),
+    ...FAMILY_KEYS.map((f) => `${f.prefix}.x`),
+    ...NET_SUBKEYS.map((n) => `lxc.net.0.${n.sub}`),
+  ];
+  const scopes = await keyScopes([...legacy, ...current]);
+  for (const k of legacy) assert.match(scopes.get(k) ?? '', /invalid\.deprecated\.legacy-key\.lxc/, `the grammar marks ${k} as legacy`);
+  for (const k of current) {
+    assert.equal(legacyKey(k), undefined, `${k} is current for legacy.ts`);
+    assert.doesNotMatch(scopes.get(k) ?? '', /legacy-key/, `the grammar does not mark the current key ${k} as legacy`);
+  }
+});
+
+test('the grammar\'s capability pattern names exactly the capabilities of capabilities/table.ts', async () => {
+  const t = await tokenize('source.lxc', `lxc.cap.drop = ${CAPABILITY_NAMES.join(' ')} not_a_cap\n`);
+  const known = [...t.matchAll(/\^+ [^\n]*support\.constant\.capability\.lxc/g)].length;
+  assert.equal(known, CAPABILITY_NAMES.length, 'every capability is highlighted as one');
+  assert.match(t, /invalid\.illegal\.capability\.lxc/, 'an unknown name is not');
 });

@@ -7,7 +7,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { applyAction, lxcActions, lxcDiags } from '../helpers/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { applyAction, lxcActions, lxcDiags, lxcService, LXC_URI } from '../helpers/service';
+import { memoryHost } from '../../server/src/host';
+import { parseLxc } from '../../server/src/lxc/parser';
+import { analyzeLxc } from '../../server/src/lxc/validate';
+import { lxcCodeActions } from '../../server/src/lxc/actions';
+import { capabilitiesInRange } from '../../server/src/lxc/effective';
+import { fuzzInputs, seeds } from '../fuzz/fuzzer';
 import { lxcOracleMissing, runLxcOracle } from '../helpers/lxcOracle';
 import { CORPUS, ROOT } from '../helpers/paths';
 import { nodeHost } from '../../server/src/nodeHost';
@@ -116,4 +124,132 @@ test('each claimed repair gives a file liblxc loads', { skip: needs('liblxc orac
     assert.equal(liblxcAccepts(src), false, `liblxc refuses ${src}`);
     assert.equal(liblxcAccepts(fix(src, title)), true, `fixed: ${src}`);
   }
+});
+
+test('"Move lxc.net.0.type above…" on lxc-complex.conf: an interface reusing a typed number gets its own number, the warning goes, no duplicate appears', () => {
+  const file = path.join(CORPUS, 'liblxc-common/usr/share/doc/lxc/examples/lxc-complex.conf');
+  if (!fs.existsSync(file)) {
+    assert.notEqual(process.env.CI, 'true', `${file} is missing: run scripts/prepare.sh`);
+    return;
+  }
+  const text = fs.readFileSync(file, 'utf8');
+  const before = lxcActions(text, { host: nodeHost() });
+  const resets = before.diagnostics.filter((d) => d.code === 'lxc/net-type-resets');
+  assert.equal(resets.length, 2, 'the file reuses lxc.net.0 three times');
+  for (const d of resets) {
+    const a = before.actions.find((x) => x.diagnostics?.includes(d));
+    assert.ok(a, `a fix for the reset on line ${d.range.start.line + 1}`);
+    const fixed = applyAction(text, a);
+    const after = lxcDiags(fixed, { host: nodeHost() });
+    assert.ok(!after.some((x) => x.startsWith(`${d.range.start.line}:`) && x.endsWith('lxc/net-type-resets')), `the reset on line ${d.range.start.line + 1} is gone:\n${after.join('\n')}`);
+    assert.equal(after.filter((x) => x.endsWith('lxc/duplicate-key')).length, 0, `no duplicate-key after "${a.title}"`);
+    assert.equal(after.filter((x) => x.endsWith('lxc/net-type-resets')).length, resets.length - 1);
+  }
+  const first = before.actions.find((x) => x.diagnostics?.includes(resets[0]))!;
+  assert.equal(first.title, 'Give this interface its own number (lxc.net.1)');
+  const fixed = applyAction(text, first);
+  assert.deepEqual(fixed.split('\n').slice(10, 16).map((l) => l.split(' ')[0]), [
+    'lxc.net.1.type', 'lxc.net.1.flags', 'lxc.net.1.link', 'lxc.net.1.hwaddr', 'lxc.net.1.ipv4.address', 'lxc.net.1.ipv6.address',
+  ]);
+});
+
+/** Which line breaks a text uses. */
+function breaks(text: string): Set<string> {
+  return new Set([...text.matchAll(/\r\n|\r|\n/g)].map((m) => m[0]));
+}
+
+/** Applies edits after checking them: inside the document; bytes outside them, the final newline and the line-break style kept. */
+function applyChecked(td: TextDocument, title: string, edits: TextEdit[], problems: string[]): string {
+  const text = td.getText();
+  const offsets = edits.map((e) => [td.offsetAt(e.range.start), td.offsetAt(e.range.end)]);
+  for (const e of edits) {
+    const { start, end } = e.range;
+    for (const p of [start, end]) {
+      const lineText = td.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+      if (p.line < 0 || p.line >= td.lineCount || p.character < 0 || p.character > lineText.length) problems.push(`"${title}" edits outside the document: ${JSON.stringify(e.range)}`);
+    }
+  }
+  const fixed = TextDocument.applyEdits(td, edits);
+  const lo = Math.min(...offsets.map((o) => o[0]));
+  const hi = Math.max(...offsets.map((o) => o[1]));
+  if (!fixed.startsWith(text.slice(0, lo)) || !fixed.endsWith(text.slice(hi))) problems.push(`"${title}" changes bytes outside its edits`);
+  if (text !== '' && /[\r\n]$/.test(text) !== /[\r\n]$/.test(fixed)) problems.push(`"${title}" changes whether the file ends with a newline`);
+  const had = breaks(text);
+  for (const b of breaks(fixed)) if (had.size > 0 && !had.has(b)) problems.push(`"${title}" adds a ${JSON.stringify(b)} line break to a file without one`);
+  return fixed;
+}
+
+/**
+ * Applies every quick fix offered for every diagnostic of `text` and returns what is wrong:
+ * an edit outside the document, bytes changed outside the edits, the final newline or the
+ * line-break style changed, the fixed diagnostic still there, or new duplicate keys.
+ */
+function fixProblems(text: string, svc: ReturnType<typeof lxcService>): string[] {
+  const problems: string[] = [];
+  const td = TextDocument.create(LXC_URI, 'lxc', 1, text);
+  const doc = { uri: LXC_URI, languageId: 'lxc', version: 1, text };
+  const diagnostics = svc.diagnostics(doc);
+  const count = (list: { code?: string | number }[], code: string | number | undefined) => list.filter((x) => x.code === code).length;
+  for (const d of diagnostics.slice(0, 30)) {
+    for (const a of svc.codeActions(doc, d.range, [d])) {
+      const edits = a.edit?.changes?.[LXC_URI] ?? [];
+      if (!a.diagnostics?.length || edits.length === 0) continue;
+      const fixed = applyChecked(td, a.title, edits, problems);
+      const after = svc.diagnostics({ ...doc, version: 2, text: fixed });
+      if (after.some((x) => x.code === 'ctconf/internal-error')) problems.push(`validating the result of "${a.title}" failed`);
+      const code = a.title.startsWith('Fix all') ? 'lxc/legacy-key' : d.code;
+      if (count(after, code) >= count(diagnostics, code)) problems.push(`"${a.title}" leaves ${code} (line ${d.range.start.line + 1}) in place`);
+      // A rename may meet a key already set (a legacy lxc.utsname next to lxc.uts.name): that duplicate is real.
+      if (count(after, 'lxc/duplicate-key') > count(diagnostics, 'lxc/duplicate-key') && !/^(Change to|Replace|Fix all) /.test(a.title)) problems.push(`"${a.title}" adds a duplicate key`);
+    }
+  }
+  // The edit behind "Allow X in this container" (hover link and code action).
+  for (const cap of svc.droppedCapabilities(doc).slice(0, 3)) {
+    const allow = svc.allowCapability(doc, cap);
+    const edits = allow?.edit.changes?.[LXC_URI];
+    if (!allow || !edits) {
+      problems.push(`no edit allows the dropped ${cap}`);
+      continue;
+    }
+    const fixed = applyChecked(td, allow.title, edits, problems);
+    const after = { ...doc, version: 2, text: fixed };
+    if (svc.droppedCapabilities(after).includes(cap)) problems.push(`"${allow.title}" leaves ${cap} dropped`);
+    if (svc.diagnostics(after).some((x) => x.code === 'ctconf/internal-error')) problems.push(`validating the result of "${allow.title}" failed`);
+  }
+  return problems.map((p) => `${p}\n--- input:\n${text.slice(0, 2000)}`);
+}
+
+test('every LXC quick fix on the fixtures, the corpus and fuzzed inputs: inside the document, bytes and line breaks kept, the finding gone, no new duplicates', () => {
+  const svc = lxcService({ host: memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time\n' }) });
+  const { lxc } = seeds(CORPUS, ROOT);
+  assert.ok(lxc.length >= 4, 'fixtures found');
+  const variants = (t: string) => [t, t.replace(/\n/g, '\r\n'), t.replace(/\n+$/, ''), t.replace(/\n/g, '\r')];
+  const problems: string[] = [];
+  for (const t of lxc) for (const v of variants(t)) problems.push(...fixProblems(v, svc));
+  let fuzzed = 0;
+  for (const { language, input } of fuzzInputs(7, CORPUS, ROOT)) {
+    if (fuzzed >= 300 || problems.length > 5) break;
+    if (language !== 'lxc') continue;
+    fuzzed++;
+    problems.push(...fixProblems(input, svc));
+  }
+  assert.deepEqual(problems.slice(0, 5), []);
+});
+
+test('code actions for a range or diagnostics far past the end look only at the document', () => {
+  const text = `lxc.include = /etc/lxc/common.conf\nlxc.cap.drop = sys_admin\nlxc.uts.name = a\nlxc.uts.name = b\n`;
+  const host = memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time\n' });
+  const doc = parseLxc(text);
+  const a = analyzeLxc(doc, { version: '6.0', host });
+  const t0 = performance.now();
+  const caps = capabilitiesInRange(doc, a, { start: { line: 0, character: 0 }, end: { line: 1e9, character: 1e9 } });
+  assert.deepEqual(caps.sort(), ['sys_admin', 'sys_time']);
+  const far = { start: { line: 1e9, character: 0 }, end: { line: 1e9 + 1, character: 0 } };
+  const bogus = [
+    { source: 'ctconf', code: 'lxc/duplicate-key', message: 'x', range: far },
+    { source: 'ctconf', code: 'lxc/net-type-resets', message: 'x', range: { start: { line: -1, character: 0 }, end: { line: -1, character: 3 } }, data: { index: 0, firstLine: -5 } },
+    { source: 'ctconf', code: 'lxc/inline-comment', message: 'x', range: { start: { line: 2, character: 1e9 }, end: { line: 2, character: 1e9 } }, data: { inlineComment: true } },
+  ];
+  assert.deepEqual(lxcCodeActions(doc, LXC_URI, bogus), []);
+  assert.ok(performance.now() - t0 < 2000);
 });

@@ -97,3 +97,17 @@ test('nothing inside comments', () => {
   assert.deepEqual(complete('# lxc.|').labels, []);
   assert.deepEqual(complete('  #lxc.cap.drop = |').labels, []);
 });
+
+test('a position far past the line end is taken at the line end, at once', () => {
+  const text = 'lxc.cap.drop = sys_time sys_\n';
+  for (const character of [1e9, Number.MAX_SAFE_INTEGER, 2 ** 31]) {
+    const t0 = performance.now();
+    const items = lxcService().completion({ uri: 'file:///c', languageId: 'lxc', version: 1, text }, { line: 0, character });
+    assert.ok(performance.now() - t0 < 2000, 'answered at once (a walk back of 10⁹ characters took 40 s)');
+    assert.ok(items.some((i) => i.label === 'sys_admin'), `capabilities offered at ${character}`);
+    for (const i of items) {
+      const e = i.textEdit as { range: { end: { character: number } } };
+      assert.ok(e.range.end.character <= text.length, `${i.label} edits inside the line`);
+    }
+  }
+});

@@ -86,3 +86,13 @@ test('liblxc loads the fixed file, without sys_time and with every other dropped
   assert.ok(!now.includes('sys_time'));
   assert.deepEqual([...new Set(now)].sort(), [...new Set(was.filter((c) => c !== 'sys_time'))].sort());
 });
+
+test('the effective view shows control characters of file names and values as escapes, never as new lines', () => {
+  const host = memoryHost({ '/etc/lxc/d/a\nlxc.cap.drop = sys_admin\n.conf': 'lxc.uts.name = x\u001b[2J\n' });
+  const svc = lxcService({ host });
+  const text = svc.effectiveConfiguration({ uri: LXC_URI, languageId: 'lxc', version: 1, text: 'lxc.include = /etc/lxc/d/\n' });
+  assert.ok(text);
+  assert.ok(!text.split('\n').some((l) => l.startsWith('lxc.cap.drop')), text);
+  assert.ok(!text.includes('\u001b'), 'no escape byte');
+  assert.match(text, /a\\x0alxc\.cap\.drop = sys_admin\\x0a\.conf/);
+});

@@ -46,7 +46,7 @@ test('legacy keys say what replaced them', () => {
 
 test('enum values explain themselves', () => {
   assert.match(hover('lxc.net.0.type = ve|th\n')!, /virtual Ethernet pair/);
-  assert.match(hover('lxc.mount.auto = proc:mixed sys|:ro\n')!, /\*\*sys:ro\*\*.*read-only/s);
+  assert.match(hover('lxc.mount.auto = proc:mixed sys|:ro\n')!, /\*\*`sys:ro`\*\*.*read-only/s);
   assert.match(hover('lxc.apparmor.profile = uncon|fined\n')!, /No AppArmor confinement/);
   assert.match(hover('lxc.signal.halt = SIGRTMIN|+3\n')!, /systemd/);
   assert.match(hover('lxc.namespace.clone = mnt pi|d\n')!, /Process IDs/);
@@ -75,5 +75,29 @@ test('an idmap hover shows the subordinate range that covers it', async () => {
   assert.match(h1, /Container user IDs 0-65535 are host user IDs 165536-231071/);
   assert.match(h1, /Covered by `ann:165536:65536` in \/etc\/subuid \(line 1\)/);
   const h2 = (svc.hover({ uri, languageId: 'lxc', version: 1, text }, { line: 1, character: 20 })!.contents as { value: string }).value;
-  assert.match(h2, /No entry of \/etc\/subgid for ann covers these host IDs/);
+  assert.match(h2, /No entry of \/etc\/subgid for `ann` covers these host IDs/);
+});
+
+/** Markdown with its inline code spans removed: what is left is rendered as Markdown. */
+const outsideCode = (md: string): string => md.replace(/(`+)[\s\S]*?\1/g, '');
+
+test('key names and values from the document cannot render links, images or HTML in a hover', () => {
+  const hostile = [
+    'lxc.sysctl.[x](command:ctconf.allowCapability?%5B%22file%3A%2F%2F%2Fc%22%2C%22sys_admin%22%5D)',
+    'lxc.cgroup2.![i](https://evil.example/x.png)',
+    'lxc.proc.<img src=https://evil.example/y.png>',
+    'lxc.prlimit.`x`[l](command:evil)',
+    'lxc.network.0.[l](command:evil)',
+    'lxc.limit.![i](https://evil.example/z.png)',
+  ];
+  for (const key of hostile) {
+    const md = hover(`${key.slice(0, 6)}|${key.slice(6)} = 1\n`);
+    assert.ok(md, key);
+    const rendered = outsideCode(md);
+    assert.doesNotMatch(rendered, /command:|evil\.example|<img/, `${key}: ${md}`);
+  }
+  // The one command link ctconf writes is around a capability name from its own table.
+  const md = hover('lxc.cap.drop = sys_|time\n')!;
+  assert.equal(md.match(/command:/g)?.length, 1);
+  assert.match(md, /\[Allow sys_time in this container\]\(command:ctconf\.allowCapability\?/);
 });

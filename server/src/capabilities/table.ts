@@ -122,7 +122,7 @@ export const CAPABILITIES: readonly Capability[] = [
     'Choosing PIDs through ns_last_pid or clone3(2), reading /proc/PID/map_files.', 'Narrow, but lets a process pick PIDs in its namespace.'),
 ];
 
-const byName = new Map(CAPABILITIES.map((x) => [x.name, x]));
+const byName: ReadonlyMap<string, Capability> = new Map(CAPABILITIES.map((x) => [x.name, x]));
 
 /**
  * Looks a capability up by any common spelling: `sys_time`, `SYS_TIME`, `CAP_SYS_TIME`,

@@ -5,9 +5,11 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { LxcDocument, LxcLine } from './parser';
 import { legacyKey, netSubReplacement } from './legacy';
+import { resolveKey } from './resolve';
 import { quickFix, replaceWithSuggestion } from '../util/actions';
 import { fixData } from '../rules';
 import { range } from '../diagnostic';
+import { eolOf } from '../util/strings';
 
 const BACKEND_PREFIX = /^(dir|btrfs|zfs|lvm|loop|nbd|overlay|overlayfs|aufs|rbd):/;
 
@@ -15,11 +17,6 @@ export interface LegacyEdit {
   line: number;
   edits: TextEdit[];
   title: string;
-}
-
-function eolOf(doc: LxcDocument): string {
-  const m = /\r\n|\r|\n/.exec(doc.text);
-  return m ? m[0] : '\n';
 }
 
 /** The whole line including its line break (or the preceding one for the last line). */
@@ -79,7 +76,7 @@ const action = quickFix;
 
 export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
-  const eol = eolOf(doc);
+  const eol = eolOf(doc.text);
   let legacy: LegacyEdit[] | undefined;
   const entryAt = (line: number): LxcLine | undefined => {
     const l = doc.lineAt(line);
@@ -88,6 +85,8 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
   for (const d of diagnostics) {
     if (d.source !== 'ctconf') continue;
     const line = d.range.start.line;
+    // Diagnostics come back from the client: only lines of this document are fixed.
+    if (!Number.isSafeInteger(line) || line < 0 || line >= doc.lineCount) continue;
     const l = entryAt(line);
     switch (d.code) {
       case 'lxc/legacy-key': {
@@ -114,14 +113,10 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
         out.push(action('Remove this line (a later line sets the same key)', uri, [{ range: lineDeletion(doc, line), newText: '' }], [d], true));
         break;
       case 'lxc/net-type-resets': {
-        const first = fixData(d, 'lxc/net-type-resets')?.firstLine;
-        if (l && first !== undefined && first < line) {
-          const text = doc.lineText(line);
-          out.push(action(`Move ${l.key} above the other keys of this interface`, uri, [
-            { range: range(first, 0, 0), newText: `${text}${eol}` },
-            { range: lineDeletion(doc, line), newText: '' },
-          ], [d], true));
-        }
+        const data = fixData(d, 'lxc/net-type-resets');
+        if (!l || !data) break;
+        const fix = netTypeFix(doc, l, data.index, data.firstLine, eol);
+        if (fix) out.push(action(fix.title, uri, fix.edits, [d], true));
         break;
       }
       case 'lxc/net-type-required': {
@@ -142,7 +137,8 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
       case 'lxc/inline-comment':
       case 'lxc/invalid-value':
         if ((fixData(d, 'lxc/inline-comment') ?? fixData(d, 'lxc/invalid-value'))?.inlineComment && l) {
-          out.push(moveCommentAbove(doc, uri, l, d, eol));
+          const fix = moveCommentAbove(doc, uri, l, d, eol);
+          if (fix) out.push(fix);
         }
         break;
     }
@@ -162,9 +158,95 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
   return out;
 }
 
-function moveCommentAbove(doc: LxcDocument, uri: string, l: LxcLine, d: Diagnostic, eol: string): CodeAction {
+/** The network interface a key belongs to, if it is a network key of an interface. */
+function netIndexOf(key: string): { index: number; type: boolean } | undefined {
+  const r = resolveKey(key);
+  if (r.type === 'net') return { index: r.index, type: r.key.kind === 'net-type' };
+  return undefined;
+}
+
+/** Whether a key clears interface `index` (`lxc.net.<index> =`, `lxc.net =`). */
+function clearsInterface(l: LxcLine, index: number): boolean {
+  if (l.value !== '') return false;
+  const r = resolveKey(l.key);
+  return (r.type === 'net-index' && r.index === index) || (r.type === 'exact' && r.key.clearsInterfaces === true);
+}
+
+/**
+ * The fix for a type line that resets an interface. When the lines it discards came before
+ * any type of that interface, the type line moves above them. When they belong to an
+ * interface that was already typed (a file that reuses one number for several interfaces,
+ * as LXC's lxc-complex example does), this type line and the keys after it that use the
+ * same number get a number of their own instead: moving the line would merge two interfaces.
+ */
+function netTypeFix(doc: LxcDocument, l: LxcLine, index: number, first: number, eol: string): { title: string; edits: TextEdit[] } | undefined {
+  if (!Number.isSafeInteger(index) || index < 0) return undefined;
+  let typed = false;
+  let highest = -1;
+  for (const e of doc.entries) {
+    if (e.unseen) continue;
+    const n = netIndexOf(e.key);
+    if (n) highest = Math.max(highest, n.index);
+    else {
+      const r = resolveKey(e.key);
+      if (r.type === 'net-index') highest = Math.max(highest, r.index);
+    }
+    if (e.line >= l.line) continue;
+    if (clearsInterface(e, index)) typed = false;
+    else if (n && n.index === index && n.type) typed = e.value !== '';
+  }
+  if (!typed) {
+    if (!Number.isSafeInteger(first) || first < 0 || first >= l.line) return undefined;
+    // Keys discarded now that are set again after the type line would become duplicates of
+    // those later lines once the type moves up: then there is no single right move.
+    if (lastWinsAroundType(doc, index, first, l.line)) return undefined;
+    return {
+      title: `Move ${l.key} above the other keys of this interface`,
+      edits: [
+        { range: range(first, 0, 0), newText: `${doc.lineText(l.line)}${eol}` },
+        { range: lineDeletion(doc, l.line), newText: '' },
+      ],
+    };
+  }
+  const next = highest + 1;
+  if (!Number.isSafeInteger(next)) return undefined;
+  const edits: TextEdit[] = [];
+  for (const e of doc.entries) {
+    if (e.line < l.line || e.unseen) continue;
+    if (e.line > l.line && clearsInterface(e, index)) break;
+    const n = netIndexOf(e.key);
+    if (!n || n.index !== index) continue;
+    if (n.type && e.line > l.line) break;
+    // The number as written (leading zeros included) is what is replaced.
+    const at = e.keyStart + 'lxc.net.'.length;
+    const written = /^[0-9]+/.exec(e.key.slice('lxc.net.'.length))?.[0] ?? String(index);
+    edits.push({ range: range(e.line, at, at + written.length), newText: String(next) });
+  }
+  return { title: `Give this interface its own number (lxc.net.${next})`, edits };
+}
+
+/** Whether a last-wins key of the interface is set both in [first, typeLine) and after the type line. */
+function lastWinsAroundType(doc: LxcDocument, index: number, first: number, typeLine: number): boolean {
+  const before = new Set<string>();
+  for (const e of doc.entries) {
+    if (e.line < first || e.unseen) continue;
+    if (e.line > typeLine && clearsInterface(e, index)) break;
+    const r = resolveKey(e.key);
+    if (r.type !== 'net' || r.index !== index || r.key.multi !== 'last-wins') continue;
+    if (r.key.kind === 'net-type') {
+      if (e.line > typeLine) break;
+      continue;
+    }
+    if (e.line < typeLine) before.add(e.key);
+    else if (before.has(e.key)) return true;
+  }
+  return false;
+}
+
+function moveCommentAbove(doc: LxcDocument, uri: string, l: LxcLine, d: Diagnostic, eol: string): CodeAction | undefined {
   const text = doc.lineText(l.line);
   const hashCol = d.range.start.character;
+  if (!Number.isSafeInteger(hashCol) || hashCol <= l.valueStart || hashCol > l.rawEnd || text[hashCol] !== '#') return undefined;
   let cut = hashCol;
   while (cut > l.rawStart && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
   const comment = text.slice(hashCol, l.rawEnd);

@@ -6,7 +6,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-l
 import type { Host } from '../host';
 import type { LxcDocument } from './parser';
 import {
-  ARCHES, EXACT_KEYS, FAMILY_KEYS, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_SUBKEYS, NET_TYPES, PRLIMIT_RESOURCES,
+  ARCHES, EXACT_KEYS, FAMILY_KEYS, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_SUBKEYS, NET_TYPES,
   type LxcKey,
 } from './keys';
 import { availability, resolveKey } from './resolve';
@@ -24,20 +24,12 @@ export interface LxcCompletionContext {
   host: Host;
 }
 
-const CGROUP2_FILES = [
-  'memory.max', 'memory.high', 'memory.low', 'memory.min', 'memory.swap.max', 'cpu.max', 'cpu.weight', 'cpuset.cpus',
-  'cpuset.mems', 'io.max', 'io.weight', 'pids.max', 'devices.allow', 'devices.deny', 'hugetlb.2MB.max',
-];
-const CGROUP1_FILES = ['devices.allow', 'devices.deny', 'memory.limit_in_bytes', 'memory.memsw.limit_in_bytes', 'cpu.shares', 'cpuset.cpus', 'pids.max', 'blkio.weight'];
-const SYSCTLS = [
-  'net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start',
-  'net.core.somaxconn', 'net.ipv4.tcp_syncookies', 'net.ipv4.conf.all.rp_filter', 'kernel.msgmax', 'kernel.msgmnb',
-  'kernel.shmmax', 'kernel.shmall', 'kernel.sem', 'fs.mqueue.msg_max',
-];
-const PROC_FILES = ['oom_score_adj'];
-
-export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionContext): CompletionItem[] {
-  const text = doc.lineText(pos.line) ?? '';
+export function completeLxc(doc: LxcDocument, at: Position, ctx: LxcCompletionContext): CompletionItem[] {
+  const text = doc.lineText(at.line) ?? '';
+  // A position past the line end (or not a whole number) is taken at the line end: every
+  // walk below starts from it.
+  const ch = Number.isFinite(at.character) ? Math.max(0, Math.min(Math.floor(at.character), text.length)) : text.length;
+  const pos: Position = { line: at.line, character: ch };
   const before = text.slice(0, pos.character);
   const trimmed = before.replace(/^[ \t]+/, '');
   if (trimmed.startsWith('#')) return [];
@@ -98,13 +90,7 @@ export function completeLxc(doc: LxcDocument, pos: Position, ctx: LxcCompletionC
   }
   for (const fam of FAMILY_KEYS) {
     if (!available(fam)) continue;
-    const subs = fam.prefix === 'lxc.cgroup2' ? CGROUP2_FILES
-      : fam.prefix === 'lxc.cgroup' ? CGROUP1_FILES
-        : fam.prefix === 'lxc.prlimit' ? PRLIMIT_RESOURCES
-          : fam.prefix === 'lxc.sysctl' ? SYSCTLS
-            : fam.prefix === 'lxc.proc' ? PROC_FILES
-              : NAMESPACES;
-    for (const s of subs) add(`${fam.prefix}.${s}`, fam);
+    for (const s of fam.completions ?? fam.subKeys?.names ?? []) add(`${fam.prefix}.${s}`, fam);
   }
   return items;
 }
@@ -166,10 +152,10 @@ function completeValue(pos: Position, text: string, eq: number, ctx: LxcCompleti
     case 'caps': {
       const current = text.slice(ts, te);
       const present = new Set(splitTokens(value).map((t) => t.text).filter((t) => t !== current));
-      const caps = CAPABILITIES.filter((c) => !present.has(c.name)).map((c) => item(c.name, capabilityMarkdown(c, { context: k.name === 'lxc.cap.keep' ? 'keep' : 'drop' }), {
+      const caps = CAPABILITIES.filter((c) => !present.has(c.name)).map((c) => item(c.name, capabilityMarkdown(c, { context: k.capMode ?? 'drop' }), {
         edit: token, kind: CompletionItemKind.Constant, sort: c.name, detail: `${c.cap} · risk ${c.risk}`,
       }));
-      if (k.name === 'lxc.cap.keep' && !present.has('none')) caps.unshift(item('none', 'Keep no capability at all.', { edit: token, kind: CompletionItemKind.Keyword, sort: '!' }));
+      if (k.capMode === 'keep' && !present.has('none')) caps.unshift(item('none', 'Keep no capability at all.', { edit: token, kind: CompletionItemKind.Keyword, sort: '!' }));
       return caps;
     }
     case 'idmap':

@@ -3,7 +3,10 @@
  * the repeat and empty-value semantics mean, and what individual enum values do.
  * All text is ctconf's own.
  */
-import type { EmptyEffect, LxcKey, Multi, ValueKind } from './keys';
+import { NAMESPACES, NET_TYPES, type EmptyEffect, type LxcKey, type Multi, type ValueKind } from './keys';
+
+/** `a`, `b` or `c`. */
+const orList = (xs: readonly string[]): string => `${xs.slice(0, -1).map((x) => `\`${x}\``).join(', ')} or \`${xs[xs.length - 1]}\``;
 
 export const MANPAGE_URL = 'https://linuxcontainers.org/lxc/manpages/man5/lxc.container.conf.5.html';
 
@@ -27,7 +30,7 @@ export const KIND_SYNTAX: Record<ValueKind, string> = {
   idmap: '`u|g <first container ID> <first host ID> <count>`',
   caps: 'capability names in lower case without `CAP_`, separated by spaces (`sys_time sys_module`)',
   'mount-auto': 'tokens separated by spaces: `proc`, `sys`, `cgroup`, `cgroup2`, `cgroup-full` with an optional mode, or `shmounts:HOST[:CONTAINER]`',
-  namespaces: 'namespace names separated by spaces: `user mnt pid uts ipc net cgroup time`',
+  namespaces: `namespace names separated by spaces: \`${NAMESPACES.join(' ')}\``,
   env: '`NAME=value`, or `NAME` to copy it from the loading environment',
   words: 'names separated by spaces',
   'gid-list': 'group IDs separated by commas (`10,20`)',
@@ -41,7 +44,7 @@ export const KIND_SYNTAX: Record<ValueKind, string> = {
   rlimit: '`soft[:hard]`, each a number or `unlimited`',
   'clear-only': 'nothing: write the key with an empty value',
   include: 'a config file, or a directory ending in `/` whose `*.conf` files are read',
-  'net-type': '`veth`, `macvlan`, `ipvlan`, `vlan`, `phys`, `empty` or `none`',
+  'net-type': orList(NET_TYPES),
   ifname: 'an interface name, at most 15 characters',
   mac: 'a MAC address; `x` stands for a random hex digit (`00:16:3e:xx:xx:xx`)',
   mtu: 'a number of bytes',
@@ -165,20 +168,25 @@ export const VALUE_DOCS: Record<string, Record<string, string>> = {
   },
 };
 
+/** A table entry by name, never an inherited property (a value may be `constructor` or `__proto__`). */
+function own(table: Readonly<Record<string, string>> | undefined, name: string): string | undefined {
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 export function valueDoc(key: LxcKey, value: string): string | undefined {
-  const byKey = VALUE_DOCS[key.name]?.[value];
+  const byKey = Object.hasOwn(VALUE_DOCS, key.name) ? own(VALUE_DOCS[key.name], value) : undefined;
   if (byKey) return byKey;
   switch (key.kind) {
     case 'net-type':
-      return VALUE_DOCS['net-type'][value];
+      return own(VALUE_DOCS['net-type'], value);
     case 'mount-auto':
-      return VALUE_DOCS['mount-auto'][value] ?? (value.endsWith(':force') ? `${VALUE_DOCS['mount-auto'][value.replace(/:force$/, '')] ?? ''} \`:force\` mounts it even when a cgroup namespace is in use.`.trim() : undefined);
+      return own(VALUE_DOCS['mount-auto'], value) ?? (value.endsWith(':force') ? `${own(VALUE_DOCS['mount-auto'], value.replace(/:force$/, '')) ?? ''} \`:force\` mounts it even when a cgroup namespace is in use.`.trim() : undefined);
     case 'log-level':
-      return VALUE_DOCS['log-level'][value.toLowerCase()];
+      return own(VALUE_DOCS['log-level'], value.toLowerCase());
     case 'signal':
-      return VALUE_DOCS.signal[value.toUpperCase()];
+      return own(VALUE_DOCS.signal, value.toUpperCase());
     case 'namespaces':
-      return VALUE_DOCS.namespaces[value.toLowerCase()];
+      return own(VALUE_DOCS.namespaces, value.toLowerCase());
     case 'bool01':
     case 'bool01-lax':
       return value === '1' ? 'On.' : value === '0' ? 'Off.' : undefined;

@@ -14,6 +14,7 @@ import { findCapability } from '../capabilities/table';
 import { range } from '../diagnostic';
 import type { Host } from '../host';
 import { configOwner, coveringSubId, parseIdmap } from './idmap';
+import { inlineCode } from '../util/markdown';
 
 export interface LxcHoverContext {
   version: LxcVersion;
@@ -42,12 +43,18 @@ function prev(v: string): string {
   return `${maj - 1}.x`;
 }
 
-export function keyMarkdown(k: LxcKey, target: LxcVersion, shownName = k.name): string {
-  const parts = [`**${shownName}**`, '', k.doc, ''];
+/**
+ * The hover of a key. `shownName` is the name as written in the document (escaped here);
+ * `subtitle` is a line of ctconf's own under it.
+ */
+export function keyMarkdown(k: LxcKey, target: LxcVersion, shownName = k.name, subtitle?: string): string {
+  // ctconf's own names stay as they are; a name from the document is shown as inline code.
+  const heading = shownName === k.name ? `**${k.name}**` : `**${inlineCode(shownName)}**`;
+  const parts = [subtitle ? `${heading}  \n_${subtitle}_` : heading, '', k.doc, ''];
   const values = k.values && k.values.length <= 12 ? ` (${k.values.map((v) => `\`${v}\``).join(', ')})` : '';
   parts.push(`- Value: ${KIND_SYNTAX[k.kind]}${k.kind === 'enum' || k.kind === 'enum-ci' ? values : ''}`);
   if (k.multi !== 'clear-only') parts.push(`- Repeated: ${multiText(k.multi)}`);
-  parts.push(`- Empty (\`${shownName} =\`): ${emptyText(k)}`);
+  parts.push(`- Empty (${inlineCode(`${shownName} =`)}): ${emptyText(k)}`);
   if (k.requiresType) parts.push(`- Needs \`type = ${k.requiresType}\` set earlier for the same interface`);
   parts.push(`- Versions: ${versionText(k, target)}`);
   parts.push('', `[lxc.container.conf(5)](${MANPAGE_URL})`);
@@ -72,19 +79,18 @@ function keyHover(l: LxcLine, ctx: LxcHoverContext): Hover | null {
       md = keyMarkdown(r.key, ctx.version);
       break;
     case 'family':
-      md = keyMarkdown(r.key, ctx.version, r.bare ? r.key.prefix : l.key);
-      if (!r.bare && r.key.prefix !== l.key) md = md.replace(`**${l.key}**`, `**${l.key}**  \n_${r.key.name}_`);
+      md = r.bare ? keyMarkdown(r.key, ctx.version, r.key.prefix) : keyMarkdown(r.key, ctx.version, l.key, r.key.prefix !== l.key ? r.key.name : undefined);
       break;
     case 'net':
-      md = keyMarkdown(r.key, ctx.version, l.key).replace(`**${l.key}**`, `**${l.key}**  \n_network interface ${r.index}_`);
+      md = keyMarkdown(r.key, ctx.version, l.key, `network interface ${r.index}`);
       break;
     case 'net-index':
-      md = `**${l.key}**\n\nWith an empty value, removes network interface ${r.index} and everything set for it so far. It takes no other value.`;
+      md = `**${inlineCode(l.key)}**\n\nWith an empty value, removes network interface ${r.index} and everything set for it so far. It takes no other value.`;
       break;
     case 'legacy':
       md = r.legacy.replacement
-        ? `**${l.key}** (LXC 2.x)\n\nRemoved in LXC 3.0; every current LXC refuses it. Use \`${r.legacy.replacement}\` instead.${r.legacy.note ? `\n\n${r.legacy.note}` : ''}`
-        : `**${l.key}** (LXC 2.x)\n\nRemoved in LXC 3.0 without a replacement. ${r.legacy.note ?? ''}`.trim();
+        ? `**${inlineCode(l.key)}** (LXC 2.x)\n\nRemoved in LXC 3.0; every current LXC refuses it. Use ${inlineCode(r.legacy.replacement)} instead.${r.legacy.note ? `\n\n${r.legacy.note}` : ''}`
+        : `**${inlineCode(l.key)}** (LXC 2.x)\n\nRemoved in LXC 3.0 without a replacement. ${r.legacy.note ?? ''}`.trim();
       break;
     default:
       return null;
@@ -109,12 +115,12 @@ function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null 
     }
     if (!cap) return null;
     const extra = ctx.capabilityExtra?.(cap.cap);
-    let md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.name === 'lxc.cap.keep' ? 'keep' : 'drop' });
-    const link = k.name === 'lxc.cap.drop' ? ctx.capabilityAction?.(cap.name) : undefined;
+    let md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.capMode ?? 'drop' });
+    const link = k.capMode === 'drop' ? ctx.capabilityAction?.(cap.name) : undefined;
     if (link) md = md.replace('\n', `\n\n${link}\n`);
     return { contents: { kind: 'markdown', value: md }, range: range(l.line, l.valueStart + tok.start, l.valueStart + tok.end) };
   }
-  if (k.name === 'lxc.idmap' && ctx.host) return idmapHover(l, ctx);
+  if (k.kind === 'idmap' && ctx.host) return idmapHover(l, ctx);
   const listKinds = new Set(['mount-auto', 'namespaces']);
   const text = listKinds.has(k.kind) ? tok?.text : l.value;
   if (!text) return null;
@@ -122,7 +128,7 @@ function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null 
   if (!doc) return null;
   const start = listKinds.has(k.kind) && tok ? l.valueStart + tok.start : l.valueStart;
   const end = listKinds.has(k.kind) && tok ? l.valueStart + tok.end : l.valueEnd;
-  return { contents: { kind: 'markdown', value: `**${text}** (${l.key})\n\n${doc}` }, range: range(l.line, start, end) };
+  return { contents: { kind: 'markdown', value: `**${inlineCode(text)}** (${inlineCode(l.key)})\n\n${doc}` }, range: range(l.line, start, end) };
 }
 
 
@@ -140,9 +146,9 @@ function idmapHover(l: LxcLine, ctx: LxcHoverContext): Hover | null {
   const c = coveringSubId(ctx.host, m, user);
   if (c?.covering) {
     const s = c.covering;
-    lines.push('', `Covered by \`${s.owner}:${s.start}:${s.count}\` in ${c.file} (line ${s.line + 1}).`);
+    lines.push('', `Covered by ${inlineCode(`${s.owner}:${s.start}:${s.count}`)} in ${c.file} (line ${s.line + 1}).`);
   } else if (c) {
-    lines.push('', `No entry of ${c.file}${user ? ` for ${user}` : ''} covers these host IDs.`);
+    lines.push('', `No entry of ${c.file}${user ? ` for ${inlineCode(user)}` : ''} covers these host IDs.`);
   }
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: range(l.line, l.valueStart, l.valueEnd) };
 }

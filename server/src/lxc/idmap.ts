@@ -65,25 +65,8 @@ export class PlacedIdmap implements Idmap {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** Separators of idmap fields (liblxc splits on space, tab and \r, as parseIdmapUncached does). */
+/** Separators of idmap fields (liblxc splits on space, tab and \r, as parseIdmap does). */
 const isIdmapSep = (c: number): boolean => c === 32 || c === 9 || c === 13;
-
-/** The numbers `readIdmap` last read (nsid, hostid, count). */
-export const idmapNumbers = new Float64Array(3);
-let lastRead: string | undefined;
-let lastType = 0;
-
-/**
- * `idmapFast` into `idmapNumbers`, remembering the last value: validation checks a line's
- * idmap, then records it.
- */
-export function readIdmap(value: string): number {
-  if (value !== lastRead) {
-    lastType = idmapFast(value, idmapNumbers);
-    lastRead = value;
-  }
-  return lastType;
-}
 
 /**
  * The usual idmap, read without allocating anything: four fields, the type `u` or `g`, and
@@ -121,19 +104,8 @@ export function idmapFast(value: string, out: Float64Array): number {
   return field === 4 ? type : 0;
 }
 
-/** The last value parsed: validation checks a line's idmap, then records it (same string). */
-let lastValue: string | undefined;
-let lastMap: Idmap | undefined;
-
-export function parseIdmap(value: string): Idmap | undefined {
-  if (lastValue === value) return lastMap;
-  lastMap = parseIdmapUncached(value);
-  lastValue = value;
-  return lastMap;
-}
-
 /** The exact parser: liblxc's strtoul rules for each number (validation reads most maps with idmapFast). */
-function parseIdmapUncached(value: string): Idmap | undefined {
+export function parseIdmap(value: string): Idmap | undefined {
   const f = splitTokens(value, ' \t\r');
   if (f.length !== 4 || (f[0].text !== 'u' && f[0].text !== 'g')) return undefined;
   const [nsid, hostid, count] = [f[1], f[2], f[3]].map((t) => safeUlong(t.text));

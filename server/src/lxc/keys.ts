@@ -5,7 +5,12 @@
  * first release, removal) come from ../shared/reference/lxc-keys.json and were checked
  * against liblxc's jump tables (4.0.12, 5.0.0, 6.0.0, 7.0.0). The `doc` sentences are
  * ctconf's own words. One entry feeds validation, hover, completion and did-you-mean.
+ *
+ * Adding a plain key is one entry in EXACT_KEYS (or NET_RAW for lxc.net.<i>.<sub>, or
+ * FAMILY_KEYS for a prefix family) with an existing ValueKind; validation, hover,
+ * completion and suggestions read it from here. Only a new ValueKind needs code (values.ts).
  */
+import { CAPABILITIES } from '../capabilities/table';
 
 /** How a value is checked. Each kind is implemented once in values.ts. */
 export type ValueKind =
@@ -68,7 +73,25 @@ export type EmptyEffect =
   | 'noop'
   | 'error'; // liblxc refuses the line
 
-export type NetType = 'veth' | 'macvlan' | 'ipvlan' | 'vlan' | 'phys' | 'empty' | 'none';
+/** Network interface types (lxc.net.<i>.type). */
+export const NET_TYPES = ['veth', 'macvlan', 'ipvlan', 'vlan', 'phys', 'empty', 'none'] as const;
+export type NetType = (typeof NET_TYPES)[number];
+
+/**
+ * Names a family accepts after its prefix, when liblxc knows a fixed set (checked in
+ * check/family.ts): `load` means liblxc refuses the line, `start` that it loads the line
+ * but fails to start the container.
+ */
+export interface SubKeyNames {
+  names: readonly string[];
+  /** A number is accepted too (prlimit resources). */
+  numbers?: boolean;
+  refusedAt: 'load' | 'start';
+  /** What a sub-key is, for messages: "a namespace LXC can share". */
+  noun: string;
+  /** Suggestions are looked up in lower case (the names are lower case, matching is exact). */
+  lowerCaseHint?: boolean;
+}
 
 export interface LxcKey {
   /** Display name; families use <placeholders>. */
@@ -89,19 +112,21 @@ export interface LxcKey {
   doc: string;
   /** What the empty value really does, when that is surprising. */
   emptyNote?: string;
+  /** Capability keys: which mode the list is in after this key (caps kind). */
+  capMode?: 'drop' | 'keep';
+  /** Namespace keys: which of the two exclusive lists this key sets (namespaces kind). */
+  nsMode?: 'clone' | 'keep';
+  /** `key =` removes every network interface defined so far. */
+  clearsInterfaces?: boolean;
+  /** Removed keys: what to use instead, appended to the diagnostic. */
+  successor?: string;
 }
 
 const L = 'last-wins' as const;
 const A = 'accumulate' as const;
 
-export const CAPABILITY_NAMES = [
-  'chown', 'dac_override', 'dac_read_search', 'fowner', 'fsetid', 'kill', 'setgid', 'setuid', 'setpcap',
-  'linux_immutable', 'net_bind_service', 'net_broadcast', 'net_admin', 'net_raw', 'ipc_lock', 'ipc_owner',
-  'sys_module', 'sys_rawio', 'sys_chroot', 'sys_ptrace', 'sys_pacct', 'sys_admin', 'sys_boot', 'sys_nice',
-  'sys_resource', 'sys_time', 'sys_tty_config', 'mknod', 'lease', 'audit_write', 'audit_control', 'setfcap',
-  'mac_override', 'mac_admin', 'syslog', 'wake_alarm', 'block_suspend', 'audit_read', 'perfmon', 'bpf',
-  'checkpoint_restore',
-] as const;
+/** Capability names by number, from ctconf's one capability table. */
+export const CAPABILITY_NAMES: readonly string[] = [...CAPABILITIES].sort((a, b) => a.number - b.number).map((c) => c.name);
 
 /** Architecture names and the first release that knows each (lxc_config_parse_arch). */
 export const ARCHES: Readonly<Record<string, string>> = {
@@ -122,7 +147,6 @@ export const MOUNT_AUTO_TOKENS = [
 ] as const;
 
 export const NAMESPACES = ['user', 'mnt', 'pid', 'uts', 'ipc', 'net', 'cgroup', 'time'] as const;
-export const NET_TYPES: readonly NetType[] = ['veth', 'macvlan', 'ipvlan', 'vlan', 'phys', 'empty', 'none'];
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'fatal'] as const;
 export const SYSLOG_FACILITIES = ['daemon', 'local0', 'local1', 'local2', 'local3', 'local4', 'local5', 'local6', 'local7'] as const;
 export const PRLIMIT_RESOURCES = [
@@ -165,10 +189,10 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     emptyNote: 'An empty value sets 0 and so turns autodev off; it does not restore the default of 1.' },
   { name: 'lxc.autodev.tmpfs.size', kind: 'int-lenient', multi: L, empty: 'reset', since: '4.0', section: 'dev-directory',
     doc: 'Size in bytes of the tmpfs mounted on /dev when autodev is on (default 500000).' },
-  { name: 'lxc.cap.drop', kind: 'caps', multi: A, empty: 'clear-list', since: '0.9', section: 'capabilities',
+  { name: 'lxc.cap.drop', kind: 'caps', capMode: 'drop', multi: A, empty: 'clear-list', since: '0.9', section: 'capabilities',
     doc: 'Capabilities taken away from the container, as lower-case names without the `CAP_` prefix (`sys_time`). Lines add up; LXC has no way to give one back except clearing the whole list.',
     emptyNote: 'An empty value clears every capability collected so far, from both lxc.cap.drop and lxc.cap.keep, including those set by included files.' },
-  { name: 'lxc.cap.keep', kind: 'caps', multi: A, empty: 'clear-list', since: '1.0', section: 'capabilities',
+  { name: 'lxc.cap.keep', kind: 'caps', capMode: 'keep', multi: A, empty: 'clear-list', since: '1.0', section: 'capabilities',
     doc: 'The only capabilities the container keeps; everything else is dropped. `none` drops them all. Cannot be mixed with lxc.cap.drop without a clear in between.',
     emptyNote: 'An empty value clears every capability collected so far, from both lxc.cap.drop and lxc.cap.keep.' },
   { name: 'lxc.cgroup.dir', kind: 'cgroup-dir', multi: L, empty: 'clear', since: '2.1', section: 'control-group',
@@ -250,15 +274,15 @@ export const EXACT_KEYS: readonly LxcKey[] = [
   { name: 'lxc.mount.fstab', kind: 'path', multi: L, empty: 'error', since: '2.1', section: 'mount-points',
     doc: 'Host file, in fstab(5) format, that lists extra mounts for the container.',
     emptyNote: 'An empty value is refused by LXC (it clears the setting and then reports an error).' },
-  { name: 'lxc.namespace.clone', kind: 'namespaces', multi: A, empty: 'clear', since: '3.0', section: 'namespaces',
+  { name: 'lxc.namespace.clone', kind: 'namespaces', nsMode: 'clone', multi: A, empty: 'clear', since: '3.0', section: 'namespaces',
     doc: 'Namespaces the container gets for itself, by name: user, mnt, pid, uts, ipc, net, cgroup, time.' },
-  { name: 'lxc.namespace.keep', kind: 'namespaces', multi: A, empty: 'clear', since: '3.0', section: 'namespaces',
+  { name: 'lxc.namespace.keep', kind: 'namespaces', nsMode: 'keep', multi: A, empty: 'clear', since: '3.0', section: 'namespaces',
     doc: 'Namespaces the container shares with the process that starts it instead of getting new ones.' },
   { name: 'lxc.time.offset.boot', kind: 'time-offset', multi: L, empty: 'reset', since: '5.0', section: 'time-offsets',
     doc: 'Shifts the container\'s boot-time clock by an amount with a unit: `h`, `m`, `s`, `ms`, `us` or `ns`.' },
   { name: 'lxc.time.offset.monotonic', kind: 'time-offset', multi: L, empty: 'reset', since: '5.0', section: 'time-offsets',
     doc: 'Shifts the container\'s monotonic clock by an amount with a unit: `h`, `m`, `s`, `ms`, `us` or `ns`.' },
-  { name: 'lxc.net', kind: 'clear-only', multi: 'clear-only', empty: 'clear-list', since: '2.1', section: 'network',
+  { name: 'lxc.net', kind: 'clear-only', clearsInterfaces: true, multi: 'clear-only', empty: 'clear-list', since: '2.1', section: 'network',
     doc: 'Only as `lxc.net =` with no value: removes every network interface defined so far.' },
   { name: 'lxc.no_new_privs', kind: 'bool01', multi: L, empty: 'reset', since: '2.1', section: 'no-new-privs',
     doc: 'With 1, processes in the container can never gain privileges through setuid binaries or file capabilities.' },
@@ -365,28 +389,47 @@ export const NET_SUBKEYS: readonly (LxcKey & { sub: string })[] = NET_RAW.map((k
 export interface FamilyKey extends LxcKey {
   /** Bare family name, `lxc.cgroup2`; the sub-key follows after a dot. */
   prefix: string;
+  /** Only matched with the dot after the prefix (liblxc's table entry ends with it). */
+  dotted?: boolean;
+  /** The fixed set of sub-keys, when liblxc has one. */
+  subKeys?: SubKeyNames;
+  /** Sub-keys offered by completion (common ones; the family accepts any name unless subKeys says otherwise). */
+  completions?: readonly string[];
 }
 
+const CGROUP2_FILES = [
+  'memory.max', 'memory.high', 'memory.low', 'memory.min', 'memory.swap.max', 'cpu.max', 'cpu.weight', 'cpuset.cpus',
+  'cpuset.mems', 'io.max', 'io.weight', 'pids.max', 'devices.allow', 'devices.deny', 'hugetlb.2MB.max',
+];
+const CGROUP1_FILES = ['devices.allow', 'devices.deny', 'memory.limit_in_bytes', 'memory.memsw.limit_in_bytes', 'cpu.shares', 'cpuset.cpus', 'pids.max', 'blkio.weight'];
+const SYSCTLS = [
+  'net.ipv4.ip_forward', 'net.ipv6.conf.all.forwarding', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start',
+  'net.core.somaxconn', 'net.ipv4.tcp_syncookies', 'net.ipv4.conf.all.rp_filter', 'kernel.msgmax', 'kernel.msgmnb',
+  'kernel.shmmax', 'kernel.shmall', 'kernel.sem', 'fs.mqueue.msg_max',
+];
+
 export const FAMILY_KEYS: readonly FamilyKey[] = [
-  { prefix: 'lxc.cgroup2', name: 'lxc.cgroup2.<controller>.<file>', kind: 'string', multi: A, empty: 'clear', since: '3.0', section: 'control-group',
+  { prefix: 'lxc.cgroup2', name: 'lxc.cgroup2.<controller>.<file>', kind: 'string', multi: A, empty: 'clear', since: '3.0', section: 'control-group', completions: CGROUP2_FILES,
     doc: 'Writes a value to a file of the container\'s cgroup (unified hierarchy, cgroup v2), for example `lxc.cgroup2.memory.max = 1G`.',
     emptyNote: '`lxc.cgroup2 =` forgets every cgroup2 setting; `lxc.cgroup2.<file> =` forgets that one.' },
-  { prefix: 'lxc.cgroup', name: 'lxc.cgroup.<controller>.<file>', kind: 'string', multi: A, empty: 'clear', since: '0.9', removed: '7.0', section: 'control-group',
+  { prefix: 'lxc.cgroup', name: 'lxc.cgroup.<controller>.<file>', kind: 'string', multi: A, empty: 'clear', since: '0.9', removed: '7.0', successor: 'Use the matching `lxc.cgroup2.` key (cgroup v2 file names differ from v1).', section: 'control-group', completions: CGROUP1_FILES,
     doc: 'Writes a value to a file of a cgroup v1 controller, for example `lxc.cgroup.devices.allow`. Only used on hosts that still mount cgroup v1.' },
-  { prefix: 'lxc.namespace.share', name: 'lxc.namespace.share.<namespace>', kind: 'string', multi: L, empty: 'clear', since: '3.0', section: 'namespaces',
+  { prefix: 'lxc.namespace.share', dotted: true, name: 'lxc.namespace.share.<namespace>', kind: 'string', multi: L, empty: 'clear', since: '3.0', section: 'namespaces',
+    subKeys: { names: NAMESPACES, refusedAt: 'load', noun: 'a namespace LXC can share', lowerCaseHint: true },
     doc: 'Joins the given namespace of another process instead of creating one: a PID, a container name, or a path under /proc.' },
   { prefix: 'lxc.prlimit', name: 'lxc.prlimit.<resource>', kind: 'rlimit', multi: L, empty: 'clear', since: '2.1', section: 'resource-limits',
+    subKeys: { names: PRLIMIT_RESOURCES, numbers: true, refusedAt: 'start', noun: 'a resource limit' },
     doc: 'Resource limit (setrlimit) for the container: `soft[:hard]`, each a number or `unlimited`, for example `lxc.prlimit.nofile = 1024:4096`.' },
-  { prefix: 'lxc.sysctl', name: 'lxc.sysctl.<name>', kind: 'string', multi: L, empty: 'clear', since: '3.0', section: 'sysctl',
+  { prefix: 'lxc.sysctl', name: 'lxc.sysctl.<name>', kind: 'string', multi: L, empty: 'clear', since: '3.0', section: 'sysctl', completions: SYSCTLS,
     doc: 'Sets a kernel parameter inside the container\'s namespaces, for example `lxc.sysctl.net.ipv4.ip_forward = 1`.' },
-  { prefix: 'lxc.proc', name: 'lxc.proc.<file>', kind: 'string', multi: A, empty: 'clear', since: '3.0', section: 'proc',
+  { prefix: 'lxc.proc', name: 'lxc.proc.<file>', kind: 'string', multi: A, empty: 'clear', since: '3.0', section: 'proc', completions: ['oom_score_adj'],
     doc: 'Writes a value to /proc/self/<file> of the container\'s init, for example `lxc.proc.oom_score_adj = 10`.' },
 ];
 
 export const NET_PREFIX = 'lxc.net.';
 
-const exactIndex = new Map(EXACT_KEYS.map((k) => [k.name, k]));
-const netIndex = new Map(NET_SUBKEYS.map((k) => [k.sub, k]));
+const exactIndex: ReadonlyMap<string, LxcKey> = new Map(EXACT_KEYS.map((k) => [k.name, k]));
+const netIndex: ReadonlyMap<string, LxcKey & { sub: string }> = new Map(NET_SUBKEYS.map((k) => [k.sub, k]));
 
 export function exactKey(name: string): LxcKey | undefined {
   return exactIndex.get(name);

@@ -1,10 +1,9 @@
 /** LXC container configs (and LXC's system lxc.conf) as a language of the engine. */
-import { CodeActionKind, type Range } from 'vscode-languageserver-types';
+import { CodeActionKind } from 'vscode-languageserver-types';
 import type { DocContext, LanguageSupport } from '../language';
 import { parseLxc, type LxcDocument } from './parser';
-import { analyzeLxc, type LxcAnalysis } from './validate';
-import { splitTokens } from './values';
-import { allowCapabilityEdit, droppedCapabilities, effectiveText, lxcInlayHints } from './effective';
+import { IncludeCache, analyzeLxc, type LxcAnalysis } from './validate';
+import { allowCapabilityEdit, capabilitiesInRange, droppedCapabilities, effectiveText, lxcInlayHints } from './effective';
 import { isSystemConfigPath, validateLxcSystem } from './system';
 import { hoverLxc } from './hover';
 import { completeLxc, resolveLxcCompletion } from './complete';
@@ -27,7 +26,9 @@ export class LxcModel {
 
   analysis(ctx: DocContext): LxcAnalysis | undefined {
     if (this.system) return undefined;
-    this.analyzed ??= analyzeLxc(this.doc, { version: ctx.config.lxcVersion, host: ctx.host, documentPath: ctx.path, restricted: ctx.config.restricted });
+    // Included files are parsed once per service (a host check includes common.conf 2,000 times).
+    const includes = ctx.shared('lxc.includes', () => new IncludeCache());
+    this.analyzed ??= analyzeLxc(this.doc, { version: ctx.config.lxcVersion, host: ctx.host, documentPath: ctx.path, restricted: ctx.config.restricted, includes });
     return this.analyzed;
   }
 }
@@ -57,7 +58,7 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
     const out = lxcCodeActions(m.doc, ctx.uri, diagnostics);
     const a = m.analysis(ctx);
     if (a) {
-      for (const cap of capabilitiesAt(m.doc, a, range)) {
+      for (const cap of capabilitiesInRange(m.doc, a, range)) {
         const fix = allowCapabilityEdit(m.doc, a, ctx.uri, cap);
         if (fix) out.push({ title: fix.title, kind: CodeActionKind.QuickFix, edit: fix.edit });
       }
@@ -86,27 +87,3 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
     },
   },
 };
-
-/**
- * The dropped capabilities a code action request points at: a capability name under the
- * cursor, the capabilities an include line brings in, or those of an lxc.cap.drop line.
- */
-function capabilitiesAt(doc: LxcDocument, a: LxcAnalysis, r: Range): string[] {
-  const dropped = droppedCapabilities(a);
-  if (dropped.length === 0) return [];
-  const out = new Set<string>();
-  const last = Math.min(r.end.line, doc.lineCount - 1);
-  for (let line = Math.max(0, r.start.line); line <= last; line++) {
-    const l = doc.lineAt(line);
-    if (!l || l.kind !== 'entry') continue;
-    if (l.key === 'lxc.include') {
-      for (const c of a.effective.caps.list) if (c.topLine === line && c.file) out.add(c.name);
-    } else if (l.key === 'lxc.cap.drop') {
-      const tokens = splitTokens(l.value);
-      const ch = r.start.character - l.valueStart;
-      const under = r.start.line === r.end.line ? tokens.filter((t) => ch >= t.start && ch <= t.end) : [];
-      for (const t of under.length ? under : tokens) out.add(t.text);
-    }
-  }
-  return dropped.filter((c) => out.has(c));
-}

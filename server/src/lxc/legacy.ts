@@ -43,6 +43,9 @@ const DROPPED: Record<string, string> = {
   'lxc.pivotdir': 'LXC no longer needs a directory to pivot through; remove the line.',
 };
 
+/** Every legacy key name matched exactly (the lxc.limit.* and lxc.network.* families aside). */
+export const LEGACY_KEY_NAMES: readonly string[] = [...Object.keys(RENAMES), ...Object.keys(DROPPED)];
+
 /** Network sub-keys whose name changed beyond the index. */
 const NET_SUB_RENAMES: Record<string, string> = { ipv4: 'ipv4.address', ipv6: 'ipv6.address' };
 
@@ -52,8 +55,8 @@ export function netSubReplacement(sub: string): string {
 
 /** Returns what a legacy key became, or undefined when `key` is not a legacy key. */
 export function legacyKey(key: string): LegacyKey | undefined {
-  if (key in RENAMES) return { old: key, replacement: RENAMES[key] };
-  if (key in DROPPED) return { old: key, note: DROPPED[key] };
+  if (Object.hasOwn(RENAMES, key)) return { old: key, replacement: RENAMES[key] };
+  if (Object.hasOwn(DROPPED, key)) return { old: key, note: DROPPED[key] };
   let m = /^lxc\.limit\.(.+)$/.exec(key);
   if (m) return { old: key, replacement: `lxc.prlimit.${m[1]}` };
   m = /^lxc\.network\.([0-9]+)\.(.+)$/.exec(key);

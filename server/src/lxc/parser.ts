@@ -98,57 +98,28 @@ export class LxcDocument {
 const isLineBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c === 13 || c === 10 || c === 0;
 const isRightGc = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 0;
 
-export interface ScanOptions {
-  /** Receives each line's offset. */
-  lineStarts?: number[];
-  /**
-   * Every visit gets the same object, overwritten for each line: validation copies what it
-   * keeps, and a million-line file then allocates no line objects at all.
-   */
-  reuse?: boolean;
-  /** Start at this offset (a line start) as line `line`. */
-  from?: number;
-  line?: number;
-  /** Stop before the line that starts at this offset. */
-  to?: number;
-  /**
-   * The caller knows the text has no NUL byte and no \r (the parallel check verifies that
-   * once for the whole file): the scan then skips searching for them, which for the scan of
-   * a piece would mean reading the rest of the text each time.
-   */
-  plain?: boolean;
-}
-
-export interface ScanResult {
+interface ScanResult {
   bom: boolean;
   nul?: { line: number; character: number };
   afterNul: number;
-  /** Number of the first line not scanned (the line count when the whole text was scanned). */
-  next: number;
 }
 
 /**
- * Walks the text line by line and hands every line that is not blank or a comment to
- * `visit` (with the offset where the line starts), without building the lines in between:
- * the one pass behind both the parsed document (editor features) and validation (which
- * keeps nothing per line, so the CLI checks a million-line file in one sweep).
+ * Walks the text line by line, records where each line starts, and hands every line that is
+ * not blank or a comment to `visit`, without building the lines in between.
  */
-export function scanLxc(text: string, visit: (l: LxcLine, offset: number) => void, options: ScanOptions = {}): ScanResult {
-  const { lineStarts, reuse = false, from = 0, to = Infinity } = options;
-  const shared: LxcLine | undefined = reuse ? blankLine(0, 0) : undefined;
+function scanLxc(text: string, lineStarts: number[], visit: (l: LxcLine) => void): ScanResult {
   const hint: EqHint = { from: 0, at: -1 };
   const n = text.length;
   const bom = text.charCodeAt(0) === 0xfeff;
-  // (Scans of a part, from an offset, are only made of texts without NUL bytes.)
-  const nulAt = options.plain ? -1 : text.indexOf('\0', from);
+  const nulAt = text.indexOf('\0');
   // Line breaks: \n alone is found natively; a text with \r (rare) takes the general path.
-  const hasCr = options.plain ? false : text.indexOf('\r') !== -1;
+  const hasCr = text.indexOf('\r') !== -1;
   let nul: ScanResult['nul'];
   let afterNul = 0;
-  let line = options.line ?? 0;
-  let pos = from;
+  let line = 0;
+  let pos = 0;
   for (;;) {
-    if (pos >= to) break;
     let end: number;
     let next: number;
     if (!hasCr) {
@@ -164,51 +135,34 @@ export function scanLxc(text: string, visit: (l: LxcLine, offset: number) => voi
       }
       next = end < n && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     }
-    if (lineStarts) lineStarts.push(pos);
+    lineStarts.push(pos);
     const seenNul = nul !== undefined;
     let stop = end;
     if (!seenNul && nulAt !== -1 && nulAt < end) {
       nul = { line, character: nulAt - pos };
       stop = nulAt;
     }
-    const l = parseLineAt(text, pos, line, line === 0 && bom ? 1 : 0, stop - pos, shared, hint);
+    const l = parseLineAt(text, pos, line, line === 0 && bom ? 1 : 0, stop - pos, hint);
     if (l) {
       if (seenNul) {
         l.unseen = 'nul';
         if (l.kind === 'entry' || l.kind === 'malformed') afterNul++;
       } else if (line === 0 && bom) l.unseen = 'bom';
-      else if (shared) l.unseen = undefined;
-      visit(l, pos);
+      visit(l);
     }
     line++;
     if (next > n) break;
     pos = next;
   }
-  return { bom, nul, afterNul, next: line };
-}
-
-/**
- * Parses the one line that starts at offset `pos` of a text without NUL bytes or \r (the
- * parallel CLI check replays single lines this way); undefined for a blank line or a comment.
- */
-export function lineAtOffset(text: string, pos: number, line: number, into: LxcLine | undefined, hint: EqHint): LxcLine | undefined {
-  let end = text.indexOf('\n', pos);
-  if (end === -1) end = text.length;
-  const l = parseLineAt(text, pos, line, 0, end - pos, into, hint);
-  if (l) l.unseen = undefined;
-  return l;
+  return { bom, nul, afterNul };
 }
 
 export function parseLxc(text: string): LxcDocument {
   const doc = new LxcDocument(text);
-  const r = scanLxc(
-    text,
-    (l) => {
-      doc.items.push(l);
-      if (l.kind === 'entry') doc.entries.push(l);
-    },
-    { lineStarts: doc.lineStarts },
-  );
+  const r = scanLxc(text, doc.lineStarts, (l) => {
+    doc.items.push(l);
+    if (l.kind === 'entry') doc.entries.push(l);
+  });
   doc.bom = r.bom;
   doc.nul = r.nul;
   doc.afterNul = r.afterNul;
@@ -239,10 +193,10 @@ function blankOrComment(text: string, base: number, line: number, begin: number,
 }
 
 /**
- * A '=' found beyond the line it was searched from: none lies in [from, at). Reuse one for
+ * A '=' found beyond the line it was searched from: none lies in [from, at). Reused for
  * lines visited in increasing order (`{ from: 0, at: -1 }` to start).
  */
-export interface EqHint {
+interface EqHint {
   from: number;
   at: number;
 }
@@ -251,7 +205,7 @@ export interface EqHint {
  * Parses the line of `text` that starts at offset `base`, from column `begin` to column
  * `end`; undefined for a blank line or a comment. Columns in the result are line-relative.
  */
-function parseLineAt(text: string, base: number, line: number, begin: number, end: number, into?: LxcLine, hint?: EqHint): LxcLine | undefined {
+function parseLineAt(text: string, base: number, line: number, begin: number, end: number, hint?: EqHint): LxcLine | undefined {
   const stop = base + end;
   let s = base + begin;
   while (s < stop && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
@@ -264,7 +218,7 @@ function parseLineAt(text: string, base: number, line: number, begin: number, en
     if (i === stop) return undefined;
     // Not blank after all: LXC skips only spaces and tabs before the key.
   }
-  const l = into ?? blankLine(line, end);
+  const l = blankLine(line, end);
   const col = s - base;
   l.line = line;
   l.start = col;

@@ -5,8 +5,8 @@
  */
 import { EXACT_KEYS, FAMILY_KEYS, NET_PREFIX, NET_SUBKEYS, netSubkey, type FamilyKey, type LxcKey } from './keys';
 import { legacyKey, type LegacyKey } from './legacy';
-import { atLeast, type LxcVersion } from './version';
-import { closest } from '../util/strings';
+import { LXC_VERSIONS, atLeast, type LxcVersion } from './version';
+import { Suggester } from '../util/strings';
 
 export type Resolved =
   | { type: 'exact'; key: LxcKey }
@@ -23,7 +23,7 @@ export type Resolved =
 const INT_MAX = 2147483647;
 
 /** Exact keys resolve to one shared, frozen answer each (no allocation per config line). */
-const exactAnswers = new Map<string, Resolved>(EXACT_KEYS.map((k) => [k.name, Object.freeze({ type: 'exact' as const, key: k })]));
+const exactAnswers: ReadonlyMap<string, Resolved> = new Map<string, Resolved>(EXACT_KEYS.map((k) => [k.name, Object.freeze({ type: 'exact' as const, key: k })]));
 
 export function resolveKey(key: string): Resolved {
   const exact = exactAnswers.get(key);
@@ -33,13 +33,13 @@ export function resolveKey(key: string): Resolved {
 
   for (const fam of FAMILY_KEYS) {
     if (!key.startsWith(fam.prefix)) continue;
-    // lxc.namespace.share is only matched with its trailing dot.
-    if (fam.prefix === 'lxc.namespace.share' && !key.startsWith('lxc.namespace.share.')) continue;
+    // Some families are only matched with their trailing dot (lxc.namespace.share.).
+    if (fam.dotted && key.charCodeAt(fam.prefix.length) !== 46) continue;
     const at = fam.prefix.length;
     if (key.length === at) return { type: 'family', key: fam, sub: '', bare: true };
     if (key.charCodeAt(at) !== 46) {
       // lxc.cgroupfoo, lxc.prlimitX: liblxc's prefix table sends them to the family, which refuses them.
-      const suggestion = closest(key, allKeyNames());
+      const suggestion = KEY_NAMES.closest(key);
       return { type: 'invalid', message: `\`${key}\` is not a key: after \`${fam.prefix}\` LXC expects a dot and a name, as in \`${fam.name}\`.`, suggestion };
     }
     return { type: 'family', key: fam, sub: key.slice(at + 1), bare: false };
@@ -68,7 +68,7 @@ function resolveNet(key: string): Resolved {
   const sub = tail.slice(1);
   const k = netSubkey(sub);
   if (k) return { type: 'net', key: k, index };
-  const s = closest(sub, NET_SUBKEYS.map((n) => n.sub));
+  const s = NET_SUBS.closest(sub);
   const legacySub = sub === 'ipv4' || sub === 'ipv6' ? `${sub}.address` : undefined;
   const suggestion = legacySub ?? s;
   return {
@@ -78,44 +78,49 @@ function resolveNet(key: string): Resolved {
   };
 }
 
-let keyNames: string[] | undefined;
-function allKeyNames(): string[] {
-  keyNames ??= [
-    ...EXACT_KEYS.map((k) => k.name),
-    ...FAMILY_KEYS.map((f) => f.prefix),
-    ...NET_SUBKEYS.map((n) => `lxc.net.0.${n.sub}`),
-  ];
-  return keyNames;
-}
+/** Did-you-mean candidates, indexed once (see Suggester). */
+const KEY_NAMES = new Suggester([
+  ...EXACT_KEYS.map((k) => k.name),
+  ...FAMILY_KEYS.map((f) => f.prefix),
+  ...NET_SUBKEYS.map((n) => `lxc.net.0.${n.sub}`),
+]);
+const NET_SUBS = new Suggester(NET_SUBKEYS.map((n) => n.sub));
+/** Two-part family names (lxc.sysctl), for a mistyped family with a tail. */
+const FAMILY_NAMES = new Suggester(FAMILY_KEYS.map((f) => f.prefix).filter((p) => p.split('.').length === 2));
 
 export function suggestKey(key: string): string | undefined {
   const net = /^lxc\.net\.([0-9]+)\./.exec(key);
   if (net) {
-    const s = closest(key.slice(net[0].length), NET_SUBKEYS.map((n) => n.sub));
+    const s = NET_SUBS.closest(key.slice(net[0].length));
     return s ? `${net[0]}${s}` : undefined;
   }
   // A mistyped family name keeps its tail: lxc.sysctrl.net.ipv4.ip_forward -> lxc.sysctl.net.ipv4.ip_forward.
   const m = /^(lxc\.[^.]+)(\..+)$/.exec(key);
   if (m) {
-    const fam = closest(m[1], FAMILY_KEYS.map((f) => f.prefix).filter((p) => p.split('.').length === 2));
+    const fam = FAMILY_NAMES.closest(m[1]);
     if (fam) return fam + m[2];
   }
-  return closest(key, allKeyNames());
+  return KEY_NAMES.closest(key);
 }
 
 /** Whether the key (or family) exists in the target version, and why not. */
 export type Availability = Readonly<{ ok: true } | { ok: false; code: 'lxc/key-too-new' | 'lxc/key-removed'; message: string }>;
 
-/** Answers per target version and key: validation asks for every line, completion for every key. */
-const availabilities = new Map<LxcVersion, WeakMap<LxcKey, Availability>>();
 const AVAILABLE: Availability = Object.freeze({ ok: true });
 
+/**
+ * Answers for every key and target version, computed once when the module loads (validation
+ * asks for every line, completion for every key); never changed afterwards.
+ */
+const AVAILABILITIES: ReadonlyMap<LxcKey, Readonly<Record<LxcVersion, Availability>>> = new Map(
+  [...EXACT_KEYS, ...FAMILY_KEYS, ...NET_SUBKEYS].map((k) => [
+    k,
+    Object.freeze(Object.fromEntries(LXC_VERSIONS.map((v) => [v, Object.freeze(availabilityOf(k, v))])) as Record<LxcVersion, Availability>),
+  ]),
+);
+
 export function availability(k: LxcKey, version: LxcVersion): Availability {
-  let byKey = availabilities.get(version);
-  if (!byKey) availabilities.set(version, (byKey = new WeakMap()));
-  let a = byKey.get(k);
-  if (!a) byKey.set(k, (a = Object.freeze(availabilityOf(k, version))));
-  return a;
+  return AVAILABILITIES.get(k)?.[version] ?? availabilityOf(k, version);
 }
 
 function availabilityOf(k: LxcKey, version: LxcVersion): Availability {

@@ -27,7 +27,7 @@ export function isSystemConfigPath(path: string | undefined): boolean {
 export function validateLxcSystem(doc: LxcDocument): Finding[] {
   const out: Finding[] = [];
   for (const l of doc.entries) {
-    if (l.key in SYSTEM_KEYS) continue;
+    if (Object.hasOwn(SYSTEM_KEYS, l.key)) continue;
     const s = closest(l.key, Object.keys(SYSTEM_KEYS));
     out.push({
       code: 'lxc/system-config-key',

@@ -1,16 +1,17 @@
 /**
  * Value checks, one per ValueKind, mirroring what liblxc's setters accept
  * (src/lxc/confile.c). Offsets in the returned issues are relative to the value.
- * Capabilities, includes and network types need state across lines: validate.ts
+ * Capabilities, includes and network types need state across lines: check/*.ts
  * handles those.
  */
-import { ARCHES, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_TYPES, PRLIMIT_RESOURCES, type LxcKey } from './keys';
+import { ARCHES, LOG_LEVELS, MOUNT_AUTO_TOKENS, NAMESPACES, NET_TYPES, type LxcKey } from './keys';
 import {
   ulongOverflows, getU16, inetPton4, inetPton6, int64Residual, isCDigit, safeInt, safeLongLong, safeUint, safeUlong, strtoullPrefix,
 } from './cnum';
 import { atLeast, type LxcVersion } from './version';
-import { parseIdmap, readIdmap } from './idmap';
+import { idmapFast, parseIdmap } from './idmap';
 import { closest } from '../util/strings';
+import { checkIpv4Address, checkIpv6Address, checkRoute } from './netvalues';
 
 export interface ValueIssue {
   code: 'lxc/invalid-value' | 'lxc/suspicious-value' | 'lxc/env-unset' | 'lxc/unknown-prlimit';
@@ -50,7 +51,7 @@ function countTokens(value: string, enough = Infinity): number {
   return n;
 }
 
-const MOUNT_AUTO_SET = new Set<string>(MOUNT_AUTO_TOKENS);
+const MOUNT_AUTO_SET: ReadonlySet<string> = new Set<string>(MOUNT_AUTO_TOKENS);
 
 // Fast paths for the usual, good values of the two most frequent accumulating keys: one
 // native regular expression instead of a token walk (they run on a large share of the lines
@@ -232,7 +233,7 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
       return values.some((v) => v.toLowerCase() === value.toLowerCase()) ? NONE : whole(`\`${value}\` is not a valid value for ${name}. Use one of: ${values.join(', ')}.${didYouMean(value.toLowerCase(), values)}`);
     }
     case 'arch': {
-      const since = ARCHES[value];
+      const since = Object.hasOwn(ARCHES, value) ? ARCHES[value] : undefined;
       if (since !== undefined && atLeast(ctx.version, since)) return NONE;
       if (since !== undefined) return whole(`The architecture \`${value}\` needs LXC ${since} or later; the target is LXC ${ctx.version}.`);
       return whole(`\`${value}\` is not an architecture LXC knows.${didYouMean(value, Object.keys(ARCHES))}`);
@@ -324,7 +325,7 @@ function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) =>
   if (!r) return whole(`\`${value}\` is not a time offset. ${hint}`);
   const unit = r.residual.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
   const mult: Record<string, bigint> = { h: 3600n, m: 60n, s: 1n, ms: 1000000n, us: 1000n, ns: 1n };
-  if (!(unit in mult)) return whole(unit === '' ? `The time offset needs a unit. ${hint}` : `\`${unit}\` is not a time unit. ${hint}`);
+  if (!Object.hasOwn(mult, unit)) return whole(unit === '' ? `The time offset needs a unit. ${hint}` : `\`${unit}\` is not a time unit. ${hint}`);
   const m = mult[unit];
   if (m !== 1n) {
     if (r.value < 0n && !atLeast(ctx.version, '6.0')) {
@@ -337,8 +338,8 @@ function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) =>
 }
 
 function checkIdmap(value: string): ValueIssue[] {
-  // The usual case, a valid map of plain numbers, is read without allocating.
-  if (readIdmap(value) !== 0 || parseIdmap(value)) return NONE;
+  // The usual case, a valid map of plain numbers, is read without the exact parser.
+  if (idmapFast(value, new Float64Array(3)) !== 0 || parseIdmap(value)) return NONE;
   const issues: ValueIssue[] = [];
   const fields = splitTokens(value, ' \t\r');
   const usage = 'An idmap is four fields: `u` or `g`, the first ID inside the container, the first ID on the host, and how many IDs (`u 0 100000 65536`).';
@@ -428,46 +429,3 @@ function checkRlimit(value: string, whole: (m: string) => ValueIssue[]): ValueIs
   return [];
 }
 
-function checkIpv4Address(value: string): ValueIssue[] {
-  const space = value.indexOf(' ');
-  const head = space === -1 ? value : value.slice(0, space);
-  const bcast = space === -1 ? undefined : value.slice(space + 1);
-  const slash = head.indexOf('/');
-  const addr = slash === -1 ? head : head.slice(0, slash);
-  const prefix = slash === -1 ? undefined : head.slice(slash + 1);
-  if (!inetPton4(addr)) return [invalid(`\`${addr}\` is not an IPv4 address. Write \`a.b.c.d/prefix\`, for example \`10.0.3.5/24\`.`, 0, addr.length)];
-  if (bcast !== undefined && !inetPton4(bcast)) return [invalid(`The broadcast address \`${bcast}\` is not an IPv4 address.`, space + 1, value.length)];
-  if (prefix !== undefined) {
-    const n = safeUint(prefix);
-    if (n === null || n > 32) return [invalid(`The IPv4 prefix length must be a number from 0 to 32, not \`${prefix}\`.`, slash + 1, head.length)];
-  }
-  return [];
-}
-
-function checkIpv6Address(value: string): ValueIssue[] {
-  const slash = value.indexOf('/');
-  const addr = slash === -1 ? value : value.slice(0, slash);
-  if (slash !== -1) {
-    const prefix = value.slice(slash + 1);
-    const n = safeUint(prefix);
-    if (n === null) return [invalid(`The IPv6 prefix length must be a number, not \`${prefix}\`.`, slash + 1, value.length)];
-    if (!inetPton6(addr)) return [invalid(`\`${addr}\` is not an IPv6 address.`, 0, slash)];
-    if (n > 128) return [suspicious(`LXC accepts the prefix length ${n}, but IPv6 prefixes go up to 128; adding the address will fail.`, slash + 1, value.length)];
-    return [];
-  }
-  return inetPton6(addr) ? [] : [invalid(`\`${addr}\` is not an IPv6 address.`, 0, value.length)];
-}
-
-function checkRoute(value: string, max: number, pton: (s: string) => boolean, whole: (m: string) => ValueIssue[]): ValueIssue[] {
-  const slash = value.indexOf('/');
-  const fam = max === 32 ? 'IPv4' : 'IPv6';
-  if (slash === -1 || slash === value.length - 1) return whole(`A route needs an address and a prefix length: \`address/prefix\`.`);
-  const n = safeUint(value.slice(slash + 1));
-  if (n === null || n > max) return [invalid(`The ${fam} route prefix must be a number from 0 to ${max}.`, slash + 1, value.length)];
-  if (!pton(value.slice(0, slash))) return [invalid(`\`${value.slice(0, slash)}\` is not an ${fam} address.`, 0, slash)];
-  return [];
-}
-
-export function prlimitResourceKnown(res: string): boolean {
-  return (PRLIMIT_RESOURCES as readonly string[]).includes(res) || safeInt(res) !== null;
-}

@@ -1,16 +1,9 @@
 /** Comparison of "major.minor[.patch]" release strings, shared by the LXC and Podman checks. */
 
-/** Parsed releases: a handful of distinct strings, asked about for every line of a file. */
-const partsCache = new Map<string, [number, number]>();
+/** Major and minor of a release string (LXC key availability is computed once per key and version). */
 function parts(v: string): [number, number] {
-  let p = partsCache.get(v);
-  if (!p) {
-    const [major, minor] = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
-    p = [major ?? 0, minor ?? 0];
-    if (partsCache.size > 256) partsCache.clear();
-    partsCache.set(v, p);
-  }
-  return p;
+  const [major, minor] = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  return [major ?? 0, minor ?? 0];
 }
 
 /**

@@ -1,0 +1,157 @@
+/**
+ * lxc.cap.drop and lxc.cap.keep: one list in one mode, as in liblxc. Names are checked as
+ * liblxc parses them; a name already dropped (earlier, or earlier on the same line) is
+ * reported once per repeat, in time linear in the line.
+ */
+import { CAPABILITY_NAMES, type LxcKey } from '../keys';
+import type { LxcLine } from '../parser';
+import { safeUint } from '../cnum';
+import { Suggester } from '../../util/strings';
+import { inlineHash } from './values';
+import type { CapEntry, CheckState } from './state';
+
+const CAP_NUMBER: ReadonlyMap<string, number> = new Map<string, number>(CAPABILITY_NAMES.map((name, i) => [name, i]));
+const CAP_NAMES = new Suggester(CAPABILITY_NAMES);
+
+/** `lxc.cap.drop =` / `lxc.cap.keep =`: both clear the one list and its mode. */
+export function clearCaps(s: CheckState): void {
+  s.caps.mode = undefined;
+  s.caps.list = [];
+  s.capIndex = [];
+}
+
+/** The names of a capability line that LXC accepts, with their numbers and columns in the value. */
+interface Added {
+  entries: CapEntry[];
+  nums: number[];
+  starts: number[];
+  ends: number[];
+}
+
+export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
+  const keep = k.capMode === 'keep';
+  const caps = s.caps;
+  if (keep && caps.mode !== 'keep' && caps.list.length > 0) {
+    s.out.push({
+      code: 'lxc/cap-mode-conflict',
+      message: 'Capabilities are already being dropped (lxc.cap.drop) at this point, and LXC cannot keep and drop at once; it refuses this line. Add `lxc.cap.drop =` before it to clear the drop list, or use lxc.cap.drop only.',
+      range: s.keyRange(l),
+    });
+    return;
+  }
+  if (!keep && caps.mode === 'keep') {
+    s.out.push({
+      code: 'lxc/cap-mode-conflict',
+      message: 'lxc.cap.keep is already in force at this point, and LXC cannot keep and drop at once; it refuses this line. Add `lxc.cap.keep =` before it to clear the keep list, or use lxc.cap.keep only.',
+      range: s.keyRange(l),
+    });
+    return;
+  }
+  let bad = false;
+  let added: Added = { entries: [], nums: [], starts: [], ends: [] };
+  let cleared = false;
+  const hash = inlineHash(l);
+  const list = hash ? l.value.slice(0, hash.index) : l.value;
+  if (hash) {
+    s.out.push({
+      code: 'lxc/invalid-value',
+      message: `LXC has no inline comments: \`${l.value.slice(hash.index + 1)}\` is read as more capability names, and LXC refuses the line. Move the comment to its own line.`,
+      range: s.at(l, l.valueStart + hash.index + 1, l.valueEnd),
+      data: { inlineComment: true },
+    });
+    bad = true;
+  }
+  const file = s.file;
+  const topLine = s.topOf(l);
+  const add = (name: string, num: number, start: number, end: number): void => {
+    added.entries.push({ name, file, line: l.line, topLine });
+    added.nums.push(num);
+    added.starts.push(start);
+    added.ends.push(end);
+  };
+  // Names found by hand rather than with splitTokens, and ranges built only for findings.
+  const len = list.length;
+  let i = 0;
+  while (i < len) {
+    let c = list.charCodeAt(i);
+    while (i < len && (c === 32 || c === 9)) c = list.charCodeAt(++i);
+    if (i === len) break;
+    const start = i;
+    while (i < len && c !== 32 && c !== 9) c = list.charCodeAt(++i);
+    const name = list.slice(start, i);
+    const num = CAP_NUMBER.get(name);
+    if (num !== undefined) {
+      add(CAPABILITY_NAMES[num], num, start, i);
+      continue;
+    }
+    const tr = s.at(l, l.valueStart + start, l.valueStart + i);
+    if (name === 'none') {
+      if (!keep) {
+        s.out.push({ code: 'lxc/cap-none-in-drop', message: '`none` only means something in lxc.cap.keep (keep no capability); LXC refuses it in lxc.cap.drop.', range: tr });
+        bad = true;
+      } else {
+        cleared = true;
+        added = { entries: [], nums: [], starts: [], ends: [] };
+      }
+      continue;
+    }
+    const lower = name.toLowerCase().replace(/^cap_/, '');
+    if (CAP_NUMBER.has(lower)) {
+      s.out.push({
+        code: 'lxc/capability-spelling',
+        message: `LXC only accepts capability names in lower case without the CAP_ prefix: write \`${lower}\`, not \`${name}\`.`,
+        range: tr,
+        data: { replacement: lower },
+      });
+      bad = true;
+      continue;
+    }
+    const n = safeUint(name);
+    if (n !== null) {
+      // Unknown (Restricted Mode, no /proc): the check is skipped rather than guessed.
+      const last = s.opts.host.capLastCap();
+      if (last !== undefined && n > last) {
+        s.out.push({ code: 'lxc/capability-number', message: `Capability number ${name} is above ${last}, the last capability this kernel knows; LXC refuses it.`, range: tr });
+        bad = true;
+      } else add(CAPABILITY_NAMES[n] ?? name, n, start, i);
+      continue;
+    }
+    const suggestion = CAP_NAMES.closest(lower);
+    s.out.push({
+      code: 'lxc/unknown-capability',
+      message: `\`${name}\` is not a capability LXC knows, so it refuses the line.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      range: tr,
+      data: { suggestion: suggestion ?? null },
+    });
+    bad = true;
+  }
+  if (bad) return;
+  if (!keep && s.depth === 0) alreadyDropped(s, l, added);
+  caps.mode = keep ? 'keep' : 'drop';
+  if (cleared) {
+    caps.list = added.entries;
+    s.capIndex = [];
+  } else {
+    for (const a of added.entries) caps.list.push(a);
+  }
+  for (let j = 0; j < added.entries.length; j++) s.capIndex[added.nums[j]] ??= added.entries[j];
+}
+
+/** Dropping what is already dropped does nothing; say where it was dropped first. */
+function alreadyDropped(s: CheckState, l: LxcLine, added: Added): void {
+  /** The first entry of each capability on this line. */
+  const onLine: (CapEntry | undefined)[] = [];
+  for (let i = 0; i < added.entries.length; i++) {
+    const num = added.nums[i];
+    const prev = (s.caps.mode === 'drop' ? s.capIndex[num] : undefined) ?? onLine[num];
+    onLine[num] ??= added.entries[i];
+    if (!prev) continue;
+    const where = prev.file ? `\`${prev.file.split('/').pop()}\` line ${prev.line + 1}` : `line ${prev.line + 1}`;
+    s.out.push({
+      code: 'lxc/cap-already-dropped',
+      message: `\`${added.entries[i].name}\` is already dropped (${where}); dropping it again has no effect.`,
+      range: s.at(l, l.valueStart + added.starts[i], l.valueStart + added.ends[i]),
+      unnecessary: true,
+    });
+  }
+}

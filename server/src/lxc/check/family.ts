@@ -1,0 +1,54 @@
+/**
+ * Key families (lxc.cgroup2.*, lxc.sysctl.*, lxc.prlimit.* …): a name after the prefix is
+ * required, and a family with a fixed set of names (its `subKeys` in keys.ts) checks it.
+ */
+import { FAMILY_KEYS, type FamilyKey } from '../keys';
+import type { LxcLine } from '../parser';
+import { safeInt } from '../cnum';
+import { Suggester } from '../../util/strings';
+import { setLastWins } from './lastwins';
+import { valueIssues } from './values';
+import type { CheckState } from './state';
+
+/** Sub-key suggestions of the families with a fixed set of names (built once, never changed). */
+const SUB_NAMES: ReadonlyMap<FamilyKey, Suggester> = new Map(FAMILY_KEYS.flatMap((f) => (f.subKeys ? [[f, new Suggester(f.subKeys.names)] as const] : [])));
+
+export function checkFamily(s: CheckState, l: LxcLine, k: FamilyKey, sub: string, bare: boolean): void {
+  if (bare || sub === '') {
+    s.out.push({
+      code: 'lxc/invalid-value',
+      message: bare
+        ? `\`${k.prefix} =\` only clears every ${k.prefix} setting; to set a value, name it: \`${k.name}\`.`
+        : `\`${l.key}\` needs a name after the dot, as in \`${k.name}\`.`,
+      range: bare ? s.valueRange(l) : s.keyRange(l),
+    });
+    return;
+  }
+  const names = k.subKeys;
+  if (names && !names.names.includes(sub) && !(names.numbers && safeInt(sub) !== null)) {
+    const guess = SUB_NAMES.get(k)?.closest(names.lowerCaseHint ? sub.toLowerCase() : sub);
+    const suggestion = guess ? `${k.prefix}.${guess}` : null;
+    if (names.refusedAt === 'load') {
+      s.out.push({
+        code: 'lxc/unknown-key',
+        message: `\`${sub}\` is not ${names.noun}; use ${listText(names.names)} (lower case).${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+        range: s.keyRange(l),
+        data: { suggestion },
+      });
+      return;
+    }
+    s.out.push({
+      code: 'lxc/unknown-prlimit',
+      message: `LXC loads \`${l.key}\` but fails to start the container: \`${sub}\` is not ${names.noun}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      range: s.keyRange(l),
+      data: { suggestion },
+    });
+  }
+  valueIssues(s, l, k);
+  if (k.multi === 'last-wins') setLastWins(s, l, l.key);
+}
+
+/** "a, b or c". */
+function listText(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

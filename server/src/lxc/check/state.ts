@@ -1,0 +1,169 @@
+/**
+ * The state of one validation run: what liblxc has built up after each line (capability
+ * list and mode, network interfaces, namespace lists, last-wins keys, idmaps), where the
+ * walk is (which file, how deep), and the findings so far. One object per run, passed to
+ * the modules of this folder; nothing is kept between runs.
+ */
+import type { Range } from 'vscode-languageserver-types';
+import type { Host } from '../../host';
+import { range, type Finding } from '../../diagnostic';
+import { resolvePath } from '../../util/paths';
+import type { LxcLine } from '../parser';
+import type { NetType } from '../keys';
+import type { PlacedIdmap } from '../idmap';
+import type { ValueContext } from '../values';
+import type { LxcVersion } from '../version';
+import type { IncludeCache } from './includeCache';
+
+export interface LxcValidateOptions {
+  version: LxcVersion;
+  host: Host;
+  /** Path of the document on disk, if it has one (for include cycles). */
+  documentPath?: string;
+  /**
+   * Restricted Mode (untrusted workspace): no host files or environment are consulted,
+   * so checks that depend on them are skipped rather than guessed.
+   */
+  restricted?: boolean;
+  /** Parsed included files shared between runs (owned by the language service). */
+  includes?: IncludeCache;
+}
+
+/** Where a setting came from: a file (undefined = the document itself) and a line. */
+export interface Origin {
+  file?: string;
+  line: number;
+  /** The line of the document that led there (the include line, or the line itself). */
+  topLine: number;
+}
+
+export interface CapEntry extends Origin {
+  name: string;
+}
+
+/**
+ * The capability state after a line. `list` only grows between clears (a clear starts a new
+ * array), so a snapshot is the array and its length at that moment: O(1) to take.
+ */
+export interface CapState {
+  mode?: 'drop' | 'keep';
+  list: CapEntry[];
+  length?: number;
+}
+
+/** The entries of a capability state (a snapshot's prefix of its list). */
+export function capList(s: CapState): CapEntry[] {
+  return s.length === undefined || s.length === s.list.length ? s.list : s.list.slice(0, s.length);
+}
+
+export type IdmapEntry = PlacedIdmap;
+
+export interface IncludeInfo {
+  line: number;
+  path: string;
+  kind: 'file' | 'directory' | 'missing';
+  files: string[];
+}
+
+/** What the container ends up with after the document and everything it includes. */
+export interface Effective {
+  caps: CapState;
+  /** Capability state after each include and lxc.cap.* line of the document. */
+  capsAfter: Map<number, CapState>;
+  /** Last-wins keys (family sub-keys and network keys by full name) and where they were set. */
+  values: Map<string, { value: string } & Origin>;
+  idmaps: IdmapEntry[];
+  includes: IncludeInfo[];
+}
+
+export interface LxcAnalysis {
+  findings: Finding[];
+  effective: Effective;
+}
+
+/** Where a key was written: kept instead of the line itself. */
+export interface KeySpot {
+  line: number;
+  keyStart: number;
+  keyEnd: number;
+  /** End of the whole assignment (value included). */
+  end: number;
+}
+
+export const spotOf = (l: LxcLine): KeySpot => ({ line: l.line, keyStart: l.keyStart, keyEnd: l.keyEnd, end: l.valueEnd > l.keyEnd ? l.rawEnd : l.keyEnd });
+
+export interface NetState {
+  type?: NetType;
+  /** Key ranges of this interface's entries since it was created or last typed. */
+  keys: KeySpot[];
+  /** Its last-wins keys recorded for duplicate detection (cleared by a type line). */
+  lastWins: string[];
+}
+
+export class CheckState {
+  /** Findings of the document itself. */
+  readonly top: Finding[] = [];
+  /** Where findings of the file being read go (the document's, or an included file's). */
+  out: Finding[] = this.top;
+  readonly effective: Effective = { caps: { list: [] }, capsAfter: new Map(), values: new Map(), idmaps: [], includes: [] };
+  /** The first entry of each capability (by number) in the current list: "already dropped" in O(1). */
+  capIndex: (CapEntry | undefined)[] = [];
+  readonly nets = new Map<number, NetState>();
+  readonly ns = { clone: false, keep: false };
+  /** Last non-empty assignment of each last-wins key, per file (duplicates are reported within a file). */
+  lastSet = new Map<string, KeySpot>();
+  /** The file being walked (undefined: the document). */
+  file: string | undefined;
+  /** The document line that led to the current line (itself, or the include line). */
+  topLine = 0;
+  depth = 0;
+  /** Files being read, outermost first (include cycles). */
+  readonly stack: string[];
+  filesFollowed = 0;
+  /** Ranges of the document's include lines, where findings about included lines are shown. */
+  readonly includeRanges = new Map<number, Range>();
+  /**
+   * While a file of an included directory is read: the keys changed meanwhile, each with the
+   * entry it had before (undefined: none), to tell which files of the directory set the same key.
+   */
+  changed: Map<string, { value: string } | undefined> | undefined;
+  /** One context object for every value check (its key is set per line). */
+  readonly valueCtx: ValueContext;
+
+  constructor(readonly opts: LxcValidateOptions) {
+    this.stack = opts.documentPath ? [opts.documentPath] : [];
+    this.valueCtx = {
+      version: opts.version,
+      env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
+      exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
+      key: '',
+    };
+  }
+
+  get caps(): CapState {
+    return this.effective.caps;
+  }
+
+  /** The document line a line of the current file belongs to. */
+  topOf(l: LxcLine): number {
+    return this.depth === 0 ? l.line : this.topLine;
+  }
+
+  at(l: LxcLine, s: number, e: number): Range {
+    return range(l.line, s, e);
+  }
+
+  keyRange(l: LxcLine): Range {
+    return range(l.line, l.keyStart, l.keyEnd);
+  }
+
+  valueRange(l: LxcLine): Range {
+    return l.valueEnd > l.valueStart ? range(l.line, l.valueStart, l.valueEnd) : range(l.line, l.eq, l.eq + 1);
+  }
+
+  /** The capability state as it is now, for inlay hints. */
+  snapshot(): CapState {
+    const c = this.effective.caps;
+    return { mode: c.mode, list: c.list, length: c.list.length };
+  }
+}

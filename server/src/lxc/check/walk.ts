@@ -1,0 +1,197 @@
+/**
+ * Walks a parsed file line by line and hands each entry to the module of its concern,
+ * chosen by the key's data (kind, family, network table), never by its name.
+ */
+import { range, type Finding } from '../../diagnostic';
+import type { LxcKey } from '../keys';
+import type { LxcDocument, LxcLine } from '../parser';
+import { availability, resolveKey, suggestKey, type Resolved } from '../resolve';
+import { checkCapabilities, clearCaps } from './caps';
+import { checkFamily } from './family';
+import { clearIdmaps, recordIdmap } from './idmaps';
+import { checkInclude } from './includes';
+import { clearLastWins, forgetFamily, setLastWins } from './lastwins';
+import { checkNamespaces, clearNamespaces } from './namespaces';
+import { checkNetKey, clearInterfaces, clearNetKey, interfaceValue, removeInterface } from './net';
+import { valueIssues } from './values';
+import type { CheckState } from './state';
+
+type Known = Exclude<Resolved, { type: 'legacy' | 'unknown' | 'invalid' }>;
+
+export function walk(s: CheckState, doc: LxcDocument): void {
+  const first = s.out.length;
+  for (const l of doc.items) line(s, l);
+  if (doc.nul) {
+    const after = doc.afterNul;
+    // Reported first, as LXC meets it first for what follows.
+    s.out.splice(first, 0, {
+      code: 'lxc/nul-byte',
+      message: `LXC stops reading the file at this NUL byte${after ? `; the ${after} key line${after === 1 ? '' : 's'} after it are never applied` : ''}. Remove the NUL byte.`,
+      range: range(doc.nul.line, doc.nul.character, doc.nul.character + 1),
+    });
+  }
+}
+
+function line(s: CheckState, l: LxcLine): void {
+  if (l.unseen === 'nul') return;
+  if (l.unseen === 'bom') {
+    s.out.push({
+      code: 'lxc/bom',
+      message: 'The file starts with a byte order mark (BOM), so LXC does not see `lxc.` at the start of this line and silently skips it. Save the file as UTF-8 without BOM.',
+      range: s.keyRange(l),
+    });
+    return;
+  }
+  switch (l.kind) {
+    case 'ignored':
+      s.out.push(ignoredLine(l));
+      return;
+    case 'malformed': {
+      const r = resolveKey(l.key);
+      const known = r.type === 'exact' || r.type === 'family' || r.type === 'net';
+      s.out.push({
+        code: 'lxc/malformed-line',
+        message: known
+          ? `\`${l.key}\` has no \`=\`, and LXC refuses the file. Write \`${l.key} = value\` (or \`${l.key} =\` to clear it).`
+          : 'This line starts with `lxc.` but has no `=`, and LXC refuses the file. Write `key = value`, or start the line with `#` to make it a comment.',
+        range: s.keyRange(l),
+      });
+      return;
+    }
+    case 'entry': {
+      if (s.depth === 0) s.topLine = l.line;
+      const k = entry(s, l);
+      // Inlay hints show the capability state after include and capability lines.
+      if (s.depth === 0 && k && (k.kind === 'include' || k.kind === 'caps')) s.effective.capsAfter.set(l.line, s.snapshot());
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Checks an entry; returns the exact key it resolved to, if any. */
+function entry(s: CheckState, l: LxcLine): LxcKey | undefined {
+  const r = resolveKey(l.key);
+  switch (r.type) {
+    case 'legacy': {
+      const { replacement, note } = r.legacy;
+      s.out.push({
+        code: 'lxc/legacy-key',
+        message: replacement
+          ? `\`${l.key}\` is an LXC 2.x key that LXC 3.0 and later refuse; it is now \`${replacement}\`.${note ? ` ${note}` : ''}`
+          : `\`${l.key}\` is an LXC 2.x key that LXC 3.0 and later refuse, and it has no replacement. ${note ?? ''}`.trimEnd(),
+        range: s.keyRange(l),
+        data: { replacement: replacement ?? null },
+      });
+      return undefined;
+    }
+    case 'unknown':
+    case 'invalid': {
+      const head = r.type === 'unknown' ? `LXC does not know the key \`${l.key}\` and refuses the file.` : r.message;
+      s.out.push({
+        code: 'lxc/unknown-key',
+        message: `${head}${r.suggestion ? ` Did you mean \`${r.suggestion}\`?` : ''}`,
+        range: s.keyRange(l),
+        data: { suggestion: r.suggestion ?? null },
+      });
+      return undefined;
+    }
+  }
+  if (r.type !== 'net-index') {
+    const avail = availability(r.key, s.opts.version);
+    if (!avail.ok) {
+      const hint = r.key.removed && r.key.successor ? ` ${r.key.successor}` : '';
+      s.out.push({ code: avail.code, message: avail.message + hint, range: s.keyRange(l) });
+      return r.type === 'exact' ? r.key : undefined;
+    }
+  }
+  if (l.value === '') emptyValue(s, l, r);
+  else setValue(s, l, r);
+  return r.type === 'exact' ? r.key : undefined;
+}
+
+/** `key =`: what clearing does to the state, by the key's data. */
+function emptyValue(s: CheckState, l: LxcLine, r: Known): void {
+  switch (r.type) {
+    case 'net-index':
+      removeInterface(s, r.index);
+      return;
+    case 'net':
+      clearNetKey(s, l, r.index);
+      return;
+    case 'family':
+      if (r.bare) {
+        s.lastSet.delete(l.key);
+        forgetFamily(s, r.key.prefix);
+      } else clearLastWins(s, l.key);
+      return;
+    case 'exact':
+      break;
+  }
+  const k = r.key;
+  clearLastWins(s, k.name);
+  if (k.clearsInterfaces) clearInterfaces(s);
+  if (k.kind === 'idmap') clearIdmaps(s);
+  if (k.kind === 'caps') clearCaps(s);
+  if (k.kind === 'namespaces') clearNamespaces(s, k);
+  if (k.empty === 'error') {
+    s.out.push({ code: 'lxc/invalid-value', message: `${k.name} cannot be empty: ${k.emptyNote ?? 'LXC refuses an empty value for this key.'}`, range: s.at(l, l.keyStart, l.eq + 1) });
+  } else if (k.empty === 'not-default') {
+    s.out.push({ code: 'lxc/empty-not-default', message: k.emptyNote ?? `An empty ${k.name} does not restore the default.`, range: s.at(l, l.keyStart, l.eq + 1) });
+  }
+}
+
+function setValue(s: CheckState, l: LxcLine, r: Known): void {
+  switch (r.type) {
+    case 'net-index':
+      interfaceValue(s, l, r.index);
+      return;
+    case 'family':
+      checkFamily(s, l, r.key, r.sub, r.bare);
+      return;
+    case 'net':
+      checkNetKey(s, l, r.key, r.index);
+      return;
+    case 'exact':
+      break;
+  }
+  const k = r.key;
+  switch (k.kind) {
+    case 'caps':
+      checkCapabilities(s, l, k);
+      return;
+    case 'include':
+      checkInclude(s, l, walk);
+      return;
+    case 'namespaces':
+      checkNamespaces(s, l, k);
+      return;
+  }
+  const issues = valueIssues(s, l, k);
+  if (k.kind === 'idmap' && issues.length === 0) recordIdmap(s, l);
+  if (k.multi === 'last-wins') setLastWins(s, l, k.name);
+}
+
+function ignoredLine(l: LxcLine): Finding {
+  const text = l.key;
+  const eq = text.indexOf('=');
+  const head = (eq === -1 ? text : text.slice(0, eq)).trim();
+  let suggestion: string | undefined;
+  let message = 'LXC silently skips this line because it does not start with `lxc.`. Make it a comment with `#`, or fix the key.';
+  if (/^lxc\./i.test(head)) {
+    const lower = head.toLowerCase();
+    const r = resolveKey(lower);
+    suggestion = r.type === 'unknown' || r.type === 'invalid' ? r.suggestion ?? lower : lower;
+    message = `Keys are case-sensitive, so LXC silently skips \`${head}\`. Write \`${suggestion}\`.`;
+  } else if (eq !== -1 && /^lx/i.test(head)) {
+    suggestion = suggestKey(head.toLowerCase());
+    message = `LXC silently skips this line because \`${head}\` does not start with \`lxc.\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+  }
+  return {
+    code: 'lxc/ignored-line',
+    message,
+    range: range(l.line, l.keyStart, l.keyStart + (eq === -1 ? text.replace(/[ \t]+$/, '').length : text.slice(0, eq).replace(/[ \t]+$/, '').length)),
+    data: { suggestion: suggestion ?? null },
+  };
+}
