@@ -46,9 +46,6 @@ const MAX_SYMBOLS = 5000;
  */
 const MAX_INLAY_HINTS = 1000;
 
-/** Most settings problems written to the log at once; the rest are counted. */
-const MAX_LOGGED_PROBLEMS = 20;
-
 export interface ServerOptions {
   /** Host for file access; defaults to the real file system. */
   host?: Host;
@@ -146,13 +143,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void refreshSettings();
   });
 
-  /** Settings from the client; their problems are logged, a bounded number of them and a count. */
+  /** Settings from the client; their problems are logged (normalizeSettings lists a bounded number and a count). */
   function readSettings(raw: unknown): CtconfSettings {
     const { settings: s, problems } = normalizeSettings(raw);
-    for (let i = 0; i < Math.min(problems.length, MAX_LOGGED_PROBLEMS); i++) connection.console.warn(problems[i]);
-    if (problems.length > MAX_LOGGED_PROBLEMS) {
-      connection.console.warn(`ctconf: ${(problems.length - MAX_LOGGED_PROBLEMS).toLocaleString('en')} more problems in the ctconf settings are not shown (${problems.length.toLocaleString('en')} in all).`);
-    }
+    for (const p of problems) connection.console.warn(p);
     return s;
   }
 
