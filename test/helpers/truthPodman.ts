@@ -37,22 +37,33 @@ export function truthPodmanMissing(): string | undefined {
   return undefined;
 }
 
+/**
+ * Every `create` runs on its own copy of a pristine storage (with the empty image) and its own
+ * scratch directory, so no verdict depends on what an earlier case left behind (containers
+ * needing locks, a libpod database remembering other directories).
+ */
 export class IsolatedPodman {
-  private readonly storageConf: string;
-  private readonly scratch: string;
+  private readonly pristine: string;
+  private serial = 0;
 
   constructor(private readonly root: string) {
-    this.scratch = path.join(root, 'scratch');
-    fs.mkdirSync(this.scratch, { recursive: true });
-    this.storageConf = path.join(root, 'storage.conf');
-    fs.writeFileSync(this.storageConf, `[storage]\ndriver = "vfs"\ngraphroot = "${root}/graph"\nrunroot = "${root}/run"\n`);
+    this.pristine = this.space('pristine');
   }
 
-  private env(conf: string): NodeJS.ProcessEnv {
+  /** A storage configuration and scratch directory under `root/name`. */
+  private space(name: string): string {
+    const dir = path.join(this.root, name);
+    fs.mkdirSync(path.join(dir, 'scratch'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'storage.conf'), `[storage]\ndriver = "vfs"\ngraphroot = "${dir}/graph"\nrunroot = "${dir}/run"\n`);
+    return dir;
+  }
+
+  private env(conf: string, space: string): NodeJS.ProcessEnv {
     const env: NodeJS.ProcessEnv = {};
     for (const k of ['PATH', 'LANG', 'TERM']) if (process.env[k]) env[k] = process.env[k];
-    return { ...env, HOME: this.scratch, XDG_CONFIG_HOME: this.scratch, XDG_RUNTIME_DIR: '', TMPDIR: this.scratch,
-      CONTAINERS_CONF: conf, CONTAINERS_STORAGE_CONF: this.storageConf, CONTAINERS_REGISTRIES_CONF: '/dev/null', TRUTH_SCRATCH: this.scratch };
+    const scratch = path.join(space, 'scratch');
+    return { ...env, HOME: scratch, XDG_CONFIG_HOME: scratch, XDG_RUNTIME_DIR: '', TMPDIR: scratch, CONTAINERS_CONF: conf,
+      CONTAINERS_STORAGE_CONF: path.join(space, 'storage.conf'), CONTAINERS_REGISTRIES_CONF: '/dev/null', TRUTH_SCRATCH: scratch };
   }
 
   private args(cmd: string[]): string[] {
@@ -64,13 +75,13 @@ export class IsolatedPodman {
     const tar = path.join(this.root, 'empty.tar');
     const r1 = spawnSync('tar', ['cf', tar, '--files-from', '/dev/null']);
     if (r1.status !== 0) throw new Error('tar failed');
-    const r = spawnSync('unshare', this.args(['import', tar, 'localhost/truth-empty']), { encoding: 'utf8', env: this.env('/dev/null'), timeout: 120000 });
+    const r = spawnSync('unshare', this.args(['import', tar, 'localhost/truth-empty']), { encoding: 'utf8', env: this.env('/dev/null', this.pristine), timeout: 120000 });
     if (r.status !== 0) throw new Error(`podman import failed: ${r.stderr}`);
   }
 
-  private run(conf: string, cmd: string[], timeout: number): Promise<{ status: number | null; stderr: string }> {
+  private run(conf: string, cmd: string[], space: string, timeout: number): Promise<{ status: number | null; stderr: string }> {
     return new Promise((resolve) => {
-      const child = spawn('unshare', this.args(cmd), { env: this.env(conf), stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn('unshare', this.args(cmd), { env: this.env(conf, space), stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.setEncoding('utf8');
       child.stderr.on('data', (d: string) => {
@@ -91,16 +102,32 @@ export class IsolatedPodman {
       ['info', ['info', '--format', '{{.Host.OCIRuntime.Name}}']],
       ['create', ['create', '--pull=never', '--network', 'none', 'localhost/truth-empty', '/none']],
     ];
-    for (const [step, cmd] of steps) {
-      if (!want.includes(step)) continue;
-      const r = await this.run(conf, cmd, 60000);
-      if (r.status !== 0) {
-        const lines = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-        const err = lines.find((l) => /level=(error|fatal)|^Error:/.test(l)) ?? lines[lines.length - 1] ?? `exit ${r.status}`;
-        return { ok: false, step, message: err.replace(/^time="[^"]*" level=\w+ msg=/, '') };
+    // loading reads no storage: the pristine space serves (read only); later steps get a copy
+    let space = this.pristine;
+    try {
+      for (const [step, cmd] of steps) {
+        if (!want.includes(step)) continue;
+        if (step !== 'load' && space === this.pristine) {
+          space = this.space(`case-${++this.serial}`);
+          fs.cpSync(path.join(this.pristine, 'graph'), path.join(space, 'graph'), {
+            recursive: true,
+            verbatimSymlinks: true,
+            // a device node Podman makes again when missing
+            filter: (src) => path.basename(src) !== 'backingFsBlockDev',
+          });
+        }
+        const r = await this.run(conf, cmd, space, 60000);
+        if (r.status !== 0) {
+          const lines = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+          const err = lines.find((l) => /level=(error|fatal)|^Error:/.test(l)) ?? lines[lines.length - 1] ?? (r.status === null ? 'killed after 60 s' : `exit ${r.status}`);
+          const message = err.replace(/^time="[^"]*" level=\w+ msg=/, '').replace(/reading system config \\?".*?\\?": decode configuration \S+: /, '');
+          return { ok: false, step, message };
+        }
       }
+      return { ok: true, message: '' };
+    } finally {
+      if (space !== this.pristine) fs.rmSync(space, { recursive: true, force: true });
     }
-    return { ok: true, message: '' };
   }
 }
 
