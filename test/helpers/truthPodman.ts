@@ -44,10 +44,12 @@ export function truthPodmanMissing(): string | undefined {
  */
 export class IsolatedPodman {
   private readonly pristine: string;
+  private readonly loads: string;
   private serial = 0;
 
   constructor(private readonly root: string) {
     this.pristine = this.space('pristine');
+    this.loads = this.space('loads');
   }
 
   /** A storage configuration and scratch directory under `root/name`. */
@@ -102,12 +104,12 @@ export class IsolatedPodman {
       ['info', ['info', '--format', '{{.Host.OCIRuntime.Name}}']],
       ['create', ['create', '--pull=never', '--network', 'none', 'localhost/truth-empty', '/none']],
     ];
-    // loading reads no storage: the pristine space serves (read only); later steps get a copy
-    let space = this.pristine;
+    // loading does not depend on storage: one shared space serves; later steps get a copy of the pristine one
+    let space = this.loads;
     try {
       for (const [step, cmd] of steps) {
         if (!want.includes(step)) continue;
-        if (step !== 'load' && space === this.pristine) {
+        if (step !== 'load' && space === this.loads) {
           space = this.space(`case-${++this.serial}`);
           fs.cpSync(path.join(this.pristine, 'graph'), path.join(space, 'graph'), {
             recursive: true,
@@ -126,7 +128,7 @@ export class IsolatedPodman {
       }
       return { ok: true, message: '' };
     } finally {
-      if (space !== this.pristine) fs.rmSync(space, { recursive: true, force: true });
+      if (space !== this.loads) fs.rmSync(space, { recursive: true, force: true });
     }
   }
 }
