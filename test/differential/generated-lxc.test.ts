@@ -20,10 +20,10 @@ import { lxcCases } from '../generators/lxc';
 import { seedFromEnv, stratifiedSample } from '../generators/common';
 
 /**
- * Floors: what ctconf achieves today (measured on this branch with the default seed), minus
- * nothing. The lead raises them as the fixes for issue 14 land; never lower them.
+ * Floors: what ctconf achieves today (measured on this branch with the default seed and sample),
+ * minus nothing. The lead raises them as the fixes for issue 14 land; never lower them.
  */
-const FLOOR = { agreement: 0, falseAlarms: Infinity, misses: Infinity };
+const FLOOR = { agreement: 94.76, falseAlarms: 48, misses: 62 }; // measured 2026-12-01: 1990/2100
 /** Cases run per `npm test` (a deterministic stratified sample of the full cross product). */
 const SAMPLE = Number(process.env.TRUTH_LXC_CASES) || 2100;
 
@@ -73,6 +73,8 @@ test('generated LXC configs: ctconf agrees with liblxc', (t) => {
     });
     console.log(`liblxc took ${((t1 - t0) / 1000).toFixed(1)} s, ctconf and the re-asked disagreements ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     const f = report(`liblxc ${release} vs ctconf (lxcVersion 5.0), ${cases.length} of ${all.length} generated cases`, rows);
+    // The floors hold for the default run; a narrowed or re-seeded run only reports.
+    if (process.env.TRUTH_ONLY || process.env.TRUTH_LXC_CASES || process.env.TRUTH_SEED) return;
     assert.ok(f.refused > cases.length / 5 && f.refused < (cases.length * 4) / 5, `the generated set should mix accepted and refused files (${f.refused} refused)`);
     assert.ok(f.agreement >= FLOOR.agreement, `agreement ${f.agreement.toFixed(2)} % fell below the floor ${FLOOR.agreement} %`);
     assert.ok(f.falseAlarms <= FLOOR.falseAlarms, `${f.falseAlarms} false alarms (floor: at most ${FLOOR.falseAlarms})`);

@@ -23,12 +23,12 @@ import { containersCases, type ContainersCase } from '../generators/containers';
 import { seedFromEnv, stratifiedSample } from '../generators/common';
 
 /**
- * Floors: what ctconf achieves today (measured on this branch with the default seed), minus
- * nothing. The lead raises them as the fixes for issue 14 land; never lower them.
+ * Floors: what ctconf achieves today (measured on this branch with the default seed and sample),
+ * minus nothing. The lead raises them as the fixes for issue 14 land; never lower them.
  */
 const FLOOR = { agreement: 0, falseAlarms: Infinity, misses: Infinity };
-/** Cases run per `npm test`: every validator and structure case, plus a sample of the type × placement product. */
-const SAMPLE = Number(process.env.TRUTH_PODMAN_CASES) || 360;
+/** Cases run per `npm test` (3/4 validators and structure, 1/4 types × placements; deterministic samples). */
+const SAMPLE = Number(process.env.TRUTH_PODMAN_CASES) || 260;
 /** Podman processes at a time (the machine has 2 cores). */
 const WIDTH = 2;
 
@@ -45,8 +45,12 @@ test('generated containers.conf files: ctconf agrees with Podman (load, create)'
   const fixed = all.filter((c) => !c.shape.startsWith('toml:'));
   const typed = all.filter((c) => c.shape.startsWith('toml:'));
   const only = process.env.TRUTH_ONLY ? new RegExp(process.env.TRUTH_ONLY) : undefined; // for a developer narrowing a run
-  const cases: ContainersCase[] = [...fixed, ...stratifiedSample(typed, Math.max(0, SAMPLE - fixed.length), seedFromEnv(), (c) => `${c.shape}|${c.placement}`)]
-    .filter((c) => !only || only.test(c.id));
+  // every structure case and every validated key at least once, then at random; the same for types × placements
+  const seed = seedFromEnv();
+  const cases: ContainersCase[] = [
+    ...stratifiedSample(fixed, Math.round(SAMPLE * 0.75), seed, (c) => (c.key === 'structure' ? c.shape : c.key)),
+    ...stratifiedSample(typed, Math.round(SAMPLE * 0.25), seed, (c) => `${c.shape}|${c.placement}`),
+  ].filter((c) => !only || only.test(c.id));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-truth-podman-'));
   try {
     const podman = new IsolatedPodman(root);
@@ -68,8 +72,10 @@ test('generated containers.conf files: ctconf agrees with Podman (load, create)'
       const outcome = classify(!v.ok, diags);
       return { c, outcome, refused: !v.ok, oracle: v.ok ? 'accepts' : `${v.step}: ${v.message}`, ours: codes(diags) };
     });
-    console.log(`podman took ${((t1 - t0) / 1000).toFixed(1)} s (${cases.filter((c, i) => steps(c, i).includes('create')).length} cases also through create)`);
+    console.log(`podman took ${((t1 - t0) / 1000).toFixed(1)} s (${verdicts.filter((v) => v.created).length} cases went on to create)`);
     const f = report(`Podman ${release} vs ctconf (podmanVersion 4.3), ${cases.length} of ${all.length} generated cases`, rows);
+    // The floors hold for the default run; a narrowed or re-seeded run only reports.
+    if (process.env.TRUTH_ONLY || process.env.TRUTH_PODMAN_CASES || process.env.TRUTH_SEED) return;
     assert.ok(f.refused > cases.length / 5 && f.refused < (cases.length * 4) / 5, `the generated set should mix accepted and refused files (${f.refused} refused)`);
     assert.ok(f.agreement >= FLOOR.agreement, `agreement ${f.agreement.toFixed(2)} % fell below the floor ${FLOOR.agreement} %`);
     assert.ok(f.falseAlarms <= FLOOR.falseAlarms, `${f.falseAlarms} false alarms (floor: at most ${FLOOR.falseAlarms})`);

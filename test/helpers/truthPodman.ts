@@ -15,6 +15,8 @@ export interface PodmanVerdict {
   ok: boolean;
   /** The step that refused, when one did. */
   step?: PodmanStep;
+  /** `podman create` ran. */
+  created?: boolean;
   message: string;
 }
 
@@ -106,6 +108,7 @@ export class IsolatedPodman {
     ];
     // loading does not depend on storage: one shared space serves; later steps get a copy of the pristine one
     let space = this.loads;
+    let created = false;
     try {
       for (const [step, cmd] of steps) {
         if (!want.includes(step)) continue;
@@ -119,14 +122,15 @@ export class IsolatedPodman {
           });
         }
         const r = await this.run(conf, cmd, space, 60000);
+        if (step === 'create') created = true;
         if (r.status !== 0) {
           const lines = r.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
           const err = lines.find((l) => /level=(error|fatal)|^Error:/.test(l)) ?? lines[lines.length - 1] ?? (r.status === null ? 'killed after 60 s' : `exit ${r.status}`);
           const message = err.replace(/^time="[^"]*" level=\w+ msg=/, '').replace(/reading system config \\?".*?\\?": decode configuration \S+: /, '');
-          return { ok: false, step, message };
+          return { ok: false, step, message, created };
         }
       }
-      return { ok: true, message: '' };
+      return { ok: true, message: '', created };
     } finally {
       if (space !== this.loads) fs.rmSync(space, { recursive: true, force: true });
     }
