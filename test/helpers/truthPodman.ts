@@ -117,8 +117,9 @@ export class IsolatedPodman {
           fs.cpSync(path.join(this.pristine, 'graph'), path.join(space, 'graph'), {
             recursive: true,
             verbatimSymlinks: true,
-            // a device node Podman makes again when missing
-            filter: (src) => path.basename(src) !== 'backingFsBlockDev',
+            // not the device node Podman makes again when missing, and not libpod's database:
+            // it records the pristine directories, and Podman would go on using them
+            filter: (src) => !['backingFsBlockDev', 'libpod'].includes(path.basename(src)),
           });
         }
         const r = await this.run(conf, cmd, space, 60000);
