@@ -6,10 +6,12 @@ import type { AnyLanguageSupport } from './language';
 import type { LanguageId } from './languages';
 import { lxcLanguage } from './lxc/language';
 import { containersLanguage } from './containers/language';
+import { storageLanguage } from './storage/language';
 
 export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
   lxc: lxcLanguage,
   'containers-conf': containersLanguage,
+  'containers-storage-conf': storageLanguage,
 };
 
 export function languageSupport(id: string): AnyLanguageSupport | undefined {
