@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 
-export type LanguageId = 'lxc' | 'containers-conf' | 'containers-storage-conf';
+export type LanguageId = 'lxc' | 'containers-conf' | 'containers-storage-conf' | 'containers-registries-conf';
 
 export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
   lxc: [
@@ -26,13 +26,17 @@ export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
   'containers-storage-conf': [
     '**/containers/storage.conf',
   ],
+  'containers-registries-conf': [
+    '**/containers/registries.conf',
+    '**/containers/registries.conf.d/*.conf',
+  ],
 };
 
 /** First-line match for LXC configs: a key, or the header lxc-create writes. */
 export const LXC_FIRST_LINE = '^(?:[ \\t]*lxc\\.[a-z]|# Template used to create this container:|# For additional config options, please look at lxc\\.container\\.conf)';
 
 /** The formats around containers.conf, checked before the generic LXC `*.conf` patterns. */
-const PODMAN_FILES: readonly LanguageId[] = ['containers-storage-conf'];
+const PODMAN_FILES: readonly LanguageId[] = ['containers-storage-conf', 'containers-registries-conf'];
 
 const matchers = Object.fromEntries(
   Object.entries(LANGUAGE_PATTERNS).map(([id, globs]) => [id, picomatch(globs as string[], { dot: true })]),

@@ -7,11 +7,13 @@ import type { LanguageId } from './languages';
 import { lxcLanguage } from './lxc/language';
 import { containersLanguage } from './containers/language';
 import { storageLanguage } from './storage/language';
+import { registriesLanguage } from './registries/language';
 
 export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
   lxc: lxcLanguage,
   'containers-conf': containersLanguage,
   'containers-storage-conf': storageLanguage,
+  'containers-registries-conf': registriesLanguage,
 };
 
 export function languageSupport(id: string): AnyLanguageSupport | undefined {

@@ -107,6 +107,17 @@ const CATALOGUE = {
   'storage/relative-graphroot': { severity: 'error', summary: 'A relative graph root, which Podman refuses.' },
   'storage/relative-path': { severity: 'warning', summary: 'A relative path, taken from the directory podman happens to run in.' },
   'storage/missing-root': { severity: 'error', summary: 'runroot or graphroot is not set in a system storage.conf; rootful Podman refuses to start.' },
+  // registries.conf
+  'registries/toml-syntax': { severity: 'error', summary: 'registries.conf is not valid TOML; Podman refuses it.' },
+  'registries/duplicate': { severity: 'error', summary: 'A key or table of registries.conf is defined twice; Podman refuses it.' },
+  'registries/unknown-key': { severity: 'warning', summary: 'containers/image has no such key or table; it ignores it (saying so only at debug level).', data: SUGGEST },
+  'registries/wrong-table': { severity: 'warning', summary: 'The key belongs in another table of registries.conf; it is ignored here.', data: { table: 'string', key: 'string' } },
+  'registries/wrong-type': { severity: 'error', summary: 'A registries.conf value of the wrong TOML type; Podman refuses the file.' },
+  'registries/key-too-new': { severity: 'warning', summary: 'A registries.conf key that needs a later Podman than the target version.' },
+  'registries/invalid-value': { severity: 'error', summary: 'A value containers/image refuses (short-name-mode, pull-from-mirror).', data: SUGGEST },
+  'registries/invalid': { severity: 'error', summary: 'A registry, mirror or alias entry containers/image refuses.' },
+  'registries/mixed-versions': { severity: 'error', summary: 'v1 `[registries.*]` tables mixed with v2 settings, or v1 in a drop-in file.' },
+  'registries/v1-format': { severity: 'information', summary: 'The old v1 format, which still works.' },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },
 } as const satisfies Record<string, RuleSpec>;
