@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 
-export type LanguageId = 'lxc' | 'containers-conf' | 'containers-storage-conf' | 'containers-registries-conf';
+export type LanguageId = 'lxc' | 'containers-conf' | 'containers-storage-conf' | 'containers-registries-conf' | 'seccomp-json';
 
 export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
   lxc: [
@@ -30,13 +30,18 @@ export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
     '**/containers/registries.conf',
     '**/containers/registries.conf.d/*.conf',
   ],
+  'seccomp-json': [
+    '**/containers/seccomp.json',
+    '**/seccomp.json',
+    '**/*.seccomp.json',
+  ],
 };
 
 /** First-line match for LXC configs: a key, or the header lxc-create writes. */
 export const LXC_FIRST_LINE = '^(?:[ \\t]*lxc\\.[a-z]|# Template used to create this container:|# For additional config options, please look at lxc\\.container\\.conf)';
 
 /** The formats around containers.conf, checked before the generic LXC `*.conf` patterns. */
-const PODMAN_FILES: readonly LanguageId[] = ['containers-storage-conf', 'containers-registries-conf'];
+const PODMAN_FILES: readonly LanguageId[] = ['containers-storage-conf', 'containers-registries-conf', 'seccomp-json'];
 
 const matchers = Object.fromEntries(
   Object.entries(LANGUAGE_PATTERNS).map(([id, globs]) => [id, picomatch(globs as string[], { dot: true })]),

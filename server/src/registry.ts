@@ -8,12 +8,14 @@ import { lxcLanguage } from './lxc/language';
 import { containersLanguage } from './containers/language';
 import { storageLanguage } from './storage/language';
 import { registriesLanguage } from './registries/language';
+import { seccompLanguage } from './seccomp/language';
 
 export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
   lxc: lxcLanguage,
   'containers-conf': containersLanguage,
   'containers-storage-conf': storageLanguage,
   'containers-registries-conf': registriesLanguage,
+  'seccomp-json': seccompLanguage,
 };
 
 export function languageSupport(id: string): AnyLanguageSupport | undefined {

@@ -118,6 +118,23 @@ const CATALOGUE = {
   'registries/invalid': { severity: 'error', summary: 'A registry, mirror or alias entry containers/image refuses.' },
   'registries/mixed-versions': { severity: 'error', summary: 'v1 `[registries.*]` tables mixed with v2 settings, or v1 in a drop-in file.' },
   'registries/v1-format': { severity: 'information', summary: 'The old v1 format, which still works.' },
+  // seccomp profiles
+  'seccomp/json-syntax': { severity: 'error', summary: 'The profile is not valid JSON (no comments, no trailing commas); podman refuses it.' },
+  'seccomp/wrong-type': { severity: 'error', summary: 'A profile field of the wrong JSON type; podman refuses the profile.' },
+  'seccomp/unknown-field': { severity: 'warning', summary: 'A field Podman does not know; it is ignored.', data: SUGGEST },
+  'seccomp/conflict': { severity: 'error', summary: '`name` with `names`, or `architectures` with `archMap`; podman refuses the profile.' },
+  'seccomp/invalid-errno': { severity: 'error', summary: 'An errno that is neither a number nor a name Podman knows; podman refuses the profile.', data: SUGGEST },
+  'seccomp/unknown-action': { severity: 'error', summary: 'Not a seccomp action: the container fails to start.', data: SUGGEST },
+  'seccomp/unknown-arch': { severity: 'error', summary: 'Not an architecture name: the container fails to start, or the condition never matches.', data: SUGGEST },
+  'seccomp/unknown-operator': { severity: 'error', summary: 'Not a comparison operator: the container fails to start.', data: SUGGEST },
+  'seccomp/arg-index': { severity: 'error', summary: 'An argument index above 5: the container fails to start.' },
+  'seccomp/unknown-flag': { severity: 'warning', summary: 'Not a seccomp filter flag.' },
+  'seccomp/unknown-syscall': { severity: 'warning', summary: 'A system call name ctconf does not know; the runtime skips it.', data: SUGGEST },
+  'seccomp/duplicate-syscall': { severity: 'warning', summary: 'A system call listed twice without conditions.' },
+  'seccomp/allow-default': { severity: 'warning', summary: 'SCMP_ACT_ALLOW (or LOG) as default action: everything not listed is allowed.' },
+  'seccomp/disabled': { severity: 'warning', summary: 'No default action and no rules: the container runs without a seccomp filter.' },
+  'seccomp/no-effect': { severity: 'information', summary: 'An errno on an action that does not return one.' },
+  'seccomp/unknown-capability': { severity: 'warning', summary: 'Not a capability name in includes/excludes: the condition never matches.', data: SUGGEST },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },
 } as const satisfies Record<string, RuleSpec>;

@@ -61,6 +61,8 @@ test('values, locations, prefixes and mirrors containers/image refuses', () => {
   assert.deepEqual(codes('[[registry]]\nlocation = "a.com"\n[[registry]]\nlocation = "a.com"\ninsecure = true\n'), ['registries/invalid']);
   assert.deepEqual(codes('[[registry]]\nlocation = "a.com"\n[[registry.mirror]]\nlocation = "b.com"\npull-from-mirror = "tags"\n'), ['registries/invalid-value']);
   assert.deepEqual(codes('[registry]\nlocation = "a.com"\n'), ['registries/wrong-type']);
+  assert.deepEqual(codes('[[registry.mirror]]\nlocation = "b.com"\n'), ['registries/wrong-type']);
+  assert.deepEqual(codes('[[registry]]\nlocation = "a.com"\n[[registry.mirror]]\nlocation = "b.com"\n[[registry.mirror]]\nlocation = "c.com"\ninsecure = true\n'), []);
   assert.deepEqual(codes('unqualified-search-registries = "docker.io"\n'), ['registries/wrong-type']);
 });
 

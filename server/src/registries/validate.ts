@@ -40,7 +40,7 @@ export function validateRegistriesConf(doc: TomlDocument, opts: { podmanVersion:
   /** The [[registry]] entry a table or key belongs to, by its header or inline table. */
   const byHeader = new Map<unknown, Reg>();
   let current: Reg | undefined;
-  const mirrorHeaders = new Set<unknown>();
+  const mirrorOf = new Map<unknown, Reg['mirrors'][number]>();
   const headerOf = new Map<TomlKeyValue, unknown>(doc.entries.map((x) => [x.kv, x.header]));
   for (const h of doc.headers) {
     const names = h.key.parts.map((p) => p.name);
@@ -50,9 +50,10 @@ export function validateRegistriesConf(doc: TomlDocument, opts: { podmanVersion:
       byHeader.set(h, current);
       v2 ??= current.at;
     } else if (h.array && names.length === 2 && names[0] === 'registry' && names[1] === 'mirror' && current) {
-      current.mirrors.push({ at: rangeOf(doc, h.key.start, h.key.end) });
+      const m = { at: rangeOf(doc, h.key.start, h.key.end) };
+      current.mirrors.push(m);
       byHeader.set(h, current);
-      mirrorHeaders.add(h);
+      mirrorOf.set(h, m);
     }
   }
   const findings = checkToml(doc, { schema: REGISTRIES_SCHEMA, codes: REGISTRIES_CODES, podmanVersion: opts.podmanVersion, file: 'registries.conf' }, (e) => {
@@ -74,7 +75,7 @@ export function validateRegistriesConf(doc: TomlDocument, opts: { podmanVersion:
     }
     const inMirror = k.table === 'registry.mirror';
     // Mirrors written inline (`mirror = [{…}]`) are checked by the schema only.
-    const mirror = inMirror && mirrorHeaders.has(header) ? reg.mirrors[reg.mirrors.length - 1] : undefined;
+    const mirror = inMirror ? mirrorOf.get(header) : undefined;
     if (inMirror && !mirror) return;
     const at = rangeOf(doc, value.start, value.end);
     if (value.type === 'string') {

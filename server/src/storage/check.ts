@@ -107,10 +107,20 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
 
   /** Headers that already got a finding: keys under them are not reported again. */
   const badHeaders = new Set<unknown>();
+  /** Arrays of tables opened so far: `[[a.b]]` before any `[[a]]` makes `a` a plain table. */
+  const opened = new Set<string>();
   for (const h of doc.headers) {
     const path = h.key.parts.map((p) => p.name);
     const r = resolvePath(path);
     const at = rangeOf(doc, h.key.start, h.key.end);
+    if (h.array) opened.add(path.join('.'));
+    const parentArray = path.slice(0, -1).findIndex((_, i) => tableOf(o.schema, path.slice(0, i + 1).join('.'))?.array && !opened.has(path.slice(0, i + 1).join('.')));
+    if (parentArray !== -1) {
+      const name = path.slice(0, parentArray + 1).join('.');
+      badHeaders.add(h);
+      push(o.codes.wrongType, `\`[${h.array ? '[' : ''}${path.join('.')}${h.array ? ']' : ''}]\` comes before any \`[[${name}]]\`, which makes \`${name}\` a single table instead of an array of tables. ${refuse}`, at);
+      continue;
+    }
     if (r.kind === 'table') {
       const state = live(r.table, o.podmanVersion);
       if (state !== 'ok') {
