@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 
-export type LanguageId = 'lxc' | 'containers-conf' | 'containers-storage-conf' | 'containers-registries-conf' | 'seccomp-json';
+export type LanguageId = 'lxc' | 'containers-conf' | 'containers-storage-conf' | 'containers-registries-conf' | 'seccomp-json' | 'selinux-contexts' | 'containers-mounts-conf';
 
 export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
   lxc: [
@@ -35,13 +35,19 @@ export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
     '**/seccomp.json',
     '**/*.seccomp.json',
   ],
+  'selinux-contexts': [
+    '**/containers/selinux/contexts',
+  ],
+  'containers-mounts-conf': [
+    '**/containers/mounts.conf',
+  ],
 };
 
 /** First-line match for LXC configs: a key, or the header lxc-create writes. */
 export const LXC_FIRST_LINE = '^(?:[ \\t]*lxc\\.[a-z]|# Template used to create this container:|# For additional config options, please look at lxc\\.container\\.conf)';
 
 /** The formats around containers.conf, checked before the generic LXC `*.conf` patterns. */
-const PODMAN_FILES: readonly LanguageId[] = ['containers-storage-conf', 'containers-registries-conf', 'seccomp-json'];
+const PODMAN_FILES: readonly LanguageId[] = ['containers-storage-conf', 'containers-registries-conf', 'seccomp-json', 'selinux-contexts', 'containers-mounts-conf'];
 
 const matchers = Object.fromEntries(
   Object.entries(LANGUAGE_PATTERNS).map(([id, globs]) => [id, picomatch(globs as string[], { dot: true })]),

@@ -9,6 +9,8 @@ import { containersLanguage } from './containers/language';
 import { storageLanguage } from './storage/language';
 import { registriesLanguage } from './registries/language';
 import { seccompLanguage } from './seccomp/language';
+import { selinuxContextsLanguage } from './selinux/language';
+import { mountsLanguage } from './mounts/language';
 
 export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
   lxc: lxcLanguage,
@@ -16,6 +18,8 @@ export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
   'containers-storage-conf': storageLanguage,
   'containers-registries-conf': registriesLanguage,
   'seccomp-json': seccompLanguage,
+  'selinux-contexts': selinuxContextsLanguage,
+  'containers-mounts-conf': mountsLanguage,
 };
 
 export function languageSupport(id: string): AnyLanguageSupport | undefined {

@@ -135,6 +135,17 @@ const CATALOGUE = {
   'seccomp/disabled': { severity: 'warning', summary: 'No default action and no rules: the container runs without a seccomp filter.' },
   'seccomp/no-effect': { severity: 'information', summary: 'An errno on an action that does not return one.' },
   'seccomp/unknown-capability': { severity: 'warning', summary: 'Not a capability name in includes/excludes: the condition never matches.', data: SUGGEST },
+  // SELinux contexts
+  'selinux/invalid-context': { severity: 'error', summary: 'Not a valid SELinux context (`user:role:type[:level]`, categories c0–c1023).' },
+  'selinux/unusual-context': { severity: 'warning', summary: 'A valid context that is not what this kind of label uses.' },
+  'selinux/malformed-line': { severity: 'warning', summary: 'A line of the contexts file without `=`; it is skipped.' },
+  'selinux/unknown-key': { severity: 'warning', summary: 'A kind of label the engine does not read.', data: SUGGEST },
+  'selinux/duplicate-key': { severity: 'warning', summary: 'A kind of label set twice.' },
+  // mounts.conf
+  'mounts/ignored-line': { severity: 'warning', summary: 'A mounts.conf line that does not start with `/`; Podman skips it.' },
+  'mounts/relative-path': { severity: 'warning', summary: 'A container path that is empty, relative or holds another `:`.' },
+  'mounts/duplicate': { severity: 'warning', summary: 'Two lines mount onto the same container path.' },
+  'mounts/missing-host-path': { severity: 'information', summary: 'The host path does not exist; Podman skips the line.' },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },
 } as const satisfies Record<string, RuleSpec>;
