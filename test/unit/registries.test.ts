@@ -9,6 +9,7 @@ import { REGISTRIES_SCHEMA } from '../../server/src/registries/keys';
 import { parseReference } from '../../server/src/registries/reference';
 import { detectLanguage } from '../../server/src/languages';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import Ajv from 'ajv-draft-04';
 
 const URI = 'file:///etc/containers/registries.conf';
 const DROPIN = 'file:///etc/containers/registries.conf.d/10-x.conf';
@@ -115,6 +116,10 @@ test('outline, schema, references and paths', () => {
   const sch = registriesSchema() as { properties: Record<string, { type: string; items?: { properties: Record<string, unknown> } }> };
   assert.equal(sch.properties.registry.type, 'array');
   assert.ok('mirror' in sch.properties.registry.items!.properties);
+  const validate = new Ajv({ strict: false }).compile(registriesSchema('4.3'));
+  assert.ok(validate({ 'unqualified-search-registries': ['docker.io'], 'short-name-mode': 'enforcing', registry: [{ prefix: 'a.com/x', location: 'b.com', mirror: [{ location: 'm.com', 'pull-from-mirror': 'digest-only' }] }], aliases: { fedora: 'registry.fedoraproject.org/fedora' } }), JSON.stringify(validate.errors));
+  assert.ok(!validate({ 'short-name-mode': 'strict' }));
+  assert.ok(!validate({ registry: { location: 'a.com' } }));
   assert.deepEqual(parseReference('docker.io/library/alpine:3'), { domain: 'docker.io', path: 'library/alpine', tag: '3', digest: undefined });
   assert.equal(parseReference('library/UPPER'), undefined);
   assert.equal(detectLanguage('/etc/containers/registries.conf'), 'containers-registries-conf');

@@ -67,6 +67,8 @@ const DEFECTS: [string, RegExp, string][] = [
   ['thinpool key of the man page', /\[storage\.options\.thinpool\]/, '[storage.options.thinpool]\nmetadata_size = "1G"'],
   ['thinpool value not a string', /\[storage\.options\.thinpool\]/, '[storage.options.thinpool]\nbasesize = 10'],
   ['top-level key', /^\[storage\]/m, 'driver = "vfs"\n[storage]'],
+  ['comments only', /^[\s\S]*$/, '# nothing set here\n'],
+  ['empty runroot', /runroot = "[^"]*"/, 'runroot = ""'],
 ];
 
 const gate = process.env.CI === 'true' ? false : missing;

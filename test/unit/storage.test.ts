@@ -8,6 +8,7 @@ import { storageSchema } from '../../server/src/storage/language';
 import { STORAGE_SCHEMA } from '../../server/src/storage/keys';
 import { detectLanguage } from '../../server/src/languages';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import Ajv from 'ajv-draft-04';
 
 const URI = 'file:///etc/containers/storage.conf';
 const USER_URI = 'file:///home/ann/.config/containers/storage.conf';
@@ -75,6 +76,8 @@ test('paths: a relative graph root is an error, other relative paths warn', () =
 test('runroot and graphroot are required in system files, not in per-user ones', () => {
   assert.deepEqual(codes('[storage]\ndriver = "vfs"\n'), ['storage/missing-root', 'storage/missing-root']);
   assert.deepEqual(codes('[storage]\ndriver = "vfs"\n', '4.3', USER_URI), []);
+  assert.deepEqual(codes('# nothing\n'), ['storage/missing-root', 'storage/missing-root']);
+  assert.deepEqual(codes(BASE.replace('"/run/containers/storage"', '""')), ['storage/missing-root']);
 });
 
 test('remap-user must have subordinate IDs on this host', () => {
@@ -83,6 +86,15 @@ test('remap-user must have subordinate IDs on this host', () => {
   const c = (t: string) => s.diagnostics(doc(t)).map((d) => d.code);
   assert.deepEqual(c(`${BASE}[storage.options]\nremap-user = "containers"\n`), ['storage/remap-no-subids']);
   assert.deepEqual(c(`${BASE}[storage.options]\nremap-user = "ann"\nremap-group = "ann"\n`), []);
+});
+
+test('the vendor file is not read when /etc/containers/storage.conf exists', () => {
+  const host = memoryHost({ '/etc/containers/storage.conf': BASE });
+  const s = (restricted: boolean) => createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted });
+  const uri = 'file:///usr/share/containers/storage.conf';
+  assert.deepEqual(s(false).diagnostics(doc(BASE, uri)).map((d) => d.code), ['storage/file-not-read']);
+  assert.deepEqual(s(true).diagnostics(doc(BASE, uri)).map((d) => d.code), []);
+  assert.deepEqual(s(false).diagnostics(doc(BASE)).map((d) => d.code), []);
 });
 
 test('versions: keys and tables by target Podman', () => {
@@ -137,6 +149,10 @@ test('the JSON schema follows the data table and the version', () => {
   const s50 = storageSchema('5.0') as typeof s43;
   assert.ok('transient_store' in s50.properties.storage.properties);
   assert.equal((storageSchema() as { $schema: string }).$schema, 'http://json-schema.org/draft-04/schema#');
+  const validate = new Ajv({ strict: false }).compile(storageSchema('4.3'));
+  assert.ok(validate({ storage: { driver: 'overlay', runroot: '/run/containers/storage', graphroot: '/var/lib/containers/storage', options: { additionalimagestores: [], pull_options: { use_hard_links: 'false' }, overlay: { mountopt: 'nodev' }, thinpool: {} } } }), JSON.stringify(validate.errors));
+  assert.ok(!validate({ storage: { driver: 1 } }));
+  assert.ok(!validate({ storage: { options: { 'auto-userns-min-size': -1 } } }));
 });
 
 test('storage.conf paths are detected, other storage.conf files are not', () => {

@@ -29,8 +29,20 @@ export interface StorageValidateOptions {
   podmanVersion: string;
   /** Reads /etc/subuid and /etc/subgid for the `remap-user`/`remap-group` check; none in Restricted Mode. */
   readFile?: (path: string) => string | undefined;
+  /** Whether a file exists on the host (undefined in Restricted Mode). */
+  exists?: (path: string) => boolean;
   /** The file's path: a per-user file (~/.config/containers) need not set runroot/graphroot. */
   path?: string;
+}
+
+/**
+ * Which file containers/storage reads instead of this one, if any: rootful Podman reads
+ * /etc/containers/storage.conf when it exists and /usr/share/containers/storage.conf only
+ * otherwise (storage reads one file, it does not merge them).
+ */
+export function storageFileNotRead(path: string | undefined, exists: (p: string) => boolean): string | undefined {
+  if (path?.replace(/\\/g, '/') === '/usr/share/containers/storage.conf' && exists('/etc/containers/storage.conf')) return '/etc/containers/storage.conf';
+  return undefined;
 }
 
 export function isUserStorageConf(path: string | undefined): boolean {
@@ -81,7 +93,7 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
       }
     }
   });
-  if (!isUserStorageConf(opts.path) && doc.errors.length === 0 && doc.entries.length > 0) {
+  if (!isUserStorageConf(opts.path) && doc.errors.length === 0) {
     const storageHeader = doc.headers.find((h) => h.key.parts.length === 1 && h.key.parts[0].name === 'storage');
     const at = storageHeader ? rangeOf(doc, storageHeader.key.start, storageHeader.key.end) : rangeOf(doc, 0, 0);
     for (const key of ['runroot', 'graphroot']) {
@@ -89,6 +101,10 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
         extra.push({ code: 'storage/missing-root', message: `\`${key}\` is not set: rootful Podman refuses to start ("${key} must be set"); only rootless users get a default. Set it, or keep this file in ~/.config/containers.`, range: at });
       }
     }
+  }
+  const other = opts.exists && storageFileNotRead(opts.path, opts.exists);
+  if (other) {
+    extra.push({ code: 'storage/file-not-read', message: `${other} exists, so rootful Podman reads it instead of this file (containers/storage reads one file, it does not merge them); rootless users read ~/.config/containers/storage.conf when they have one.`, range: rangeOf(doc, 0, 0) });
   }
   return [...findings, ...extra];
 }
