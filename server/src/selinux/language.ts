@@ -73,7 +73,7 @@ export function validateContexts(m: ContextsModel): Finding[] {
       const s = closest(l.key, Object.keys(CONTEXT_KEYS));
       out.push({ code: 'selinux/unknown-key', message: `${inlineCode(l.key)} is not a kind of label the engine reads; it is ignored.${s ? ` Did you mean \`${s}\`?` : ''}`, range: keyAt, data: { suggestion: s ?? null } });
     }
-    if (seen.has(l.key)) out.push({ code: 'selinux/duplicate-key', message: `\`${l.key}\` is set again (first on line ${seen.get(l.key)! + 1}); only one of the lines is used.`, range: keyAt });
+    if (seen.has(l.key)) out.push({ code: 'selinux/duplicate-key', message: `${inlineCode(l.key)} is set again (first on line ${seen.get(l.key)! + 1}); only one of the lines is used.`, range: keyAt });
     seen.set(l.key, l.line);
     const problems = validateSelinuxContext(l.value);
     for (const p of problems) {

@@ -118,7 +118,7 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
     if (parentArray !== -1) {
       const name = path.slice(0, parentArray + 1).join('.');
       badHeaders.add(h);
-      push(o.codes.wrongType, `\`[${h.array ? '[' : ''}${path.join('.')}${h.array ? ']' : ''}]\` comes before any \`[[${name}]]\`, which makes \`${name}\` a single table instead of an array of tables. ${refuse}`, at);
+      push(o.codes.wrongType, `${inlineCode(`[${h.array ? '[' : ''}${path.join('.')}${h.array ? ']' : ''}]`)} comes before any \`[[${name}]]\`, which makes \`${name}\` a single table instead of an array of tables. ${refuse}`, at);
       continue;
     }
     if (r.kind === 'table') {
@@ -135,7 +135,7 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
     } else if (r.kind === 'unknown-table' || r.kind === 'unknown-key') {
       badHeaders.add(h);
       const s = r.suggestion;
-      push(r.kind === 'unknown-table' ? o.codes.unknownTable : o.codes.unknownKey, `Podman does not know \`[${path.join('.')}]\` in ${o.file} and ignores it.${s ? ` Did you mean \`${s}\`?` : ''}`, at, { suggestion: s ?? null });
+      push(r.kind === 'unknown-table' ? o.codes.unknownTable : o.codes.unknownKey, `Podman does not know ${inlineCode(`[${path.join('.')}]`)} in ${o.file} and ignores it.${s ? ` Did you mean \`${s}\`?` : ''}`, at, { suggestion: s ?? null });
     } else if (r.kind === 'key' && r.key.type === 'map<string>') {
       continue;
     } else {
