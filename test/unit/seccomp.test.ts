@@ -49,6 +49,7 @@ test('warnings: unknown names, duplicates, allow-all defaults, unknown fields an
   assert.deepEqual(codes('{"defaultAction": "SCMP_ACT_ALLOW", "syscalls": []}'), ['seccomp/allow-default']);
   assert.deepEqual(codes('{}'), ['seccomp/disabled']);
   assert.deepEqual(codes(P(R(['read'], ', "bogus": 1'))), ['seccomp/unknown-field']);
+  assert.deepEqual(codes(P(R(['read'], ', "includes": {"minKernel": "4.8"}'))), []);
   assert.deepEqual(codes(P(R(['read'], ', "errno": "EPERM"'))), ['seccomp/no-effect']);
 });
 

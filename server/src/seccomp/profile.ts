@@ -17,6 +17,7 @@ export interface FieldSpec {
 const FILTER: Record<string, FieldSpec> = {
   caps: { type: 'string[]', doc: 'Capabilities (CAP_…): the rule applies only when the container has (includes) or lacks (excludes) one of them.' },
   arches: { type: 'string[]', doc: 'Go architecture names (amd64, arm64, s390x, …): the rule applies only on (includes) or off (excludes) these.' },
+  minKernel: { type: 'string', doc: 'A kernel release such as "4.8": the rule applies only on (includes) or below (excludes) it. Read by newer Podman (containers/common 0.51 and later); older ones ignore it and apply the rule everywhere.' },
 };
 
 export const SYSCALL_FIELDS: Readonly<Record<string, FieldSpec>> = {
