@@ -118,6 +118,7 @@ const CATALOGUE = {
   'registries/invalid-value': { severity: 'error', summary: 'A value containers/image refuses (short-name-mode, pull-from-mirror).', data: SUGGEST },
   'registries/invalid': { severity: 'error', summary: 'A registry, mirror or alias entry containers/image refuses.' },
   'registries/mixed-versions': { severity: 'error', summary: 'v1 `[registries.*]` tables mixed with v2 settings, or v1 in a drop-in file.' },
+  'registries/overridden': { severity: 'information', summary: 'A setting a registries.conf file read later sets again.' },
   'registries/v1-format': { severity: 'information', summary: 'The old v1 format, which still works.' },
   // seccomp profiles
   'seccomp/json-syntax': { severity: 'error', summary: 'The profile is not valid JSON (no comments, no trailing commas); podman refuses it.' },

@@ -126,3 +126,23 @@ test('outline, schema, references and paths', () => {
   assert.equal(detectLanguage('/home/a/.config/containers/registries.conf.d/50-x.conf'), 'containers-registries-conf');
   assert.equal(detectLanguage('/etc/containers/registries.d/default.yaml'), undefined);
 });
+
+test('layers: drop-ins read later replace settings, registries by prefix and aliases one by one', () => {
+  const host = memoryHost({
+    '/etc/containers/registries.conf': GOOD,
+    '/etc/containers/registries.conf.d/50-search.conf': 'unqualified-search-registries = ["quay.io"]\n[aliases]\n"fedora" = "quay.io/fedora/fedora"\n',
+    '/etc/containers/registries.conf.d/10-early.conf': 'short-name-mode = "permissive"\n',
+    '/etc/containers/registries.conf.d/notes.txt': 'short-name-mode = "disabled"\n',
+  }, { env: { HOME: '/home/ann' } });
+  const s = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const d = s.diagnostics(doc(GOOD)).map((x) => `${x.range.start.line} ${x.code}`);
+  assert.deepEqual(d, ['0 registries/overridden', '1 registries/overridden', '17 registries/overridden']);
+  const early = s.diagnostics(doc('short-name-mode = "permissive"\n', 'file:///etc/containers/registries.conf.d/10-early.conf')).map((x) => x.code);
+  assert.deepEqual(early, []);
+  const eff = s.effectiveConfiguration(doc(GOOD))!;
+  assert.match(eff, /unqualified-search-registries = \["quay.io"\] +# \/etc\/containers\/registries.conf.d\/50-search.conf:1/);
+  assert.match(eff, /short-name-mode = "permissive"/);
+  assert.doesNotMatch(eff, /disabled/);
+  const r = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted: true });
+  assert.deepEqual(r.diagnostics(doc(GOOD)), []);
+});

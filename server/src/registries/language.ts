@@ -7,6 +7,9 @@ import { jsonSchema } from '../storage/schema';
 import { atLeast } from '../util/version';
 import { PULL_FROM_MIRROR, REGISTRIES_SCHEMA, SHORT_NAME_MODES } from './keys';
 import { validateRegistriesConf } from './validate';
+import { layersText, mergeRegistries, settingsOf } from './layers';
+import type { Finding } from '../diagnostic';
+import type { DocContext } from '../language';
 
 export const REGISTRIES_MANPAGE_URL = 'https://github.com/containers/container-libs/blob/main/image/docs/containers-registries.conf.5.md';
 
@@ -26,10 +29,25 @@ export function registriesSchema(podmanVersion = '4.3'): object {
   return jsonSchema(REGISTRIES_SCHEMA, 'containers-registries.conf', podmanVersion, atLeast);
 }
 
+/** Settings of this file that a file read later replaces (none in Restricted Mode or without a path). */
+export function overridden(doc: TomlDocument, ctx: DocContext): Finding[] {
+  if (ctx.config.restricted || !ctx.path) return [];
+  const layers = mergeRegistries(ctx.host, ctx.path, doc.text);
+  if (!layers.files.includes(ctx.path)) return [];
+  const lineEnd = (l: number) => (l + 1 < doc.lineStarts.length ? doc.lineStarts[l + 1] - 1 : doc.text.length) - doc.lineStarts[l];
+  return settingsOf(doc, ctx.path).flatMap((s): Finding[] => {
+    const w = layers.values.get(s.name);
+    if (!w || w.file === ctx.path) return [];
+    const what = s.name.startsWith('alias:') ? `The alias \`${s.name.slice(6)}\`` : s.name.startsWith('registry:') ? `This \`[[registry]]\` for \`${s.name.slice(9)}\`` : `\`${s.name}\``;
+    return [{ code: 'registries/overridden', message: `${what} has no effect: ${w.file} (line ${w.line + 1}), read after this file, sets it again.`, range: { start: { line: s.line, character: 0 }, end: { line: s.line, character: Math.max(0, lineEnd(s.line)) } }, unnecessary: true }];
+  });
+}
+
 export const registriesLanguage: LanguageSupport<TomlDocument> = {
   id: 'containers-registries-conf',
   parse: (text) => parseToml(text),
-  findings: (doc, ctx) => validateRegistriesConf(doc, { podmanVersion: podmanBranch(ctx.config.podmanVersion), path: ctx.path }),
+  findings: (doc, ctx) => [...validateRegistriesConf(doc, { podmanVersion: podmanBranch(ctx.config.podmanVersion), path: ctx.path }), ...overridden(doc, ctx)],
+  effective: (doc, ctx) => (ctx.config.restricted ? undefined : layersText(mergeRegistries(ctx.host, ctx.path, doc.text))),
   hover: (doc, pos, ctx) => hoverToml(doc, pos, registriesFormat(podmanBranch(ctx.config.podmanVersion))),
   completion: (doc, pos, ctx) => completeToml(doc, pos, registriesFormat(podmanBranch(ctx.config.podmanVersion))),
   codeActions: (_doc, _range, diagnostics, ctx) => tomlCodeActions(ctx.uri, diagnostics, 'registries', ['registries/invalid-value']),
