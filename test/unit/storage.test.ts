@@ -95,6 +95,11 @@ test('the vendor file is not read when /etc/containers/storage.conf exists', () 
   assert.deepEqual(s(false).diagnostics(doc(BASE, uri)).map((d) => d.code), ['storage/file-not-read']);
   assert.deepEqual(s(true).diagnostics(doc(BASE, uri)).map((d) => d.code), []);
   assert.deepEqual(s(false).diagnostics(doc(BASE)).map((d) => d.code), []);
+  const user = memoryHost({ '/home/ann/.config/containers/storage.conf': BASE }, { env: { HOME: '/home/ann' }, uid: 1000 });
+  const su = createLanguageService(user, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  assert.deepEqual(su.diagnostics(doc(BASE)).map((d) => d.code), ['storage/file-not-read']);
+  const root = memoryHost({ '/root/.config/containers/storage.conf': BASE }, { env: { HOME: '/root' }, uid: 0 });
+  assert.deepEqual(createLanguageService(root, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} }).diagnostics(doc(BASE)).map((d) => d.code), []);
 });
 
 test('versions: keys and tables by target Podman', () => {

@@ -29,7 +29,7 @@ export function storageSchema(podmanVersion = '4.3'): object {
 export const storageLanguage: LanguageSupport<TomlDocument> = {
   id: 'containers-storage-conf',
   parse: (text) => parseToml(text),
-  findings: (doc, ctx) => validateStorageConf(doc, { podmanVersion: podmanBranch(ctx.config.podmanVersion), path: ctx.path, readFile: ctx.config.restricted ? undefined : (f) => ctx.host.readFile(f), exists: ctx.config.restricted ? undefined : (f) => ctx.host.stat(f)?.type === 'file' }),
+  findings: (doc, ctx) => validateStorageConf(doc, { podmanVersion: podmanBranch(ctx.config.podmanVersion), path: ctx.path, readFile: ctx.config.restricted ? undefined : (f) => ctx.host.readFile(f), exists: ctx.config.restricted ? undefined : (f) => ctx.host.stat(f)?.type === 'file', rootlessHome: ctx.config.restricted || (ctx.host.uid?.() ?? 0) === 0 ? undefined : ctx.host.env('HOME') }),
   hover: (doc, pos, ctx) => hoverToml(doc, pos, storageFormat(podmanBranch(ctx.config.podmanVersion))),
   completion: (doc, pos, ctx) => completeToml(doc, pos, storageFormat(podmanBranch(ctx.config.podmanVersion))),
   codeActions: (_doc, _range, diagnostics, ctx) => tomlCodeActions(ctx.uri, diagnostics, 'storage', ['storage/invalid-value', 'storage/unknown-driver', 'storage/overlay2']),

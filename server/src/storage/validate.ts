@@ -31,6 +31,8 @@ export interface StorageValidateOptions {
   readFile?: (path: string) => string | undefined;
   /** Whether a file exists on the host (undefined in Restricted Mode). */
   exists?: (path: string) => boolean;
+  /** The user's home directory when they are not root (rootless Podman reads their own file). */
+  rootlessHome?: string;
   /** The file's path: a per-user file (~/.config/containers) need not set runroot/graphroot. */
   path?: string;
 }
@@ -105,6 +107,9 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
   const other = opts.exists && storageFileNotRead(opts.path, opts.exists);
   if (other) {
     extra.push({ code: 'storage/file-not-read', message: `${other} exists, so rootful Podman reads it instead of this file (containers/storage reads one file, it does not merge them); rootless users read ~/.config/containers/storage.conf when they have one.`, range: rangeOf(doc, 0, 0) });
+  } else if (opts.exists && opts.rootlessHome && !isUserStorageConf(opts.path) && /^\/(etc|usr\/share)\/containers\/storage\.conf$/.test(opts.path ?? '')) {
+    const own = `${opts.rootlessHome.replace(/\/$/, '')}/.config/containers/storage.conf`;
+    if (opts.exists(own)) extra.push({ code: 'storage/file-not-read', message: `You run Podman rootless and have ${own}: containers/storage reads that file instead of this one for you (it does not merge them). Root still reads this one.`, range: rangeOf(doc, 0, 0) });
   }
   return [...findings, ...extra];
 }
