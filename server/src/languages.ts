@@ -1,11 +1,11 @@
 /**
- * Which files are LXC configs and which are containers.conf: the same rules as the
+ * Which files are LXC configs, containers.conf, or one of the files around it: the same rules as the
  * `contributes.languages` entries of package.json (a test keeps them equal), used by
  * the CLI and by the server for documents whose language the client did not set.
  */
 import picomatch from 'picomatch';
 
-export type LanguageId = 'lxc' | 'containers-conf';
+export type LanguageId = 'lxc' | 'containers-conf' | 'containers-storage-conf' | 'containers-registries-conf' | 'seccomp-json' | 'selinux-contexts' | 'containers-mounts-conf';
 
 export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
   lxc: [
@@ -25,10 +25,31 @@ export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
     '**/containers.rootless.conf.d/*.conf',
     '**/containers.conf.modules/**/*.conf',
   ],
+  'containers-storage-conf': [
+    '**/containers/storage.conf',
+  ],
+  'containers-registries-conf': [
+    '**/containers/registries.conf',
+    '**/containers/registries.conf.d/*.conf',
+  ],
+  'seccomp-json': [
+    '**/containers/seccomp.json',
+    '**/seccomp.json',
+    '**/*.seccomp.json',
+  ],
+  'selinux-contexts': [
+    '**/containers/selinux/contexts',
+  ],
+  'containers-mounts-conf': [
+    '**/containers/mounts.conf',
+  ],
 };
 
 /** First-line match for LXC configs: a key, or the header lxc-create writes. */
 export const LXC_FIRST_LINE = '^(?:[ \\t]*lxc\\.[a-z]|# Template used to create this container:|# For additional config options, please look at lxc\\.container\\.conf)';
+
+/** The formats around containers.conf, checked before the generic LXC `*.conf` patterns. */
+const PODMAN_FILES: readonly LanguageId[] = ['containers-storage-conf', 'containers-registries-conf', 'seccomp-json', 'selinux-contexts', 'containers-mounts-conf'];
 
 const matchers = Object.fromEntries(
   Object.entries(LANGUAGE_PATTERNS).map(([id, globs]) => [id, picomatch(globs as string[], { dot: true })]),
@@ -43,6 +64,7 @@ export function detectLanguage(path: string, text?: string): LanguageId | undefi
   const p = path.replace(/\\/g, '/');
   const abs = p.startsWith('/') ? p : `/${p}`;
   if (matchers['containers-conf'](abs)) return 'containers-conf';
+  for (const id of PODMAN_FILES) if (matchers[id](abs)) return id;
   if (matchers.lxc(abs)) return 'lxc';
   if (text !== undefined) {
     const nl = text.search(/\r|\n/);

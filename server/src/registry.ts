@@ -6,10 +6,20 @@ import type { AnyLanguageSupport } from './language';
 import type { LanguageId } from './languages';
 import { lxcLanguage } from './lxc/language';
 import { containersLanguage } from './containers/language';
+import { storageLanguage } from './storage/language';
+import { registriesLanguage } from './registries/language';
+import { seccompLanguage } from './seccomp/language';
+import { selinuxContextsLanguage } from './selinux/language';
+import { mountsLanguage } from './mounts/language';
 
 export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
   lxc: lxcLanguage,
   'containers-conf': containersLanguage,
+  'containers-storage-conf': storageLanguage,
+  'containers-registries-conf': registriesLanguage,
+  'seccomp-json': seccompLanguage,
+  'selinux-contexts': selinuxContextsLanguage,
+  'containers-mounts-conf': mountsLanguage,
 };
 
 export function languageSupport(id: string): AnyLanguageSupport | undefined {
