@@ -45,6 +45,13 @@ export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
   ],
 };
 
+/** Every language id, in the order of the table above. */
+export const LANGUAGE_IDS = Object.keys(LANGUAGE_PATTERNS) as LanguageId[];
+
+export function isLanguageId(id: unknown): id is LanguageId {
+  return typeof id === 'string' && (LANGUAGE_IDS as string[]).includes(id);
+}
+
 /** First-line match for LXC configs: a key, or the header lxc-create writes. */
 export const LXC_FIRST_LINE = '^(?:[ \\t]*lxc\\.[a-z]|# Template used to create this container:|# For additional config options, please look at lxc\\.container\\.conf)';
 

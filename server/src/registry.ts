@@ -25,3 +25,10 @@ export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
 export function languageSupport(id: string): AnyLanguageSupport | undefined {
   return Object.prototype.hasOwnProperty.call(LANGUAGES, id) ? LANGUAGES[id as LanguageId] : undefined;
 }
+
+/** The language a completion item's `data.ctconf` tag (`<language id>-<kind>`) belongs to. */
+export function languageOfTag(tag: string): AnyLanguageSupport | undefined {
+  let best: AnyLanguageSupport | undefined;
+  for (const s of Object.values(LANGUAGES)) if (tag.startsWith(`${s.id}-`) && (!best || s.id.length > best.id.length)) best = s;
+  return best;
+}

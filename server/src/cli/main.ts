@@ -102,7 +102,7 @@ function check(o: CheckOptions, io: Io): number {
     const text = decodeText(r.bytes);
     const language = byPath ?? detectLanguage(abs, text);
     if (!language) {
-      if (c.explicit) fail(`cannot tell whether ${shown} is an LXC config or a containers.conf; pass --language lxc or --language containers-conf`);
+      if (c.explicit) fail(`cannot tell which kind of file ${shown} is; pass --language (lxc, containers-conf …)`);
       continue;
     }
     if (versions.need(language)) service.configure(versions.config());
