@@ -6,10 +6,20 @@ import type { AnyLanguageSupport } from './language';
 import type { LanguageId } from './languages';
 import { lxcLanguage } from './lxc/language';
 import { containersLanguage } from './containers/language';
+import { subidLanguage } from './subid/language';
+import { usernetLanguage } from './usernet/language';
+import { withUnprivChecks } from './unpriv/lxc';
+import { proxmoxLanguage } from './proxmox/language';
+import { incusLanguage } from './incus/language';
 
 export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
-  lxc: lxcLanguage,
+  // LXC configs also get the checks between files of unprivileged containers (unpriv/).
+  lxc: withUnprivChecks(lxcLanguage),
   'containers-conf': containersLanguage,
+  subid: subidLanguage,
+  'lxc-usernet': usernetLanguage,
+  'proxmox-ct': proxmoxLanguage,
+  'incus-yaml': incusLanguage,
 };
 
 export function languageSupport(id: string): AnyLanguageSupport | undefined {

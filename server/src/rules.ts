@@ -26,6 +26,8 @@ interface RuleSpec {
 }
 
 const SUGGEST = { suggestion: 'string?' } as const;
+/** Where the lxc-usernet quick fix adds its line (file null: no file to edit). */
+const USERNET_FIX = { user: 'string', bridge: 'string', count: 'number', file: 'string?', endLine: 'number', endCharacter: 'number', newline: 'boolean' } as const;
 
 const CATALOGUE = {
   // LXC: lines
@@ -89,6 +91,25 @@ const CATALOGUE = {
   'containers/unknown-capability': { severity: 'error', summary: 'Not a capability: `podman create` fails.', data: SUGGEST },
   'containers/duplicate-capability': { severity: 'warning', summary: 'A capability listed twice.', data: { capability: 'string' } },
   'containers/capability-spelling': { severity: 'hint', summary: 'A capability written differently from the rest of the list.', data: { replacement: 'string' } },
+  // /etc/subuid and /etc/subgid
+  'subid/malformed-line': { severity: 'warning', summary: 'A line shadow cannot read as `owner:start:count`; the tools skip it.' },
+  'subid/range-overflow': { severity: 'warning', summary: 'A range that reaches past the highest ID (4294967294).' },
+  'subid/overlap': { severity: 'warning', summary: 'Two owners are given the same subordinate IDs.' },
+  'subid/duplicate-range': { severity: 'information', summary: 'An owner is given IDs it already has on another line.' },
+  'subid/empty-range': { severity: 'information', summary: 'A range with a count of 0 grants nothing.' },
+  // /etc/lxc/lxc-usernet
+  'usernet/skipped-line': { severity: 'warning', summary: 'A line lxc-user-nic skips silently (not four fields, a leading blank, or a count that is not a number).' },
+  'usernet/unknown-type': { severity: 'warning', summary: 'An interface type other than `veth`, which lxc-user-nic never creates.' },
+  'usernet/bridge-name': { severity: 'warning', summary: 'A bridge name longer than 15 characters, which no interface can have.' },
+  'usernet/count': { severity: 'warning', summary: 'A count that allows no interface or does not fit an int.' },
+  'usernet/trailing-text': { severity: 'information', summary: 'Text after the count, which lxc-user-nic ignores.' },
+  'usernet/unknown-owner': { severity: 'information', summary: 'A user or group this host does not have.' },
+  // Unprivileged containers: checks between files
+  'unpriv/usernet-missing': { severity: 'warning', summary: 'An unprivileged user\'s veth interface has no lxc-usernet allowance for its bridge.', data: USERNET_FIX },
+  'unpriv/usernet-count': { severity: 'warning', summary: 'An unprivileged user\'s container has more veth interfaces on a bridge than lxc-usernet allows.', data: USERNET_FIX },
+  'unpriv/idmap-subid': { severity: 'warning', summary: 'An idmap range outside the subordinate IDs the user is given in the subuid/subgid file checked with it.' },
+  'unpriv/idmap-foreign-subid': { severity: 'warning', summary: 'A root-run container maps host IDs that /etc/subuid or /etc/subgid gives to a user.' },
+  'unpriv/idmap-shared': { severity: 'warning', summary: 'Two containers of one host map the same host IDs, so they are not isolated from each other.' },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },
 } as const satisfies Record<string, RuleSpec>;
