@@ -27,6 +27,8 @@ interface RuleSpec {
 
 const SUGGEST = { suggestion: 'string?' } as const;
 /** Where the lxc-usernet quick fix adds its line (file null: no file to edit). */
+/** A line a quick fix adds at the end of another file. */
+const ADD_LINE = { file: 'string', text: 'string', endLine: 'number', endCharacter: 'number', newline: 'boolean' } as const;
 const USERNET_FIX = { user: 'string', bridge: 'string', count: 'number', file: 'string?', endLine: 'number', endCharacter: 'number', newline: 'boolean' } as const;
 
 const CATALOGUE = {
@@ -104,11 +106,21 @@ const CATALOGUE = {
   'usernet/count': { severity: 'warning', summary: 'A count that allows no interface or does not fit an int.' },
   'usernet/trailing-text': { severity: 'information', summary: 'Text after the count, which lxc-user-nic ignores.' },
   'usernet/unknown-owner': { severity: 'information', summary: 'A user or group this host does not have.' },
+  // Proxmox VE container configs
+  'proxmox/malformed-line': { severity: 'warning', summary: 'A line Proxmox cannot parse; it warns and ignores it.' },
+  'proxmox/unknown-key': { severity: 'warning', summary: 'Not a Proxmox container setting; Proxmox warns and ignores it.', data: SUGGEST },
+  'proxmox/unknown-option': { severity: 'warning', summary: 'A property-string option the key does not have.', data: SUGGEST },
+  'proxmox/invalid-value': { severity: 'warning', summary: 'A value that does not fit the key\'s type; Proxmox warns, and commands that use it fail.' },
+  'proxmox/duplicate-key': { severity: 'information', summary: 'A key set twice in one section; only the last value counts.' },
+  'proxmox/raw-key-refused': { severity: 'warning', summary: 'A raw `lxc.*` key Proxmox does not pass to LXC.' },
+  'proxmox/raw-key-deprecated': { severity: 'warning', summary: 'A raw `lxc.cgroup.*` key, which Proxmox deprecates and cgroup v2 hosts ignore.' },
+  'proxmox/bind-mount-unmapped': { severity: 'warning', summary: 'A host directory bind-mounted into an unprivileged container without an ID mapping for its owner.', data: { uid: 'number', gid: 'number', line: 'number' } },
   // Unprivileged containers: checks between files
   'unpriv/usernet-missing': { severity: 'warning', summary: 'An unprivileged user\'s veth interface has no lxc-usernet allowance for its bridge.', data: USERNET_FIX },
   'unpriv/usernet-count': { severity: 'warning', summary: 'An unprivileged user\'s container has more veth interfaces on a bridge than lxc-usernet allows.', data: USERNET_FIX },
   'unpriv/idmap-subid': { severity: 'warning', summary: 'An idmap range outside the subordinate IDs the user is given in the subuid/subgid file checked with it.' },
   'unpriv/idmap-foreign-subid': { severity: 'warning', summary: 'A root-run container maps host IDs that /etc/subuid or /etc/subgid gives to a user.' },
+  'unpriv/idmap-root-subid': { severity: 'warning', summary: 'A root-run container maps host IDs root is not given in /etc/subuid or /etc/subgid, on a host where liblxc uses newuidmap.', data: ADD_LINE },
   'unpriv/idmap-shared': { severity: 'warning', summary: 'Two containers of one host map the same host IDs, so they are not isolated from each other.' },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },

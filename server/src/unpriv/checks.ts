@@ -39,7 +39,7 @@ export function usernetSource(ctx: DocContext): HostText | 'missing' | undefined
 }
 
 /** Where to add a line at the end of a text: its last position, and whether a line break comes first. */
-function endOf(text: string): { line: number; character: number; newline: boolean } {
+export function endOf(text: string): { line: number; character: number; newline: boolean } {
   const lines = text.split(/\r\n|\r|\n/);
   const last = lines[lines.length - 1];
   return { line: lines.length - 1, character: last.length, newline: last.length > 0 };
@@ -145,6 +145,42 @@ export function checkSharedIdmaps(maps: PlacedMap[], owner: string, ctx: DocCont
       message: `Host ${m.type === 'u' ? 'user' : 'group'} IDs ${span(a, n)} are also mapped by container ${inlineCode(c.name)}${more > 0 ? ` and ${more} more` : ''}. The two containers are not isolated from each other: root in one owns the files and can signal the processes of the other (a process that escapes one has the other's IDs). Give each container its own range.`,
       range: m.range,
       related: o.line >= 0 ? [{ uri: c.uri, range: { start: { line: o.line, character: 0 }, end: { line: o.line, character: 0 } }, message: `the map of ${c.name}` }] : undefined,
+    });
+  }
+  return out;
+}
+
+/** newuidmap and newgidmap are installed on this host (liblxc then uses them, even for root). */
+function shadowTools(ctx: DocContext): boolean {
+  return !ctx.config.restricted && ctx.host.stat('/usr/bin/newuidmap') !== undefined && ctx.host.stat('/usr/bin/newgidmap') !== undefined;
+}
+
+/**
+ * Maps of a root-run container against root's own subordinate IDs. When newuidmap and
+ * newgidmap are installed, liblxc maps IDs through them even for root (so that shadow never
+ * hands root's ranges to a user), and they refuse a range that /etc/subuid or /etc/subgid does
+ * not give root; a map of host ID 0 is written directly instead (liblxc 5.0 and later). Checked
+ * when the host has those tools, or when a subuid/subgid document is checked with the config
+ * (a copied /etc, or a Proxmox host, which has them).
+ */
+export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform = 'liblxc'): Finding[] {
+  if (maps.some((m) => m.type === 'u' && m.hostid === 0n && m.count > 0n)) return [];
+  const tools = shadowTools(ctx);
+  const out: Finding[] = [];
+  for (const m of maps) {
+    if (m.count === 0n) continue;
+    const s = subIds(ctx, m.type);
+    if (!s || (!tools && !s.src.fromDocument)) continue;
+    const mine = s.entries.filter((e) => e.owner === 'root' || e.owner === '0');
+    if (mine.some((e) => m.hostid >= e.start && m.hostid + m.count <= e.start + e.count)) continue;
+    const file = m.type === 'u' ? 'subuid' : 'subgid';
+    const text = `root:${m.hostid}:${m.count}`;
+    const end = endOf(s.src.text);
+    out.push({
+      code: 'unpriv/idmap-root-subid',
+      message: `Host ${m.type === 'u' ? 'user' : 'group'} ${m.count === 1n ? 'ID' : 'IDs'} ${span(m.hostid, m.count)} ${m.count === 1n ? 'is' : 'are'} not given to root in ${s.src.path ?? s.src.uri}. ${platform} maps IDs through newuidmap/newgidmap, which refuse ranges root does not own, so the container does not start: add \`${text}\` to /etc/${file}.`,
+      range: m.range,
+      data: { file: s.src.uri, text, endLine: end.line, endCharacter: end.character, newline: end.newline },
     });
   }
   return out;

@@ -9,7 +9,7 @@ import type { DocContext, LanguageSupport } from '../language';
 import type { LxcModel } from '../lxc/language';
 import { fixData } from '../rules';
 import { lxcConfigOwner } from './hostfiles';
-import { checkRootSubIds, checkSharedIdmaps, checkUserSubIds, checkUsernet, type Nic, type PlacedMap } from './checks';
+import { checkRootOwnSubIds, checkRootSubIds, checkSharedIdmaps, checkUserSubIds, checkUsernet, type Nic, type PlacedMap } from './checks';
 
 /** The range of a document line's whole entry (or the include line that brought it in). */
 function lineRange(m: LxcModel, line: number): Range {
@@ -65,7 +65,7 @@ export function unprivLxcFindings(m: LxcModel, ctx: DocContext, base: Finding[])
     const reported = new Set(base.filter((f) => f.code === 'lxc/idmap-subid').map((f) => f.range.start.line));
     out.push(...checkUserSubIds(maps.filter((x) => !reported.has(x.range.start.line)), owner, ctx, reported.size > 0 || /^\/home\//.test(ctx.path ?? '')));
   } else if (maps.length) {
-    out.push(...checkRootSubIds(maps, ctx));
+    out.push(...checkRootSubIds(maps, ctx), ...checkRootOwnSubIds(maps, ctx));
   }
   out.push(...checkSharedIdmaps(maps, owner ?? 'root', ctx));
   return out;
@@ -97,10 +97,24 @@ export function withUnprivChecks(base: LanguageSupport<LxcModel>): LanguageSuppo
     codeActions(m, range, diagnostics, ctx) {
       const out = base.codeActions?.(m, range, diagnostics, ctx) ?? [];
       for (const d of diagnostics) {
-        const fix = usernetFix(d);
+        const fix = usernetFix(d) ?? addLineFix(d);
         if (fix) out.push(fix);
       }
       return out;
     },
+  };
+}
+
+/** The quick fix of unpriv/idmap-root-subid: the missing range added to /etc/subuid or /etc/subgid. */
+export function addLineFix(d: Diagnostic): CodeAction | undefined {
+  const data = fixData(d, 'unpriv/idmap-root-subid');
+  if (!data) return undefined;
+  const at = { line: data.endLine, character: data.endCharacter };
+  return {
+    title: `Add ${data.text} to ${data.file.replace(/^.*\//, '')}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: true,
+    edit: { changes: { [data.file]: [{ range: { start: at, end: at }, newText: `${data.newline ? '\n' : ''}${data.text}\n` }] } },
   };
 }
