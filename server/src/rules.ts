@@ -115,6 +115,15 @@ const CATALOGUE = {
   'proxmox/raw-key-refused': { severity: 'warning', summary: 'A raw `lxc.*` key Proxmox does not pass to LXC.' },
   'proxmox/raw-key-deprecated': { severity: 'warning', summary: 'A raw `lxc.cgroup.*` key, which Proxmox deprecates and cgroup v2 hosts ignore.' },
   'proxmox/bind-mount-unmapped': { severity: 'warning', summary: 'A host directory bind-mounted into an unprivileged container without an ID mapping for its owner.', data: { uid: 'number', gid: 'number', line: 'number' } },
+  // Incus/LXD instance and profile YAML
+  'incus/yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML; Incus cannot read it.' },
+  'incus/unknown-key': { severity: 'error', summary: 'Not an Incus instance option; Incus refuses the configuration.', data: SUGGEST },
+  'incus/invalid-value': { severity: 'error', summary: 'A value of the wrong type for the option; Incus refuses the configuration.' },
+  'incus/conflicting-keys': { severity: 'error', summary: 'Options Incus refuses to combine.' },
+  'incus/no-effect': { severity: 'information', summary: 'An ID-map option in a privileged container, where it has no effect.' },
+  'incus/raw-idmap': { severity: 'error', summary: 'A `raw.idmap` line Incus cannot read.' },
+  'incus/raw-lxc-refused': { severity: 'error', summary: 'A key Incus refuses in `raw.lxc`.' },
+  'incus/idmap-subid': { severity: 'warning', summary: 'Root\'s subordinate IDs are too few for the isolated containers checked together.', data: { file: 'string?', line: 'number', start: 'number', end: 'number', count: 'string', name: 'string' } },
   // Unprivileged containers: checks between files
   'unpriv/usernet-missing': { severity: 'warning', summary: 'An unprivileged user\'s veth interface has no lxc-usernet allowance for its bridge.', data: USERNET_FIX },
   'unpriv/usernet-count': { severity: 'warning', summary: 'An unprivileged user\'s container has more veth interfaces on a bridge than lxc-usernet allows.', data: USERNET_FIX },
