@@ -22,6 +22,8 @@ export interface IncusModel {
   doc: Document;
   lineStarts: number[];
   config: ConfigEntry[];
+  /** Key ranges of `config` keys given a second time. */
+  duplicates: Range[];
   /** `config:` is there but is not a map. */
   configNotMap?: Range;
 }
@@ -36,7 +38,8 @@ export function lineStarts(text: string): number[] {
   return out;
 }
 
-export function positionAt(starts: number[], offset: number): { line: number; character: number } {
+export function positionAt(starts: number[], offset: number, text?: string): { line: number; character: number } {
+  if (text !== undefined) offset = Math.max(0, Math.min(offset, text.length));
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -44,48 +47,61 @@ export function positionAt(starts: number[], offset: number): { line: number; ch
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  let character = offset - starts[lo];
+  if (text !== undefined) {
+    // Never past the line's own text (an offset on its line break counts as its end).
+    const next = lo + 1 < starts.length ? starts[lo + 1] : text.length;
+    const content = text.slice(starts[lo], next).replace(/\r?\n$|\r$/, '').length;
+    character = Math.min(character, content);
+  }
+  return { line: lo, character };
 }
 
-export function rangeOf(starts: number[], r: readonly [number, number, ...number[]] | undefined | null): Range {
-  const a = positionAt(starts, r?.[0] ?? 0);
-  return { start: a, end: positionAt(starts, r?.[1] ?? r?.[0] ?? 0) };
+export function rangeOf(starts: number[], r: readonly [number, number, ...number[]] | undefined | null, text?: string): Range {
+  const a = positionAt(starts, r?.[0] ?? 0, text);
+  return { start: a, end: positionAt(starts, r?.[1] ?? r?.[0] ?? 0, text) };
 }
 
 export function parseIncus(text: string): IncusModel {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // uniqueKeys is off: the library compares every pair of keys (quadratic); duplicates of
+  // `config` keys are found below with a set.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const starts = lineStarts(text);
-  const model: IncusModel = { text, doc, lineStarts: starts, config: [] };
+  const model: IncusModel = { text, doc, lineStarts: starts, config: [], duplicates: [] };
+  const seen = new Set<string>();
   const config = isMap(doc.contents) ? doc.contents.get('config', true) : undefined;
   if (config === undefined || config === null) return model;
   if (!isMap(config)) {
-    model.configNotMap = rangeOf(starts, (config as { range?: [number, number, number] }).range);
+    model.configNotMap = rangeOf(starts, (config as { range?: [number, number, number] }).range, text);
     return model;
   }
   for (const pair of config.items) {
     if (!isScalar(pair.key)) continue;
     const v = pair.value;
     const value = isScalar(v) ? (v.value === null ? '' : String(v.value)) : undefined;
+    const key = String(pair.key.value);
+    const keyRange = rangeOf(starts, pair.key.range, text);
+    if (seen.has(key)) model.duplicates.push(keyRange);
+    seen.add(key);
     model.config.push({
-      key: String(pair.key.value),
+      key,
       value,
-      keyRange: rangeOf(starts, pair.key.range),
-      valueRange: rangeOf(starts, (v as { range?: [number, number, number] } | null)?.range ?? pair.key.range),
+      keyRange,
+      valueRange: rangeOf(starts, (v as { range?: [number, number, number] } | null)?.range ?? pair.key.range, text),
       node: isScalar(v) ? v : undefined,
     });
   }
   return model;
 }
 
+/** Exact keys by name, and the pattern keys as regular expressions (both built once, never changed). */
+const EXACT: ReadonlyMap<string, IncusKeyRow> = new Map(INCUS_KEYS.filter((k) => !/[*<]/.test(k[0])).map((k) => [k[0], k]));
+const PATTERNS: readonly (readonly [RegExp, IncusKeyRow])[] = INCUS_KEYS.filter((k) => /[*<]/.test(k[0]))
+  .map((k) => [new RegExp(`^${k[0].replace(/[.]/g, '\\.').replace(/\*/g, '.+').replace(/<name>/g, '[^.]+')}$`), k] as const);
+
 /** The facts of a key, pattern keys (`user.*`, `volatile.<name>.hwaddr`) included. */
 export function incusKey(name: string): IncusKeyRow | undefined {
-  const exact = INCUS_KEYS.find((k) => k[0] === name);
-  if (exact) return exact;
-  return INCUS_KEYS.find((k) => {
-    if (!/[*<]/.test(k[0])) return false;
-    const re = new RegExp(`^${k[0].replace(/[.]/g, '\\.').replace(/\*/g, '.+').replace(/<name>/g, '[^.]+')}$`);
-    return re.test(name);
-  });
+  return EXACT.get(name) ?? PATTERNS.find(([re]) => re.test(name))?.[1];
 }
 
 /** The value of a config key in a model, if set. */

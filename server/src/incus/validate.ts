@@ -19,12 +19,16 @@ export const isTrue = (v: string | undefined): boolean => v !== undefined && ['t
 /** Key families Incus accepts under any name. */
 const PREFIXES = ['user.', 'image.', 'environment.', 'limits.kernel.', 'linux.sysctl.', 'systemd.credential.', 'systemd.credential-binary.', 'smbios11.', 'volatile.'];
 const UINT32 = new Set(['security.idmap.base', 'security.idmap.size']);
+const NAMES = INCUS_KEYS.map((r) => r[0]).filter((n) => !/[*<]/.test(n));
 
-function typeFindings(e: ConfigEntry, out: Finding[]): void {
+/** Most "did you mean" lookups per document (each compares the key with every option name). */
+const MAX_SUGGESTIONS = 200;
+
+function typeFindings(e: ConfigEntry, out: Finding[], budget: { left: number }): void {
   const k = incusKey(e.key);
   if (!k) {
     if (PREFIXES.some((p) => e.key.startsWith(p))) return;
-    const suggestion = closest(e.key, INCUS_KEYS.map((r) => r[0]).filter((n) => !/[*<]/.test(n))) ?? null;
+    const suggestion = budget.left-- > 0 ? closest(e.key, NAMES) ?? null : null;
     out.push({ code: 'incus/unknown-key', message: `Incus has no instance option ${inlineCode(e.key)}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} It refuses the configuration.`, range: e.keyRange, data: { suggestion } });
     return;
   }
@@ -81,7 +85,7 @@ export function valueLines(e: ConfigEntry, m: IncusModel): { text: string; range
     return out;
   }
   if (type === 'PLAIN' || type === 'QUOTE_SINGLE' || type === 'QUOTE_DOUBLE') {
-    const r = rangeOf(m.lineStarts, n.range);
+    const r = rangeOf(m.lineStarts, n.range, m.text);
     const value = e.value ?? '';
     if (r.start.line === r.end.line && !value.includes('\n')) {
       const column = r.start.character + (type === 'PLAIN' ? 0 : 1);
@@ -151,11 +155,15 @@ function crossKeyFindings(m: IncusModel, out: Finding[]): void {
 export function validateIncus(m: IncusModel, ctx: DocContext): Finding[] {
   const out: Finding[] = [];
   for (const err of m.doc.errors) {
-    out.push({ code: 'incus/yaml-syntax', message: `${err.message.split('\n')[0]} Incus cannot read the YAML.`, range: rangeOf(m.lineStarts, err.pos) });
+    out.push({ code: 'incus/yaml-syntax', message: `${err.message.split('\n')[0]} Incus cannot read the YAML.`, range: rangeOf(m.lineStarts, err.pos, m.text) });
+  }
+  for (const r of m.duplicates) {
+    out.push({ code: 'incus/yaml-syntax', message: 'This option is given twice in `config`; Incus cannot read the YAML.', range: r });
   }
   if (m.configNotMap) out.push({ code: 'incus/invalid-value', message: '`config` must be a map of option names to values.', range: m.configNotMap });
+  const budget = { left: MAX_SUGGESTIONS };
   for (const e of m.config) {
-    typeFindings(e, out);
+    typeFindings(e, out, budget);
     if (e.key === 'raw.idmap' && e.value) out.push(...rawIdmapFindings(e, m));
     if (e.key === 'raw.lxc' && e.value) out.push(...rawLxcFindings(e, m, ctx));
   }
