@@ -8,6 +8,7 @@ import { memoryHost, type Host } from '../../server/src/host';
 import type { TextDoc } from '../../server/src/language';
 import { detectLanguage } from '../../server/src/languages';
 import { ROOT } from '../helpers/paths';
+import { LOGIN_DEFS_DEFAULT } from '../../server/src/subid/language';
 
 const FIX = path.join(ROOT, 'test/fixtures/subid');
 const svc = (host: Host = memoryHost(), others: TextDoc[] = [], restricted = false) => {
@@ -102,4 +103,17 @@ test('subuid/subgid files are detected by name, not other files', () => {
   assert.equal(detectLanguage('/etc/subuid-'), undefined);
   assert.equal(detectLanguage('/etc/lxc/lxc-usernet'), 'lxc-usernet');
   assert.equal(detectLanguage('/etc/lxc/default.conf'), 'lxc');
+});
+
+const LOGIN_DEFS = '/etc/login.defs';
+
+test('the first range of Debian\'s login.defs is the one the hover names', { skip: fs.existsSync(LOGIN_DEFS) ? false : `${LOGIN_DEFS} is not on this machine` }, () => {
+  const defs = fs.readFileSync(LOGIN_DEFS, 'utf8');
+  const value = (name: string) => /^\s*(\d+)/.exec(defs.split('\n').find((l) => l.startsWith(`${name}\t`) || l.startsWith(`${name} `))?.slice(name.length) ?? '')?.[1];
+  for (const t of ['UID', 'GID']) {
+    assert.equal(value(`SUB_${t}_MIN`), String(LOGIN_DEFS_DEFAULT.start), `SUB_${t}_MIN`);
+    assert.equal(value(`SUB_${t}_COUNT`), String(LOGIN_DEFS_DEFAULT.count), `SUB_${t}_COUNT`);
+  }
+  const h = JSON.stringify(svc().hover(doc('ann:100000:65536\n'), { line: 0, character: 1 })?.contents);
+  assert.match(h, /login\.defs/);
 });

@@ -8,6 +8,9 @@ import { intersection, intersects, plural, span } from '../unpriv/text';
 import { parseSubIds, subIdKind, type SubIdDocument } from './parse';
 import { validateSubIds } from './validate';
 
+/** The first range useradd hands out with Debian's /etc/login.defs (SUB_UID_MIN, SUB_UID_COUNT; the same for GIDs). */
+export const LOGIN_DEFS_DEFAULT = { start: 100000n, count: 65536n } as const;
+
 /** At most this many containers are listed in a hover. */
 const MAX_LISTED = 20;
 
@@ -30,7 +33,7 @@ function hoverSubId(doc: SubIdDocument, pos: Position, ctx: DocContext): Hover |
   const lines = [
     `**${inlineCode(e.owner)}** may map the subordinate ${what} IDs **${span(e.start, e.count)}** (${plural(e.count, 'ID')}) into user namespaces it creates (newuidmap/newgidmap check this file).`,
   ];
-  if (e.start === 100000n && e.count === 65536n) lines.push('This is the first range `useradd` hands out with Debian\'s defaults (`SUB_UID_MIN` 100000, `SUB_UID_COUNT` 65536 in /etc/login.defs).');
+  if (e.start === LOGIN_DEFS_DEFAULT.start && e.count === LOGIN_DEFS_DEFAULT.count) lines.push('This is the first range `useradd` hands out with Debian\'s defaults (`SUB_UID_MIN` 100000, `SUB_UID_COUNT` 65536 in /etc/login.defs).');
   const type = doc.kind === 'uid' ? 'u' : 'g';
   const key = ownerKey(ctx);
   const users = new Set([e.owner, ...[...accounts(ctx).uid].filter(([, uid]) => uid === e.owner).map(([n]) => n)]);
