@@ -45,7 +45,12 @@ test('unpriv: a user\'s veth NIC without an lxc-usernet line, and the quick fix 
 test('unpriv: allowances count the user\'s lines and its groups\' lines; too few is its own rule', () => {
   const two = `${NIC}lxc.net.1.type = veth\nlxc.net.1.link = lxcbr0\n`;
   assert.deepEqual(tuples(svc(memoryHost({ ...HOST, '/etc/lxc/lxc-usernet': 'ann veth lxcbr0 1\n@lab veth lxcbr0 1\n' })), lxc(two)), []);
-  assert.deepEqual(tuples(svc(memoryHost({ ...HOST, '/etc/lxc/lxc-usernet': '@lab veth lxcbr0 1\n' })), lxc(two)), ['5:0-23 unpriv/usernet-count']);
+  const short = svc(memoryHost({ ...HOST, '/etc/lxc/lxc-usernet': '@lab veth lxcbr0 1\n' }));
+  assert.deepEqual(tuples(short, lxc(two)), ['5:0-23 unpriv/usernet-count']);
+  assert.match(String(unpriv(short, lxc(two))[0].message), /`ann veth lxcbr0 1`/);
+  // A negative count elsewhere is made up for by the line the fix adds.
+  const neg = unpriv(svc(memoryHost({ ...HOST, '/etc/lxc/lxc-usernet': 'ann veth lxcbr0 -2\n' })), lxc(NIC));
+  assert.match(String(neg[0].message), /`ann veth lxcbr0 3`/);
   // Another bridge, another type, or a skipped line do not count.
   assert.deepEqual(tuples(svc(memoryHost({ ...HOST, '/etc/lxc/lxc-usernet': 'ann veth br1 5\nann macvlan lxcbr0 5\n ann veth lxcbr0 5\n' })), lxc(NIC)), ['3:0-23 unpriv/usernet-missing']);
   // No lxc-usernet on the host at all.

@@ -61,13 +61,15 @@ export function checkUsernet(nics: Nic[], user: string, ctx: DocContext): Findin
     if (total >= list.length) continue;
     const where = src === 'missing' ? `${USERNET_PATH} does not exist` : `${src.path ?? src.uri} ${lines.length ? `allows ${total} (line${lines.length > 1 ? 's' : ''} ${lines.map((l) => l.line + 1).join(', ')})` : `has no \`${user} veth ${bridge} N\` line`}`;
     const end = src === 'missing' ? undefined : endOf(src.text);
+    // The line that brings the sum of the matching lines to the number of interfaces.
+    const add = list.length - total;
     for (const n of total <= 0 ? list : list.slice(total)) {
       out.push({
         code: total <= 0 ? 'unpriv/usernet-missing' : 'unpriv/usernet-count',
-        message: `${inlineCode(user)} runs this container unprivileged, so lxc-user-nic creates its veth interfaces on ${inlineCode(bridge)} only within the user's allowance, and ${where}. The container will fail to start: add \`${user} veth ${bridge} ${list.length}\` to ${USERNET_PATH}.`,
+        message: `${inlineCode(user)} runs this container unprivileged, so lxc-user-nic creates its veth interfaces on ${inlineCode(bridge)} only within the user's allowance, and ${where}. The container will fail to start: add \`${user} veth ${bridge} ${add}\` to ${USERNET_PATH}.`,
         range: n.range,
         data: {
-          user, bridge, count: list.length - Math.max(total, 0), file: src === 'missing' ? null : src.uri,
+          user, bridge, count: add, file: src === 'missing' ? null : src.uri,
           endLine: end?.line ?? 0, endCharacter: end?.character ?? 0, newline: end?.newline ?? false,
         },
       });
