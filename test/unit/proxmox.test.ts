@@ -167,3 +167,14 @@ test('proxmox: raw lxc.* lines the LXC engine accepts load in liblxc, and those 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('proxmox: outline and folding by section', () => {
+  const s = svc();
+  const d = doc(read('lxc/101.conf'));
+  const syms = s.symbols(d);
+  const snap = syms.find((x) => x.name === 'snapshot before-upgrade');
+  assert.ok(snap);
+  assert.equal(snap.children?.length, 9);
+  assert.ok(syms.some((x) => x.name === 'unprivileged'));
+  assert.deepEqual(s.folding(d).map((f) => [f.startLine, f.endLine]), [[16, 26]]);
+});

@@ -1,5 +1,5 @@
 /** Proxmox VE container configs (/etc/pve/lxc/<vmid>.conf) as a language of the engine. */
-import { CompletionItemKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver-types';
+import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
 import type { LanguageSupport } from '../language';
 import { range } from '../diagnostic';
 import { replaceWithSuggestion } from '../util/actions';
@@ -109,12 +109,40 @@ function completeProxmox(m: PveModel, pos: Position): CompletionItem[] {
   }));
 }
 
+/** Sections (the current config, snapshots, pending changes) with their keys. */
+function proxmoxSymbols(m: PveModel): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  let cur: DocumentSymbol | undefined;
+  for (const l of m.doc.lines) {
+    if (l.kind === 'section') {
+      const r = range(l.line, 0, l.keyEnd + 1);
+      cur = { name: l.section === 'pve:pending' ? 'pending changes' : `snapshot ${l.section}`, kind: SymbolKind.Namespace, range: r, selectionRange: r, children: [] };
+      out.push(cur);
+    } else if (l.kind === 'key' || l.kind === 'raw') {
+      const r = range(l.line, 0, l.valueEnd);
+      const sym: DocumentSymbol = { name: l.key, detail: l.value.slice(0, 80), kind: SymbolKind.Property, range: r, selectionRange: range(l.line, 0, l.keyEnd) };
+      if (cur) {
+        cur.children!.push(sym);
+        cur.range = { start: cur.range.start, end: r.end };
+      } else out.push(sym);
+    }
+  }
+  return out;
+}
+
+function proxmoxFolding(m: PveModel): FoldingRange[] {
+  const sections = m.doc.lines.filter((l) => l.kind === 'section');
+  return sections.map((s, i) => ({ startLine: s.line, endLine: Math.max(s.line, (sections[i + 1]?.line ?? m.doc.lineCount) - 1) }));
+}
+
 export const proxmoxLanguage: LanguageSupport<PveModel> = {
   id: 'proxmox-ct',
   parse: (text, ctx) => ({ doc: parseProxmox(text, ctx.path), text }),
   findings: (m, ctx) => [...validateProxmox(m.doc, ctx), ...checkProxmoxUnpriv(m.doc, ctx)],
   hover: (m, pos) => hoverProxmox(m, pos),
   completion: (m, pos) => completeProxmox(m, pos),
+  symbols: (m) => proxmoxSymbols(m),
+  folding: (m) => proxmoxFolding(m),
   codeActions(m, _range, diagnostics, ctx) {
     const lines = m.text.split(/\r\n|\r|\n/);
     const out = [];
