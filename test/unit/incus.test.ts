@@ -61,9 +61,9 @@ test('incus: every rule on the broken fixture, with exact ranges', () => {
 const SUBUID = 'root:100000:65536\nann:165536:65536\n';
 
 test('incus: isolated containers need 65,536 × (1 + isolated) IDs of root; the fix raises root\'s count', () => {
-  const host = memoryHost({ '/etc/subuid': 'root:1000000:1000000000\n', '/etc/subgid': 'root:1000000:1000000000\n' });
+  const host = memoryHost({ '/etc/subuid': 'root:1000000:1000000000\nroot:1000:1\nroot:2000:10\n', '/etc/subgid': 'root:1000000:1000000000\nroot:1000:1\n' });
   assert.deepEqual(tuples(svc(host), doc(read('web.incus.yaml'))), []);
-  const tight = memoryHost({ '/etc/subuid': 'root:100000:65536\n', '/etc/subgid': 'root:100000:131072\n' });
+  const tight = memoryHost({ '/etc/subuid': 'root:100000:65536\nroot:1000:1\nroot:2000:10\n', '/etc/subgid': 'root:100000:131072\nroot:1000:1\n' });
   const s = svc(tight);
   const d = doc(read('web.incus.yaml'));
   const diags = s.diagnostics(d);
@@ -71,14 +71,14 @@ test('incus: isolated containers need 65,536 × (1 + isolated) IDs of root; the 
   assert.match(String(diags[0].message), /131,072/);
   const fix = s.codeActions(d, diags[0].range, [diags[0]])[0];
   assert.equal(fix.title, 'Give root 131072 IDs in subuid');
-  assert.equal(applyEdits('root:100000:65536\n', fix.edit!.changes!['file:///etc/subuid']), 'root:100000:131072\n');
+  assert.equal(applyEdits('root:100000:65536\nroot:1000:1\n', fix.edit!.changes!['file:///etc/subuid']), 'root:100000:131072\nroot:1000:1\n');
   // Counted across the other Incus documents: two isolated (one of size 131072) need 65,536 + 65,536 + 131,072.
   const others: TextDoc[] = [{ uri: 'file:///srv/incus/db.lxd.yaml', languageId: 'incus-yaml', version: 1, text: read('db.lxd.yaml') }];
-  const both = svc(memoryHost({ '/etc/subuid': 'root:100000:131072\n', '/etc/subgid': 'root:100000:262144\n' }), others).diagnostics(d);
+  const both = svc(memoryHost({ '/etc/subuid': 'root:100000:131072\nroot:1000:1\nroot:2000:10\n', '/etc/subgid': 'root:100000:262144\nroot:1000:1\n' }), others).diagnostics(d);
   assert.deepEqual(both.map((x) => x.code), ['incus/idmap-subid']);
   assert.match(String(both[0].message), /262,144/);
   // Growing root's range would overlap ann's: no fix, the message says why.
-  const clash = svc(memoryHost({ '/etc/subuid': SUBUID, '/etc/subgid': 'root:100000:131072\n' })).diagnostics(d);
+  const clash = svc(memoryHost({ '/etc/subuid': SUBUID, '/etc/subgid': 'root:100000:131072\n' })).diagnostics(d).filter((x) => x.code === 'incus/idmap-subid');
   assert.match(String(clash[0].message), /no other line uses/);
   assert.deepEqual(svc(memoryHost({ '/etc/subuid': SUBUID })).codeActions(d, clash[0].range, [clash[0]]), []);
 });
@@ -130,4 +130,18 @@ test('incus: raw.lxc lines the LXC engine accepts load in liblxc, and those it r
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('incus: raw.idmap host IDs must be given to root in /etc/subuid and /etc/subgid (with the fix)', () => {
+  const host = memoryHost({ '/etc/subuid': 'root:1000000:1000000000\n', '/etc/subgid': 'root:1000000:1000000000\nroot:1000:1\n' });
+  const s = svc(host);
+  const d = doc('config:\n  raw.idmap: |\n    both 1000 1000\n    gid 5-6 5-6\n');
+  const diags = s.diagnostics(d);
+  assert.deepEqual(diags.map((x) => `${x.range.start.line}:${x.range.start.character}-${x.range.end.character} ${x.code}`), ['2:4-18 unpriv/idmap-root-subid', '3:4-15 unpriv/idmap-root-subid']);
+  assert.match(String(diags[0].message), /Incus only maps/);
+  const fix = s.codeActions(d, diags[0].range, [diags[0]])[0];
+  assert.equal(applyEdits('root:1000000:1000000000\n', fix.edit!.changes!['file:///etc/subuid']), 'root:1000000:1000000000\nroot:1000:1\n');
+  // Not for privileged containers, and not without a subuid file.
+  assert.deepEqual(svc(host).diagnostics(doc('config:\n  security.privileged: "true"\n  raw.idmap: both 1000 1000\n')).map((x) => x.code), ['incus/no-effect']);
+  assert.deepEqual(svc().diagnostics(d), []);
 });

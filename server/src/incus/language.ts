@@ -7,6 +7,7 @@ import { INCUS_DOCS, genericDoc } from './docs';
 import { incusKey, parseIncus, type IncusModel } from './model';
 import { validateIncus } from './validate';
 import { subidCountFix } from './idmap';
+import { addLineFix } from '../unpriv/lxc';
 
 const within = (p: Position, r: { start: Position; end: Position }) =>
   (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) && (p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character));
@@ -59,7 +60,7 @@ export const incusLanguage: LanguageSupport<IncusModel> = {
   codeActions(_m, _range, diagnostics, ctx) {
     const out = [];
     for (const d of diagnostics) {
-      const fix = subidCountFix(d) ?? (d.code === 'incus/unknown-key' ? replaceWithSuggestion(d, ctx.uri) : undefined);
+      const fix = subidCountFix(d) ?? addLineFix(d) ?? (d.code === 'incus/unknown-key' ? replaceWithSuggestion(d, ctx.uri) : undefined);
       if (fix) out.push(fix);
     }
     return out;

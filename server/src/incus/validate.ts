@@ -13,6 +13,7 @@ import { inlineCode } from '../util/markdown';
 import { INCUS_KEYS } from './keys';
 import { configValue, incusKey, positionAt, rangeOf, type ConfigEntry, type IncusModel } from './model';
 import { checkIsolatedSizing } from './idmap';
+import { checkRootOwnSubIds, type PlacedMap } from '../unpriv/checks';
 
 const BOOL = ['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'];
 export const isTrue = (v: string | undefined): boolean => v !== undefined && ['true', 'yes', '1', 'on'].includes(v.toLowerCase());
@@ -62,6 +63,23 @@ export function rawIdmapFindings(e: ConfigEntry, m: IncusModel): Finding[] {
     else if (rangeSize(f[1]) === undefined || rangeSize(f[2]) === undefined) why = 'the IDs must be numbers or inclusive ranges `A-B` with A ≤ B';
     else if (rangeSize(f[1]) !== rangeSize(f[2])) why = 'the host and container ranges have different sizes';
     if (why) out.push({ code: 'incus/raw-idmap', message: `Incus cannot read this raw.idmap line: ${why}.`, range });
+  }
+  return out;
+}
+
+/** The host side of each valid raw.idmap line, as maps of user and/or group IDs. */
+export function rawIdmapMaps(e: ConfigEntry, m: IncusModel): PlacedMap[] {
+  const out: PlacedMap[] = [];
+  for (const { text, range } of valueLines(e, m)) {
+    const f = /^(both|uid|gid) (\d+)(?:-(\d+))? (\d+)(?:-(\d+))?$/.exec(text);
+    if (!f) continue;
+    const host = BigInt(f[2]);
+    const count = BigInt(f[3] ?? f[2]) - host + 1n;
+    const ns = BigInt(f[4]);
+    if (count <= 0n || BigInt(f[5] ?? f[4]) - ns + 1n !== count) continue;
+    for (const type of f[1] === 'both' ? (['u', 'g'] as const) : f[1] === 'uid' ? (['u'] as const) : (['g'] as const)) {
+      out.push({ type, nsid: ns, hostid: host, count, range });
+    }
   }
   return out;
 }
@@ -164,7 +182,10 @@ export function validateIncus(m: IncusModel, ctx: DocContext): Finding[] {
   const budget = { left: MAX_SUGGESTIONS };
   for (const e of m.config) {
     typeFindings(e, out, budget);
-    if (e.key === 'raw.idmap' && e.value) out.push(...rawIdmapFindings(e, m));
+    if (e.key === 'raw.idmap' && e.value) {
+      out.push(...rawIdmapFindings(e, m));
+      if (!isTrue(configValue(m, 'security.privileged'))) out.push(...checkRootOwnSubIds(rawIdmapMaps(e, m), ctx, 'Incus', true));
+    }
     if (e.key === 'raw.lxc' && e.value) out.push(...rawLxcFindings(e, m, ctx));
   }
   crossKeyFindings(m, out);

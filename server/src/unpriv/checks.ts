@@ -165,9 +165,10 @@ function shadowTools(ctx: DocContext): boolean {
  * when the host has those tools, or when a subuid/subgid document is checked with the config
  * (a copied /etc, or a Proxmox host, which has them).
  */
-export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform = 'liblxc'): Finding[] {
-  if (maps.some((m) => m.type === 'u' && m.hostid === 0n && m.count > 0n)) return [];
-  const tools = shadowTools(ctx);
+export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform = 'liblxc', incus = false): Finding[] {
+  if (!incus && maps.some((m) => m.type === 'u' && m.hostid === 0n && m.count > 0n)) return [];
+  // Incus reads root's ranges itself whenever the files exist.
+  const tools = incus || shadowTools(ctx);
   const out: Finding[] = [];
   for (const m of maps) {
     if (m.count === 0n) continue;
@@ -180,7 +181,7 @@ export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform 
     const end = endOf(s.src.text);
     out.push({
       code: 'unpriv/idmap-root-subid',
-      message: `Host ${m.type === 'u' ? 'user' : 'group'} ${m.count === 1n ? 'ID' : 'IDs'} ${span(m.hostid, m.count)} ${m.count === 1n ? 'is' : 'are'} not given to root in ${s.src.path ?? s.src.uri}. ${platform} maps IDs through newuidmap/newgidmap, which refuse ranges root does not own, so the container does not start: add \`${text}\` to /etc/${file}.`,
+      message: `Host ${m.type === 'u' ? 'user' : 'group'} ${m.count === 1n ? 'ID' : 'IDs'} ${span(m.hostid, m.count)} ${m.count === 1n ? 'is' : 'are'} not given to root in ${s.src.path ?? s.src.uri}. ${incus ? 'Incus only maps host IDs that root is given there' : `${platform} maps IDs through newuidmap/newgidmap, which refuse ranges root does not own`}, so the container does not start: add \`${text}\` to /etc/${file}.`,
       range: m.range,
       data: { file: s.src.uri, text, endLine: end.line, endCharacter: end.character, newline: end.newline },
     });
