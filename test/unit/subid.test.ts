@@ -57,6 +57,7 @@ test('subuid: CRLF line endings and trailing blanks make shadow skip the line', 
   assert.match(String(svc().diagnostics(doc('ann:100000:65536 \n'))[0].message), /Blank space/);
   assert.deepEqual(diags(`ann:1:${'9'.repeat(1100)}\n`).map((s) => s.split(' ')[1]), ['subid/malformed-line']);
   assert.deepEqual(diags('ann:1:2:3\n'), ['0:6-9 subid/malformed-line']);
+  assert.deepEqual(diags('  ann:1:2\n'), ['0:0-5 subid/malformed-line']);
 });
 
 test('subuid: the range overflow rule sits exactly at 4294967294', () => {

@@ -64,6 +64,10 @@ export function parseSubIds(text: string, kind: 'uid' | 'gid'): SubIdDocument {
       bad('A field is empty.');
       continue;
     }
+    if (/\s/.test(f[0])) {
+      bad('The owner contains blank space, so it names no user or UID.', 0, f[0].length);
+      continue;
+    }
     const start = strtoulWhole(f[1]);
     if (start === undefined) {
       bad(`The start ${JSON.stringify(f[1])} is not a number.`, startCol, startCol + f[1].length);
