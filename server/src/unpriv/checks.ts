@@ -85,6 +85,14 @@ export function subIds(ctx: DocContext, type: 'u' | 'g'): { entries: SubIdEntry[
   return src ? { entries: parseSubIds(src.text, type === 'u' ? 'uid' : 'gid').entries, src } : undefined;
 }
 
+/** The subuid and subgid entries once for a list of maps (read only for the types they use). */
+function subIdsByType(ctx: DocContext, maps: PlacedMap[]): Record<'u' | 'g', ReturnType<typeof subIds>> {
+  return {
+    u: maps.some((m) => m.type === 'u') ? subIds(ctx, 'u') : undefined,
+    g: maps.some((m) => m.type === 'g') ? subIds(ctx, 'g') : undefined,
+  };
+}
+
 /**
  * Maps of a user's container that lie outside that user's subordinate IDs, checked against
  * the subuid/subgid documents the front door knows (lxc/idmap-subid checks the host's own files
@@ -92,9 +100,10 @@ export function subIds(ctx: DocContext, type: 'u' | 'g'): { entries: SubIdEntry[
  */
 export function checkUserSubIds(maps: PlacedMap[], user: string, ctx: DocContext, documentsOnly: boolean): Finding[] {
   const out: Finding[] = [];
+  const ids = subIdsByType(ctx, maps);
   const uid = accounts(ctx).uid.get(user);
   for (const m of maps) {
-    const s = subIds(ctx, m.type);
+    const s = ids[m.type];
     if (!s || (documentsOnly && !s.src.fromDocument)) continue;
     const mine = s.entries.filter((e) => e.owner === user || e.owner === uid);
     if (mine.some((e) => m.hostid >= e.start && m.hostid + m.count <= e.start + e.count)) continue;
@@ -115,9 +124,10 @@ export function checkUserSubIds(maps: PlacedMap[], user: string, ctx: DocContext
  */
 export function checkRootSubIds(maps: PlacedMap[], ctx: DocContext): Finding[] {
   const out: Finding[] = [];
+  const ids = subIdsByType(ctx, maps);
   const rootUid = new Set(['root', '0']);
   for (const m of maps) {
-    const s = subIds(ctx, m.type);
+    const s = ids[m.type];
     const hit = s?.entries.find((e) => !rootUid.has(e.owner) && intersects(e.start, e.count, m.hostid, m.count));
     if (!s || !hit) continue;
     const [a, n] = intersection(hit.start, hit.count, m.hostid, m.count);
@@ -170,9 +180,10 @@ export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform 
   // Incus reads root's ranges itself whenever the files exist.
   const tools = incus || shadowTools(ctx);
   const out: Finding[] = [];
+  const ids = subIdsByType(ctx, maps);
   for (const m of maps) {
     if (m.count === 0n) continue;
-    const s = subIds(ctx, m.type);
+    const s = ids[m.type];
     if (!s || (!tools && !s.src.fromDocument)) continue;
     const mine = s.entries.filter((e) => e.owner === 'root' || e.owner === '0');
     if (mine.some((e) => m.hostid >= e.start && m.hostid + m.count <= e.start + e.count)) continue;
