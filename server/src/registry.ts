@@ -11,15 +11,25 @@ import { registriesLanguage } from './registries/language';
 import { seccompLanguage } from './seccomp/language';
 import { selinuxContextsLanguage } from './selinux/language';
 import { mountsLanguage } from './mounts/language';
+import { subidLanguage } from './subid/language';
+import { usernetLanguage } from './usernet/language';
+import { withUnprivChecks } from './unpriv/lxc';
+import { proxmoxLanguage } from './proxmox/language';
+import { incusLanguage } from './incus/language';
 
 export const LANGUAGES: Readonly<Record<LanguageId, AnyLanguageSupport>> = {
-  lxc: lxcLanguage,
+  // LXC configs also get the checks between files of unprivileged containers (unpriv/).
+  lxc: withUnprivChecks(lxcLanguage),
   'containers-conf': containersLanguage,
   'containers-storage-conf': storageLanguage,
   'containers-registries-conf': registriesLanguage,
   'seccomp-json': seccompLanguage,
   'selinux-contexts': selinuxContextsLanguage,
   'containers-mounts-conf': mountsLanguage,
+  subid: subidLanguage,
+  'lxc-usernet': usernetLanguage,
+  'proxmox-ct': proxmoxLanguage,
+  'incus-yaml': incusLanguage,
 };
 
 export function languageSupport(id: string): AnyLanguageSupport | undefined {

@@ -26,6 +26,10 @@ interface RuleSpec {
 }
 
 const SUGGEST = { suggestion: 'string?' } as const;
+/** Where the lxc-usernet quick fix adds its line (file null: no file to edit). */
+/** A line a quick fix adds at the end of another file. */
+const ADD_LINE = { file: 'string', text: 'string', endLine: 'number', endCharacter: 'number', newline: 'boolean' } as const;
+const USERNET_FIX = { user: 'string', bridge: 'string', count: 'number', file: 'string?', endLine: 'number', endCharacter: 'number', newline: 'boolean' } as const;
 
 const CATALOGUE = {
   // LXC: lines
@@ -148,6 +152,44 @@ const CATALOGUE = {
   'mounts/relative-path': { severity: 'warning', summary: 'A container path that is empty, relative or holds another `:`.' },
   'mounts/duplicate': { severity: 'warning', summary: 'Two lines mount onto the same container path.' },
   'mounts/missing-host-path': { severity: 'information', summary: 'The host path does not exist; Podman skips the line.' },
+  // /etc/subuid and /etc/subgid
+  'subid/malformed-line': { severity: 'warning', summary: 'A line shadow cannot read as `owner:start:count`; the tools skip it.' },
+  'subid/range-overflow': { severity: 'warning', summary: 'A range that reaches past the highest ID (4294967294).' },
+  'subid/overlap': { severity: 'warning', summary: 'Two owners are given the same subordinate IDs.' },
+  'subid/duplicate-range': { severity: 'information', summary: 'An owner is given IDs it already has on another line.' },
+  'subid/empty-range': { severity: 'information', summary: 'A range with a count of 0 grants nothing.' },
+  // /etc/lxc/lxc-usernet
+  'usernet/skipped-line': { severity: 'warning', summary: 'A line lxc-user-nic skips silently (not four fields, a leading blank, or a count that is not a number).' },
+  'usernet/unknown-type': { severity: 'warning', summary: 'An interface type other than `veth`, which lxc-user-nic never creates.' },
+  'usernet/bridge-name': { severity: 'warning', summary: 'A bridge name longer than 15 characters, which no interface can have.' },
+  'usernet/count': { severity: 'warning', summary: 'A count that allows no interface or does not fit an int.' },
+  'usernet/trailing-text': { severity: 'information', summary: 'Text after the count, which lxc-user-nic ignores.' },
+  'usernet/unknown-owner': { severity: 'information', summary: 'A user or group this host does not have.' },
+  // Proxmox VE container configs
+  'proxmox/malformed-line': { severity: 'warning', summary: 'A line Proxmox cannot parse; it warns and ignores it.' },
+  'proxmox/unknown-key': { severity: 'warning', summary: 'Not a Proxmox container setting; Proxmox warns and ignores it.', data: SUGGEST },
+  'proxmox/unknown-option': { severity: 'warning', summary: 'A property-string option the key does not have.', data: SUGGEST },
+  'proxmox/invalid-value': { severity: 'warning', summary: 'A value that does not fit the key\'s type; Proxmox warns, and commands that use it fail.' },
+  'proxmox/duplicate-key': { severity: 'information', summary: 'A key set twice in one section; only the last value counts.' },
+  'proxmox/raw-key-refused': { severity: 'warning', summary: 'A raw `lxc.*` key Proxmox does not pass to LXC.' },
+  'proxmox/raw-key-deprecated': { severity: 'warning', summary: 'A raw `lxc.cgroup.*` key, which Proxmox deprecates and cgroup v2 hosts ignore.' },
+  'proxmox/bind-mount-unmapped': { severity: 'warning', summary: 'A host directory bind-mounted into an unprivileged container without an ID mapping for its owner.', data: { uid: 'number', gid: 'number', line: 'number' } },
+  // Incus/LXD instance and profile YAML
+  'incus/yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML; Incus cannot read it.' },
+  'incus/unknown-key': { severity: 'error', summary: 'Not an Incus instance option; Incus refuses the configuration.', data: SUGGEST },
+  'incus/invalid-value': { severity: 'error', summary: 'A value of the wrong type for the option; Incus refuses the configuration.' },
+  'incus/conflicting-keys': { severity: 'error', summary: 'Options Incus refuses to combine.' },
+  'incus/no-effect': { severity: 'information', summary: 'An ID-map option in a privileged container, where it has no effect.' },
+  'incus/raw-idmap': { severity: 'error', summary: 'A `raw.idmap` line Incus cannot read.' },
+  'incus/raw-lxc-refused': { severity: 'error', summary: 'A key Incus refuses in `raw.lxc`.' },
+  'incus/idmap-subid': { severity: 'warning', summary: 'Root\'s subordinate IDs are too few for the isolated containers checked together.', data: { file: 'string?', line: 'number', start: 'number', end: 'number', count: 'string', name: 'string' } },
+  // Unprivileged containers: checks between files
+  'unpriv/usernet-missing': { severity: 'warning', summary: 'An unprivileged user\'s veth interface has no lxc-usernet allowance for its bridge.', data: USERNET_FIX },
+  'unpriv/usernet-count': { severity: 'warning', summary: 'An unprivileged user\'s container has more veth interfaces on a bridge than lxc-usernet allows.', data: USERNET_FIX },
+  'unpriv/idmap-subid': { severity: 'warning', summary: 'An idmap range outside the subordinate IDs the user is given in the subuid/subgid file checked with it.' },
+  'unpriv/idmap-foreign-subid': { severity: 'warning', summary: 'A root-run container maps host IDs that /etc/subuid or /etc/subgid gives to a user.' },
+  'unpriv/idmap-root-subid': { severity: 'warning', summary: 'A root-run container maps host IDs root is not given in /etc/subuid or /etc/subgid, on a host where liblxc uses newuidmap.', data: ADD_LINE },
+  'unpriv/idmap-shared': { severity: 'warning', summary: 'Two containers of one host map the same host IDs, so they are not isolated from each other.' },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },
 } as const satisfies Record<string, RuleSpec>;

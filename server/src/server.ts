@@ -15,7 +15,7 @@ import { nodeHost } from './nodeHost';
 import { memoryHost, type Host } from './host';
 import { detectLxcVersion, detectPodmanVersion, detectVersions } from './detect';
 import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSettings } from './settings';
-import { detectLanguage } from './languages';
+import { detectLanguage, isLanguageId } from './languages';
 import { uriToPath } from './util/uri';
 import { DEFAULT_MAN_DIRS } from './manpages';
 
@@ -98,6 +98,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     service = createLanguageService(host, serviceConfig());
+    // Checks between files (subuid, lxc-usernet, idmaps shared by containers) see the open documents.
+    service.setOthers(() => documents.all().map(textDoc));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -151,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function languageOf(doc: LineDocument): string {
-    if (doc.languageId === 'lxc' || doc.languageId === 'containers-conf') return doc.languageId;
+    if (isLanguageId(doc.languageId)) return doc.languageId;
     const p = uriToPath(doc.uri);
     return (p && detectLanguage(p, doc.getText())) ?? doc.languageId;
   }
