@@ -136,6 +136,30 @@ const RAW: string[] = [
   '[containers]\nlog_size_max = 9223372036854775808',
 ];
 
+/** One table defined in three ways; a second definition of it (with another key) in each of the three. */
+function tomlReopenCases(): CcCase[] {
+  const out: CcCase[] = [];
+  const shapes: Record<string, [string, (k: string) => string][]> = {
+    struct: [['header', (k) => `[containers]\n${k}`], ['dotted', (k) => `containers.${k}`], ['inline', (k) => `containers = {${k}}`]],
+    map: [['header', (k) => `[engine.runtimes]\n${k}`], ['dotted', (k) => `[engine]\nruntimes.${k}`], ['inline', (k) => `[engine]\nruntimes = {${k}}`]],
+  };
+  const keys: Record<string, [string, string]> = { struct: ['label = true', 'init = true'], map: ['crun = ["/usr/bin/crun"]', 'runc = ["/usr/bin/runc"]'] };
+  for (const [kind, forms] of Object.entries(shapes)) {
+    for (const [a, fa] of forms) for (const [b, fb] of forms) {
+      out.push({ id: `toml-reopen/${kind}/${a}+${b}`, text: `${fa(keys[kind][0])}\n${fb(keys[kind][1])}\n` });
+      out.push({ id: `toml-reopen/${kind}/${a}+${b}/same-key`, text: `${fa(keys[kind][0])}\n${fb(keys[kind][0])}\n` });
+    }
+  }
+  // A key redefined: scalars and arrays, dotted and plain.
+  for (const [a, b] of [['label = true', 'label = false'], ['env = ["A=1"]', 'env = ["B=2"]'], ['env = ["A=1"]', 'env = "B=2"'], ['label = true', 'label = [true]'],
+    ['x.y = 1', 'x.y = 2'], ['x.y = 1', 'x = 2'], ['x = {y = 1}', 'x.z = 2'], ['x = {y = 1}', 'x.y = 2']]) {
+    out.push({ id: `toml-redefine/${a}+${b}`, text: `[containers]\n${a}\n${b}\n` });
+  }
+  out.push({ id: 'toml/bom', text: '\ufeff[containers]\nlabel = true\n' });
+  for (const esc of ['\\e', '\\u001b', '\\x1b', '\\t']) out.push({ id: `toml/escape${esc}`, text: `[containers]\nenv = ["A=${esc}"]\n` });
+  return out;
+}
+
 export function podmanCases(): CcCase[] {
   const out: CcCase[] = [];
   for (const [path, values] of Object.entries(V)) {
@@ -145,5 +169,6 @@ export function podmanCases(): CcCase[] {
     values.forEach((v, i) => out.push({ id: `${path}#${i}`, text: `[${table}]\n${key} = ${v}\n` }));
   }
   RAW.forEach((t, i) => out.push({ id: `raw#${i}`, text: `${t}\n` }));
+  out.push(...tomlReopenCases());
   return out;
 }
