@@ -106,3 +106,13 @@ test('positions from a client are clamped into the document, to the end of their
   assert.equal(offsetAt(d, { line: 1.5, character: 2.7 }), 7);
   assert.equal(offsetAt(d, { line: 99, character: 0 }), 11);
 });
+
+test('a missing comma in an array is one error, not a cascade on the closing bracket (issue 15 item 8)', () => {
+  for (const t of ['[c]\nenv = [\n  "A=1"\n  "B=2",\n]\nlabel = true\n', '[c]\nenv = ["A=1" "B=2"]\nlabel = true\n']) {
+    const d = parseToml(t);
+    assert.equal(d.errors.length, 1, t);
+    assert.equal(t.slice(d.errors[0].start, d.errors[0].end), '"');
+    assert.match(d.errors[0].message, /Expected `,`/);
+    assert.deepEqual(d.entries.map((e) => e.path.join('.')), ['c.env', 'c.label']);
+  }
+});

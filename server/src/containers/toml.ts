@@ -73,6 +73,8 @@ class DocumentParser extends ValueParser {
         this.skipLine(Math.max(this.i, stmtStart));
       }
     }
+    for (const e of this.recovered) this.errors.push({ message: e.message, start: e.start, end: e.end, kind: e.kind });
+    this.errors.sort((a, b) => a.start - b.start);
   }
 
   protected statement(): void {

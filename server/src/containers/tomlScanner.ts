@@ -30,6 +30,9 @@ export class Scanner {
     this.i = j > from ? j : from + 1;
   }
 
+  /** Errors recovered from in place (a missing comma in an array): parsing goes on after them. */
+  readonly recovered: ParseError[] = [];
+
   protected err(message: string, start = this.i, end = start + 1, kind: 'syntax' | 'duplicate' = 'syntax'): never {
     throw new ParseError(message, start, Math.min(end, this.n), kind);
   }

@@ -3,7 +3,7 @@
  * the table tree that catches redefinitions.
  */
 import type { KeyPart, TomlKey, TomlKeyValue, TomlValue } from './tomlTypes';
-import { Scanner, isNewlineCode } from './tomlScanner';
+import { ParseError, Scanner, isNewlineCode } from './tomlScanner';
 
 type NodeKind = 'table' | 'array-tables' | 'value';
 /**
@@ -209,6 +209,11 @@ export class ValueParser extends Scanner {
       if (this.s[this.i] === ']') {
         this.i++;
         return { type: 'array', items, closed: true, start, end: this.i };
+      }
+      // Another value where a comma belongs: one error, and the array goes on (no cascade on its `]`).
+      if (this.i < this.n && /["'0-9a-zA-Z[{+-]/.test(this.s[this.i])) {
+        this.recovered.push(new ParseError(`Expected \`,\` before \`${this.s[this.i]}\`: the array's values are separated by commas.`, this.i, this.i + 1));
+        continue;
       }
       this.err(this.i >= this.n ? 'The array is not closed: expected `]`.' : `Expected \`,\` or \`]\` in the array, found \`${this.s[this.i]}\`.`, this.i >= this.n ? start : this.i, this.i >= this.n ? start + 1 : this.i + 1);
     }
