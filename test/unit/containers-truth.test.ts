@@ -82,3 +82,19 @@ test('values and keys judged by the target version; floats in size fields', () =
   const msg = String(diags('[containers]\nipcns = "bogus"\n')[0].message);
   assert.match(msg, /every container that takes this default/);
 });
+
+test('capability typo fixes and completions follow the list\'s style, not the typo\'s (issue 15 item 6)', async () => {
+  const { applyEdits, cursor } = await import('../helpers/service');
+  const text = '[containers]\ndefault_capabilities = ["chown", "kill", "CAP_NET_ADMN"]\n';
+  const s = svc('4.3');
+  const d = s.diagnostics({ uri: URI, languageId: 'containers-conf', version: 1, text }).find((x) => x.code === 'containers/unknown-capability')!;
+  assert.match(String(d.message), /Did you mean `net_admin`\?/);
+  const fix = s.codeActions({ uri: URI, languageId: 'containers-conf', version: 1, text }, d.range, [d]).find((a) => /net_admin/.test(a.title));
+  assert.ok(fix, 'a fix writes net_admin');
+  const after = applyEdits(text, fix.edit!.changes![URI]);
+  assert.equal(after, '[containers]\ndefault_capabilities = ["chown", "kill", "net_admin"]\n');
+  assert.deepEqual(s.diagnostics({ uri: URI, languageId: 'containers-conf', version: 1, text: after }).map((x) => x.code), []);
+  const c = cursor('[containers]\ndefault_capabilities = ["chown", "kill", "CAP_SYS_TI|"]\n');
+  const items = s.completion({ uri: URI, languageId: 'containers-conf', version: 1, text: c.text }, c.pos);
+  assert.ok(items.some((i) => i.label === 'sys_time') && !items.some((i) => i.label === 'CAP_SYS_TIME'));
+});
