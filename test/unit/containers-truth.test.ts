@@ -98,3 +98,15 @@ test('capability typo fixes and completions follow the list\'s style, not the ty
   const items = s.completion({ uri: URI, languageId: 'containers-conf', version: 1, text: c.text }, c.pos);
   assert.ok(items.some((i) => i.label === 'sys_time') && !items.some((i) => i.label === 'CAP_SYS_TIME'));
 });
+
+test('default_capabilities hover: the built-in set of the target version, and how the host man page differs (issue 15 item 5)', async () => {
+  const { keyMarkdown, manCapabilityNote } = await import('../../server/src/containers/hover');
+  const { findKey } = await import('../../server/src/containers/keys');
+  const k = findKey('containers', 'default_capabilities')!;
+  assert.match(keyMarkdown(k, '4.3', 'x'), /built into Podman 4\.3: 14 capabilities.*`NET_RAW`/);
+  assert.match(keyMarkdown(k, '5.8', 'x'), /built into Podman 5\.8: 11 capabilities/);
+  // The list in Debian's containers-common 0.50 man page (13 names, no SETFCAP).
+  const man = 'The default list is: AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, NET_RAW, SETGID, SETPCAP, SETUID, SYS_CHROOT';
+  assert.match(manCapabilityNote(man, '4.3'), /lists 13 capabilities, Podman 4\.3 has 14 built in.*leaves out `SETFCAP`/);
+  assert.match(manCapabilityNote(man, '5.8'), /lists 13 capabilities, Podman 5\.8 has 11 built in.*adds `NET_RAW`, `MKNOD`, `AUDIT_WRITE` and leaves out `SETFCAP`/);
+});
