@@ -24,13 +24,15 @@ export interface Host {
   capLastCap(): number;
   /** User ID of the person editing (rootless Podman reads more files); 0 when unknown. */
   uid?(): number;
+  /** User ID that owns a file (after following symlinks), or undefined when unknown. */
+  fileOwner?(path: string): number | undefined;
 }
 
 /** Capability numbers known to current kernels: CAP_CHOWN (0) … CAP_CHECKPOINT_RESTORE (40). */
 export const DEFAULT_CAP_LAST_CAP = 40;
 
 /** An in-memory host for tests and for untrusted workspaces. */
-export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number; uid?: number } = {}): Host {
+export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number; uid?: number; owners?: Record<string, number> } = {}): Host {
   const dirs = new Set<string>(['/']);
   for (const f of Object.keys(files)) {
     const parts = f.split('/');
@@ -66,5 +68,6 @@ export function memoryHost(files: Record<string, string | Uint8Array> = {}, opti
     cwd: () => options.cwd ?? '/',
     capLastCap: () => options.capLastCap ?? DEFAULT_CAP_LAST_CAP,
     uid: () => options.uid ?? 0,
+    fileOwner: (path) => (norm(path) in files ? (options.owners?.[norm(path)] ?? options.uid ?? 0) : undefined),
   };
 }
