@@ -199,12 +199,18 @@ export function podmanValueCases(): CcCase[] {
     'engine.pull_policy': ['"ifmissing"', '"IfMissing"', '"ifnotpresent"', '"newer"', '"Never"'],
     'containers.log_driver': ['"passthrough-tty"', '"passthrough"', '"json-file"', '"k8s-file"'],
     'engine.machine_enabled': ['"true"', 'true', '1'],
+    // Verdicts that depend on this host: installed runtimes, a running journal.
+    'engine.runtime': ['"crun"', '"runc"', '"kata"', '"/usr/bin/crun"', '"/nonexistent/crun"', '"youki"'],
+    'containers.log_driver#host': ['"journald"'],
   };
   const out: CcCase[] = [];
   for (const [p, values] of Object.entries(V)) {
     const dot = p.indexOf('.');
-    values.forEach((v, i) => out.push({ id: `value/${p}#${i}`, text: `[${p.slice(0, dot)}]\n${p.slice(dot + 1)} = ${v}\n` }));
+    const key = p.slice(dot + 1).replace(/#.*/, '');
+    values.forEach((v, i) => out.push({ id: `value/${p}#${i}`, text: `[${p.slice(0, dot)}]\n${key} = ${v}\n` }));
   }
+  out.push({ id: 'value/runtime-defined-missing', text: '[engine.runtimes]\nfoo = ["/nonexistent/foo"]\n[engine]\nruntime = "foo"\n' });
+  out.push({ id: 'value/runtime-defined-present', text: '[engine.runtimes]\nfoo = ["/usr/bin/crun"]\n[engine]\nruntime = "foo"\n' });
   return out;
 }
 

@@ -110,3 +110,18 @@ test('default_capabilities hover: the built-in set of the target version, and ho
   assert.match(manCapabilityNote(man, '4.3'), /lists 13 capabilities, Podman 4\.3 has 14 built in.*leaves out `SETFCAP`/);
   assert.match(manCapabilityNote(man, '5.8'), /lists 13 capabilities, Podman 5\.8 has 11 built in.*adds `NET_RAW`, `MKNOD`, `AUDIT_WRITE` and leaves out `SETFCAP`/);
 });
+
+test('host-dependent verdicts say "on this host" and are only made with a host outside Restricted Mode', () => {
+  const withCrun = memoryHost({ '/usr/bin/crun': '' });
+  const s = createLanguageService(withCrun, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const d = (text: string) => s.diagnostics({ uri: URI, languageId: 'containers-conf', version: 1, text }).filter((x) => x.severity === 1);
+  assert.deepEqual(d('[engine]\nruntime = "crun"\n'), []);
+  const runc = d('[engine]\nruntime = "runc"\n');
+  assert.deepEqual(runc.map((x) => x.code), ['containers/runtime-value']);
+  assert.match(String(runc[0].message), /installed on this host.*on a host with the runtime installed they work/);
+  assert.deepEqual(d('[engine.runtimes]\nfoo = ["/usr/bin/crun"]\n[engine]\nruntime = "foo"\n'), []);
+  assert.match(String(d('[containers]\nlog_driver = "journald"\n')[0]?.message), /No systemd journal is running on this host/);
+  assert.match(String(d('[containers]\ndevices = ["/dev/fuse"]\n')[0]?.message), /does not exist on this host/);
+  const restricted = createLanguageService(withCrun, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted: true });
+  assert.deepEqual(restricted.diagnostics({ uri: URI, languageId: 'containers-conf', version: 1, text: '[engine]\nruntime = "runc"\n[containers]\nlog_driver = "journald"\n' }).map((x) => x.code), []);
+});

@@ -38,9 +38,23 @@ export const CHECKS = {
     const s = value.value;
     const range = at(cx, value);
     cx.later(() => {
+      // Depends on the host: Podman needs the runtime's binary where it runs.
+      if (cx.host && !cx.restricted && (cx.runtimes.has(s) || s.startsWith('/'))) {
+        const paths = s.startsWith('/') ? [s] : cx.runtimePaths.get(s) ?? defaultRuntimePaths(s);
+        if (!paths.some((p) => cx.host!.stat(p)?.type === 'file')) {
+          cx.report({ code: 'containers/runtime-value', message: `No binary of the runtime \`${s}\` is installed on this host (looked for ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} …` : paths.join(', ')}): Podman loads the file, but \`podman info\`, \`podman create\` and \`podman run\` fail here ("default OCI runtime not found"); on a host with the runtime installed they work.`, range, data: { suggestion: null } });
+        }
+        return;
+      }
       if (cx.runtimes.has(s) || s.startsWith('/')) return;
       cx.report({ code: 'containers/runtime-value', message: `No runtime \`${s}\` is defined in [engine.runtimes]; Podman loads the file, but every command that needs the runtime fails ("default OCI runtime not found").`, range, data: { suggestion: closest(s, [...cx.runtimes]) ?? null } });
     });
+  },
+  'log-driver': (value, _k, cx) => {
+    // Depends on the host: the journald driver needs a running journal where the container is created.
+    if (value.type === 'string' && value.value === 'journald' && cx.host && !cx.restricted && !cx.host.stat('/run/systemd/journal/socket')) {
+      createError(cx, 'No systemd journal is running on this host (/run/systemd/journal/socket is missing): Podman loads the file, but `podman create` and `podman run` fail here for every container that takes this default; on a host with journald they work.', at(cx, value));
+    }
   },
   'events-log-size': (value, _k, cx) => {
     if (value.type === 'string' && !isGoSize(value.value)) loadError(cx, `\`${value.value}\` is not a size: write a number with an optional unit, such as \`1m\`.`, at(cx, value));
@@ -116,6 +130,14 @@ export const CHECKS = {
 } as const satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof CHECKS;
+
+/** Where Podman looks for a built-in runtime (its binary names, in the usual system directories). */
+const RUNTIME_BINARIES: Readonly<Record<string, readonly string[]>> = { kata: ['kata-runtime', 'kata-qemu', 'kata-fc'] };
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/sbin', '/bin', '/run/current-system/sw/bin', '/usr/libexec/crun', '/usr/lib/cri-o-runc/sbin'];
+
+function defaultRuntimePaths(name: string): string[] {
+  return (RUNTIME_BINARIES[name] ?? [name]).flatMap((b) => BIN_DIRS.map((d) => `${d}/${b}`));
+}
 
 function absolutePath(value: TomlValue, k: CcKey, cx: CheckContext): void {
   if (value.type === 'string' && value.value !== '' && !value.value.startsWith('/')) loadError(cx, `\`${k.key}\` must be an absolute path, not \`${value.value}\`.`, at(cx, value));

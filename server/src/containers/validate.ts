@@ -35,9 +35,10 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   const out: Finding[] = [];
   const v = opts.podmanVersion;
   const runtimes = new Set(DEFAULT_RUNTIMES);
+  const runtimePaths = new Map<string, string[]>();
   const afterAll: (() => void)[] = [];
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
-  const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes };
+  const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
   /** Header resolutions, one per table header rather than one per entry under it. */
   const headers = new Map<TomlHeader, HeaderFacts>();
 
@@ -197,7 +198,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
 
   function entry(e: TomlEntry): void {
-    if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') runtimes.add(e.path[2]);
+    if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') {
+      runtimes.add(e.path[2]);
+      const v = e.kv.value;
+      if (v.type === 'array') runtimePaths.set(e.path[2], v.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])));
+    }
     const r = ownCase(resolveEntry(e), e);
     const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
     const at = () => rng(e.kv.key.start, e.kv.key.end);
