@@ -193,6 +193,7 @@ export class ValueParser extends Scanner {
     const start = this.i;
     this.i++;
     const items: TomlValue[] = [];
+    let missingComma = false;
     for (;;) {
       this.blanksAndComments();
       if (this.i >= this.n) this.err('The array is not closed: expected `]`.', start, start + 1);
@@ -212,7 +213,9 @@ export class ValueParser extends Scanner {
       }
       // Another value where a comma belongs: one error, and the array goes on (no cascade on its `]`).
       if (this.i < this.n && /["'0-9a-zA-Z[{+-]/.test(this.s[this.i])) {
-        this.recovered.push(new ParseError(`Expected \`,\` before \`${this.s[this.i]}\`: the array's values are separated by commas.`, this.i, this.i + 1));
+        // One error per array: Podman refuses the file either way, and a huge line stays cheap.
+        if (!missingComma) this.recovered.push(new ParseError(`Expected \`,\` before \`${this.s[this.i]}\`: the array's values are separated by commas.`, this.i, this.i + 1));
+        missingComma = true;
         continue;
       }
       this.err(this.i >= this.n ? 'The array is not closed: expected `]`.' : `Expected \`,\` or \`]\` in the array, found \`${this.s[this.i]}\`.`, this.i >= this.n ? start : this.i, this.i >= this.n ? start + 1 : this.i + 1);
