@@ -125,3 +125,10 @@ test('host-dependent verdicts say "on this host" and are only made with a host o
   const restricted = createLanguageService(withCrun, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted: true });
   assert.deepEqual(restricted.diagnostics({ uri: URI, languageId: 'containers-conf', version: 1, text: '[engine]\nruntime = "runc"\n[containers]\nlog_driver = "journald"\n' }).map((x) => x.code), []);
 });
+
+test('removed keys keep their type in the releases that read them', () => {
+  assert.deepEqual(errors('[engine]\nmachine_image = 1\n', '3.4'), ['containers/wrong-type']);
+  assert.deepEqual(codes('[engine]\nmachine_image = 1\n', '4.3'), ['containers/removed-key']);
+  assert.deepEqual(errors('[containers]\nrootless_networking = true\n', '3.3'), ['containers/wrong-type']);
+  assert.deepEqual(codes('[containers]\nrootless_networking = "cni"\n', '4.3'), ['containers/removed-key']);
+});
