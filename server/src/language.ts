@@ -82,7 +82,8 @@ export interface LanguageSupport<M> {
   /** Capabilities the container loses, and the edit that allows one again (LXC). */
   capabilities?: {
     dropped(model: M, ctx: DocContext): string[];
-    allow(model: M, cap: string, ctx: DocContext): { title: string; edit: WorkspaceEdit } | undefined;
+    /** `line`: the keep line whose hover asked (allowed by rewriting that line). */
+    allow(model: M, cap: string, ctx: DocContext, line?: number): { title: string; edit: WorkspaceEdit } | undefined;
   };
 }
 

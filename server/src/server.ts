@@ -299,14 +299,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     feature('inlayHint', p.textDocument?.uri, token, [], (d, doc) => service!.inlayHints(d, clampRange(doc, p.range)).slice(0, MAX_INLAY_HINTS)));
   connection.onExecuteCommand(async (p, token) => {
     if (shutDown) return refused();
-    const [uri, cap] = (Array.isArray(p.arguments) ? p.arguments : []) as [unknown, unknown];
+    const [uri, cap, at] = (Array.isArray(p.arguments) ? p.arguments : []) as [unknown, unknown, unknown];
+    const line = typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 ? at : undefined;
     switch (p.command) {
       case 'ctconf.effectiveConfiguration':
         return feature('effectiveConfiguration', uri, token, null, (d) => service!.effectiveConfiguration(d) ?? null);
       case 'ctconf.droppedCapabilities':
         return feature('droppedCapabilities', uri, token, [], (d) => service!.droppedCapabilities(d));
       case 'ctconf.allowCapability': {
-        const fix = typeof cap === 'string' ? await feature('allowCapability', uri, token, undefined, (d) => service!.allowCapability(d, cap)) : undefined;
+        const fix = typeof cap === 'string' ? await feature('allowCapability', uri, token, undefined, (d) => service!.allowCapability(d, cap, line)) : undefined;
         if (!fix) return { applied: false };
         if (fix instanceof ResponseError) return fix;
         const r = await connection.workspace.applyEdit({ label: fix.title, edit: fix.edit });

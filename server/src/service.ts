@@ -57,7 +57,7 @@ export interface LanguageService {
   /** Capabilities the container loses (LXC drop mode). */
   droppedCapabilities(doc: TextDoc): string[];
   /** The edit that allows `cap` again in this container. */
-  allowCapability(doc: TextDoc, cap: string): { title: string; edit: WorkspaceEdit } | undefined;
+  allowCapability(doc: TextDoc, cap: string, line?: number): { title: string; edit: WorkspaceEdit } | undefined;
   /** Forget cached state of a closed document. */
   close(uri: string): void;
   configure(config: ServiceConfig): void;
@@ -195,9 +195,9 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       const p = parsed(doc);
       return guarded([], () => p?.support.capabilities?.dropped(p.model, p.ctx) ?? []);
     },
-    allowCapability(doc, cap) {
+    allowCapability(doc, cap, line) {
       const p = parsed(doc);
-      return guarded(undefined, () => p?.support.capabilities?.allow(p.model, cap, p.ctx));
+      return guarded(undefined, () => p?.support.capabilities?.allow(p.model, cap, p.ctx, line));
     },
     symbols(doc) {
       const p = parsed(doc);

@@ -128,10 +128,18 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
         break;
       }
       case 'lxc/cap-mode-conflict':
+        // On a keep line the preferred fix ("Allow X in this container") comes from the
+        // analysis (lxc/language.ts); switching modes is offered after it, and says what it does.
         if (l) {
-          const other = l.key === 'lxc.cap.keep' ? 'lxc.cap.drop' : 'lxc.cap.keep';
+          const keep = l.key === 'lxc.cap.keep';
+          const other = keep ? 'lxc.cap.drop' : 'lxc.cap.keep';
           const indent = doc.lineText(line).slice(0, l.keyStart);
-          out.push(action(`Clear the capability list first (insert "${other} =" above)`, uri, [{ range: range(line, 0, 0), newText: `${indent}${other} =${eol}` }], [d]));
+          const written = l.value.trim().split(/[ \t]+/).join(' ');
+          const names = written.length > 60 ? `${written.slice(0, 60)}…` : written;
+          const title = keep
+            ? `Switch to keep mode (insert "${other} =" above): the container keeps only ${names} and loses every other capability`
+            : `Switch to drop mode (insert "${other} =" above): the container then drops only what is dropped from here on`;
+          out.push(action(title, uri, [{ range: range(line, 0, 0), newText: `${indent}${other} =${eol}` }], [d]));
         }
         break;
       case 'lxc/inline-comment':

@@ -5,7 +5,7 @@
  */
 import { InlayHintKind, type InlayHint, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { splitTokens } from './tokens';
-import type { LxcDocument } from './parser';
+import type { LxcDocument, LxcLine } from './parser';
 import { capList, type CapEntry, type CapState, type LxcAnalysis, type Origin } from './validate';
 import { range } from '../diagnostic';
 import { eolOf } from '../util/strings';
@@ -176,4 +176,71 @@ export function capabilitiesInRange(doc: LxcDocument, a: LxcAnalysis, r: Range):
     }
   }
   return dropped.filter((c) => out.has(c));
+}
+
+/**
+ * The drop list a keep line is most likely meant to punch a hole into: the drop list in force
+ * at that line (LXC then refuses the keep line), or the one an `lxc.cap.drop =` just before
+ * it cleared. Undefined when keep mode was already in force, or nothing was dropped before.
+ */
+export function inheritedDrops(a: LxcAnalysis, line: number): { names: string[]; inForce: boolean } | undefined {
+  const before: CapState[] = [];
+  for (const [l, state] of a.effective.capsAfter) if (l < line) before.push(state);
+  const last = before[before.length - 1];
+  if (!last) return undefined;
+  if (last.mode === 'drop') return { names: capNames(capList(last)), inForce: true };
+  if (last.mode === 'keep') return undefined;
+  for (let i = before.length - 2; i >= 0; i--) {
+    const s = before[i];
+    if (s.mode === 'keep') return undefined;
+    if (s.mode === 'drop' && capList(s).length) return { names: capNames(capList(s)), inForce: false };
+  }
+  return undefined;
+}
+
+/** A keep line of the document (depth 0, read by LXC) and the capability names it lists. */
+function keepLine(doc: LxcDocument, line: number): { l: LxcLine; names: string[] } | undefined {
+  const l = doc.lineAt(line);
+  if (!l || l.kind !== 'entry' || l.unseen || l.key !== 'lxc.cap.keep') return undefined;
+  return { l, names: splitTokens(l.value).map((t) => t.text) };
+}
+
+/**
+ * "Allow X in this container" on a keep line after inherited drops: the keep line becomes the
+ * drop list again without X (after an `lxc.cap.drop =` that clears it, unless one is already
+ * there), so the container keeps everything else it had and gains X. `only` narrows the
+ * capabilities allowed (the hover of one name); by default every dropped name of the line.
+ */
+export function keepLineAllowEdit(doc: LxcDocument, a: LxcAnalysis, uri: string, line: number, only?: string): { title: string; edit: WorkspaceEdit; allowed: string[] } | undefined {
+  const k = keepLine(doc, line);
+  const inherited = inheritedDrops(a, line);
+  if (!k || !inherited) return undefined;
+  const allowed = [...new Set(k.names.filter((n) => inherited.names.includes(n) && (only === undefined || n === only)))];
+  if (allowed.length === 0) return undefined;
+  const eol = eolOf(doc.text);
+  const text = doc.lineText(line);
+  const indent = text.slice(0, k.l.keyStart);
+  const rest = inherited.names.filter((n) => !allowed.includes(n));
+  const lines = [`${indent}# ctconf: LXC cannot give a capability back and keep mode would take every other one away, so the drop list is cleared and set again without ${allowed.join(' ')}.`];
+  if (inherited.inForce) lines.push(`${indent}lxc.cap.drop =`);
+  lines.push(rest.length ? `${indent}lxc.cap.drop = ${rest.join(' ')}` : `${indent}lxc.cap.drop =`);
+  const title = `Allow ${allowed.join(' and ')} in this container`;
+  return { title, allowed, edit: { changes: { [uri]: [{ range: range(line, 0, text.length), newText: lines.join(eol) }] } } };
+}
+
+/**
+ * Keep lines in a requested range (the cursor's line, or a selection), each with its "Allow"
+ * edit when it follows inherited drops. Only parsed lines of the document are walked.
+ */
+export function keepLinesInRange(doc: LxcDocument, r: Range): number[] {
+  const from = Math.max(0, Math.floor(r.start.line));
+  const to = Math.min(doc.lineCount - 1, Math.floor(r.end.line));
+  const out: number[] = [];
+  if (!(from <= to)) return out;
+  for (const l of doc.items) {
+    if (l.line < from) continue;
+    if (l.line > to) break;
+    if (l.kind === 'entry' && !l.unseen && l.key === 'lxc.cap.keep') out.push(l.line);
+  }
+  return out;
 }

@@ -20,8 +20,8 @@ export interface LxcHoverContext {
   version: LxcVersion;
   host?: Host;
   documentPath?: string;
-  /** A Markdown command link that allows a dropped capability, if it is dropped. */
-  capabilityAction?: (capName: string) => string | undefined;
+  /** A Markdown command link that allows a dropped capability (in a drop or keep line), if it is dropped. */
+  capabilityAction?: (capName: string, line: number, mode: 'drop' | 'keep') => string | undefined;
   /** Extra Markdown for a capability (the host's man page paragraph), if any. */
   capabilityExtra?: (capName: string) => string | undefined;
   /** Extra Markdown for a key (the host's man page paragraph), if any. */
@@ -116,7 +116,7 @@ function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null 
     if (!cap) return null;
     const extra = ctx.capabilityExtra?.(cap.cap);
     let md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.capMode ?? 'drop' });
-    const link = k.capMode === 'drop' ? ctx.capabilityAction?.(cap.name) : undefined;
+    const link = ctx.capabilityAction?.(cap.name, l.line, k.capMode ?? 'drop');
     if (link) md = md.replace('\n', `\n\n${link}\n`);
     return { contents: { kind: 'markdown', value: md }, range: range(l.line, l.valueStart + tok.start, l.valueStart + tok.end) };
   }

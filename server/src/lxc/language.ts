@@ -1,9 +1,9 @@
 /** LXC container configs (and LXC's system lxc.conf) as a language of the engine. */
-import { CodeActionKind } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { DocContext, LanguageSupport } from '../language';
 import { parseLxc, type LxcDocument } from './parser';
 import { IncludeCache, analyzeLxc, type LxcAnalysis } from './validate';
-import { allowCapabilityEdit, capabilitiesInRange, droppedCapabilities, effectiveText, lxcInlayHints } from './effective';
+import { allowCapabilityEdit, capabilitiesInRange, droppedCapabilities, effectiveText, inheritedDrops, keepLineAllowEdit, keepLinesInRange, lxcInlayHints } from './effective';
 import { isSystemConfigPath, validateLxcSystem } from './system';
 import { hoverLxc } from './hover';
 import { completeLxc, resolveLxcCompletion } from './complete';
@@ -47,16 +47,35 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
       keyExtra: (key) => manNote(man?.lxcKey(key)),
       host: ctx.host,
       documentPath: ctx.path,
-      capabilityAction: (name) => (dropped.has(name) && KNOWN_CAPABILITIES.has(name)
-        ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([ctx.uri, name]))} "Clear and redefine lxc.cap.drop without ${name}")`
-        : undefined),
+      capabilityAction: (name, line, mode) => {
+        if (!KNOWN_CAPABILITIES.has(name)) return undefined;
+        // In a keep line: allowed by turning that line into the inherited drop list without it.
+        if (mode === 'keep') {
+          return a && inheritedDrops(a, line)?.names.includes(name)
+            ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([ctx.uri, name, line]))} "Replace this keep line with the inherited drop list without ${name}")`
+            : undefined;
+        }
+        return dropped.has(name)
+          ? `[Allow ${name} in this container](command:ctconf.allowCapability?${encodeURIComponent(JSON.stringify([ctx.uri, name]))} "Clear and redefine lxc.cap.drop without ${name}")`
+          : undefined;
+      },
     });
   },
   completion: (m, pos, ctx) => completeLxc(m.doc, pos, { version: ctx.config.lxcVersion, host: ctx.host }),
   resolveCompletion: (item, ctx) => resolveLxcCompletion(item, ctx.config.lxcVersion),
   codeActions(m, range, diagnostics, ctx) {
-    const out = lxcCodeActions(m.doc, ctx.uri, diagnostics);
     const a = m.analysis(ctx);
+    const out: CodeAction[] = [];
+    // On a keep line after inherited drops, "Allow X in this container" comes first.
+    if (a) {
+      for (const line of keepLinesInRange(m.doc, range)) {
+        const fix = keepLineAllowEdit(m.doc, a, ctx.uri, line);
+        if (!fix) continue;
+        const on = diagnostics.filter((d) => d.range.start.line === line && (d.code === 'lxc/cap-mode-conflict' || d.code === 'lxc/cap-keep-too-few'));
+        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, edit: fix.edit, ...(on.length ? { diagnostics: on } : {}) });
+      }
+    }
+    out.push(...lxcCodeActions(m.doc, ctx.uri, diagnostics));
     if (a) {
       for (const cap of capabilitiesInRange(m.doc, a, range)) {
         const fix = allowCapabilityEdit(m.doc, a, ctx.uri, cap);
@@ -81,9 +100,14 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
       const a = m.analysis(ctx);
       return a ? droppedCapabilities(a) : [];
     },
-    allow(m, cap, ctx) {
+    allow(m, cap, ctx, line) {
       const a = m.analysis(ctx);
-      return a ? allowCapabilityEdit(m.doc, a, ctx.uri, cap) : undefined;
+      if (!a) return undefined;
+      if (line !== undefined) {
+        const fix = keepLineAllowEdit(m.doc, a, ctx.uri, line, cap);
+        if (fix) return { title: fix.title, edit: fix.edit };
+      }
+      return allowCapabilityEdit(m.doc, a, ctx.uri, cap);
     },
   },
 };
