@@ -55,6 +55,28 @@ class EffectiveView implements vscode.TextDocumentContentProvider {
   }
 }
 
+/**
+ * Origins in the effective view are written `/path/to/file:line`: each becomes a link that
+ * opens that file at that line (the `#L<line>` fragment VS Code's opener understands).
+ */
+export class EffectiveOriginLinks implements vscode.DocumentLinkProvider {
+  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+    const out: vscode.DocumentLink[] = [];
+    for (let i = 0; i < doc.lineCount && out.length < 5000; i++) {
+      const text = doc.lineAt(i).text;
+      if (!text.startsWith('#')) continue;
+      for (const m of text.matchAll(/(?<=\s)(\/[^\s:]+):([0-9]+)$/g)) {
+        const start = m.index ?? 0;
+        const target = vscode.Uri.file(m[1]).with({ fragment: `L${m[2]}` });
+        const link = new vscode.DocumentLink(new vscode.Range(i, start, i, start + m[0].length), target);
+        link.tooltip = `Open ${m[1]} at line ${m[2]}`;
+        out.push(link);
+      }
+    }
+    return out;
+  }
+}
+
 function activeConfig(): vscode.TextDocument | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && (doc.languageId === 'lxc' || doc.languageId === 'containers-conf')) return doc;
@@ -66,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = new EffectiveView();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, view),
+    vscode.languages.registerDocumentLinkProvider({ scheme: EFFECTIVE_SCHEME }, new EffectiveOriginLinks()),
     vscode.commands.registerCommand('ctconf.showEffectiveContainersConf', () => vscode.commands.executeCommand('ctconf.showEffectiveConfiguration')),
     vscode.commands.registerCommand('ctconf.showEffectiveConfiguration', async () => {
       const doc = activeConfig();

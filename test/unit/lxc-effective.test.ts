@@ -27,8 +27,8 @@ test('inlay hints show what an include drops and where it comes from', () => {
 test('the effective view lists capabilities and values with their origins', () => {
   const text = lxcService({ host }).effectiveConfiguration(doc(CONTAINER))!;
   assert.match(text, /^lxc\.cap\.drop = mac_admin mac_override sys_time sys_module sys_rawio$/m);
-  assert.match(text, /#   sys_time\s+common\.conf:2/);
-  assert.match(text, /# from config:2\nlxc\.uts\.name = ntp/);
+  assert.match(text, /#   sys_time\s+\/usr\/share\/lxc\/config\/common\.conf:2/);
+  assert.match(text, /# from \/var\/lib\/lxc\/c1\/config:2\nlxc\.uts\.name = ntp/);
 });
 
 test('"Clear and redefine lxc.cap.drop without sys_time" on the include line', () => {
@@ -207,4 +207,39 @@ test('`ctconf check` warns about a config that keeps only sys_time', () => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', f], { encoding: 'utf8', timeout: 60_000 });
   fs.rmSync(dir, { recursive: true, force: true });
   assert.match(r.stdout, /config:2:1: warning lxc\/cap-keep-too-few In keep mode the container keeps only sys_time/);
+});
+
+test('effective view (real common.conf): network types, list-valued keys incl. lxcfs hooks, nested files, full-path origins', { skip: needs('LXC\'s common.conf', fs.existsSync('/usr/share/lxc/config/common.conf') ? undefined : 'LXC is not installed (scripts/prepare.sh installs it)') }, () => {
+  const text = 'lxc.include = /usr/share/lxc/config/common.conf\nlxc.net.0.type = veth\nlxc.net.0.link = lxcbr0\nlxc.mount.entry = /srv srv none bind 0 0\n';
+  const view = lxcService({ host: nodeHost() }).effectiveConfiguration(doc(text))!;
+  assert.match(view, /# from \/var\/lib\/lxc\/c1\/config:2\nlxc\.net\.0\.type = veth\n# from \/var\/lib\/lxc\/c1\/config:3\nlxc\.net\.0\.link = lxcbr0/);
+  assert.match(view, /# from \/usr\/share\/lxc\/config\/common\.conf:\d+\nlxc\.mount\.auto = cgroup:mixed proc:mixed sys:mixed/);
+  assert.match(view, /lxc\.mount\.entry = \/sys\/fs\/fuse\/connections[^\n]*\n# from \/var\/lib\/lxc\/c1\/config:4\nlxc\.mount\.entry = \/srv srv none bind 0 0/);
+  assert.match(view, /^lxc\.cgroup2\.devices\.allow = c 1:3 rwm$/m);
+  assert.match(view, /#   sys_time\s+\/usr\/share\/lxc\/config\/common\.conf:\d+/);
+  if (fs.existsSync('/usr/share/lxc/config/common.conf.d/00-lxcfs.conf')) {
+    assert.match(view, /#     through it: \/usr\/share\/lxc\/config\/common\.conf\.d\/00-lxcfs\.conf/);
+    assert.match(view, /# from \/usr\/share\/lxc\/config\/common\.conf\.d\/00-lxcfs\.conf:\d+\nlxc\.hook\.mount = \/usr\/share\/lxcfs\/lxc\.mount\.hook/);
+  }
+});
+
+test('effective view: a clear empties a list key and the keys under it; a new type replaces the old', () => {
+  const text = 'lxc.hook.start = /a\nlxc.hook.stop = /b\nlxc.hook =\nlxc.hook.start = /c\nlxc.net.0.type = veth\nlxc.net.0.type = empty\nlxc.mount.entry = x\nlxc.mount.entry =\n';
+  const view = lxcService({ host }).effectiveConfiguration(doc(text))!;
+  assert.ok(!view.includes('= /a') && !view.includes('= /b') && !view.includes('lxc.mount.entry'), view);
+  assert.match(view, /^lxc\.hook\.start = \/c$/m);
+  assert.match(view, /^lxc\.net\.0\.type = empty$/m);
+  assert.ok(!view.includes('= veth'));
+});
+
+test('effective view: hooks of a directory included by an included file (lxcfs in common.conf.d/) with their file', () => {
+  const h = memoryHost({
+    '/usr/share/lxc/config/common.conf': 'lxc.cap.drop = sys_time\nlxc.include = /usr/share/lxc/config/common.conf.d/\n',
+    '/usr/share/lxc/config/common.conf.d/00-lxcfs.conf': 'lxc.mount.auto = cgroup:mixed\nlxc.hook.mount = /usr/share/lxcfs/lxc.mount.hook\nlxc.hook.post-stop = /usr/share/lxcfs/lxc.reboot.hook\n',
+  });
+  const view = lxcService({ host: h }).effectiveConfiguration(doc('lxc.include = /usr/share/lxc/config/common.conf\n'))!;
+  assert.match(view, /#   line 1: \/usr\/share\/lxc\/config\/common\.conf\n#     through it: \/usr\/share\/lxc\/config\/common\.conf\.d\/00-lxcfs\.conf\n/);
+  assert.match(view, /# from \/usr\/share\/lxc\/config\/common\.conf\.d\/00-lxcfs\.conf:2\nlxc\.hook\.mount = \/usr\/share\/lxcfs\/lxc\.mount\.hook\n/);
+  assert.match(view, /# from \/usr\/share\/lxc\/config\/common\.conf\.d\/00-lxcfs\.conf:3\nlxc\.hook\.post-stop = /);
+  assert.match(view, /^lxc\.mount\.auto = cgroup:mixed$/m);
 });
