@@ -40,6 +40,27 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('ctconf', 'ctconf', serverOptions, clientOptions());
   await client.start();
+  context.subscriptions.push(client.onNotification('ctconf/status', (p: StatusParams) => showStatus(p)));
+}
+
+interface TargetStatus { version: string; source: 'setting' | 'detected' | 'assumed'; reason?: string; release?: string }
+interface StatusParams { lxc: TargetStatus; podman: TargetStatus; restricted: boolean }
+
+/** Language status items (the `{}` next to the language name): the target version and where it comes from. */
+const statusItems: { lxc?: vscode.LanguageStatusItem; podman?: vscode.LanguageStatusItem } = {};
+
+function showStatus(p: StatusParams): void {
+  const set = (item: vscode.LanguageStatusItem | undefined, name: string, t: TargetStatus | undefined, setting: string) => {
+    if (!item || !t || typeof t.version !== 'string') return;
+    const how = t.source === 'setting' ? `set in ${setting}` : t.source === 'detected' ? `detected${t.release ? ` (${t.release})` : ''}` : `assumed${t.reason ? `: ${t.reason}` : ': not found on this host'}`;
+    item.text = `${name} ${t.version}${t.source === 'assumed' ? ' (assumed)' : ''}`;
+    item.detail = how;
+    item.severity = t.source === 'assumed' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.busy = false;
+    item.command = { title: 'Set version', command: 'workbench.action.openSettings', arguments: [setting] };
+  };
+  set(statusItems.lxc, 'LXC', p?.lxc, 'ctconf.lxc.version');
+  set(statusItems.podman, 'Podman', p?.podman, 'ctconf.podman.version');
 }
 
 class EffectiveView implements vscode.TextDocumentContentProvider {
@@ -86,6 +107,15 @@ function activeConfig(): vscode.TextDocument | undefined {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const view = new EffectiveView();
+  statusItems.lxc = vscode.languages.createLanguageStatusItem('ctconf.lxcVersion', [{ language: 'lxc' }]);
+  statusItems.lxc.name = 'ctconf: target LXC version';
+  statusItems.lxc.text = 'LXC …';
+  statusItems.lxc.busy = true;
+  statusItems.podman = vscode.languages.createLanguageStatusItem('ctconf.podmanVersion', [{ language: 'containers-conf' }]);
+  statusItems.podman.name = 'ctconf: target Podman version';
+  statusItems.podman.text = 'Podman …';
+  statusItems.podman.busy = true;
+  context.subscriptions.push(statusItems.lxc, statusItems.podman);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, view),
     vscode.languages.registerDocumentLinkProvider({ scheme: EFFECTIVE_SCHEME }, new EffectiveOriginLinks()),

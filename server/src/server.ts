@@ -18,6 +18,24 @@ import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSet
 import { detectLanguage } from './languages';
 import { uriToPath } from './util/uri';
 import { DEFAULT_MAN_DIRS } from './manpages';
+import { bundledRuleDocs } from './ruleDocs';
+
+/** `ctconf/status`: the target versions, sent when they are known and whenever settings change. */
+export const STATUS_NOTIFICATION = 'ctconf/status';
+export interface TargetStatus {
+  version: string;
+  /** From the settings, detected on this host, or assumed (not detected). */
+  source: 'setting' | 'detected' | 'assumed';
+  /** Why it was assumed, when there is a reason beyond "not installed". */
+  reason?: string;
+  /** The installed release, when detected (`lxc-start --version`). */
+  release?: string;
+}
+export interface StatusParams {
+  lxc: TargetStatus;
+  podman: TargetStatus;
+  restricted: boolean;
+}
 
 declare const CTCONF_VERSION: string;
 
@@ -78,14 +96,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   let versionsKnown = true;
   let versionsReady: Promise<void> = Promise.resolve();
+  // RULES.md ships next to the bundle: diagnostics link to that local copy (readable offline).
+  const ruleHref = bundledRuleDocs();
+  const detectedLxc = () => (settings.lxc.version === 'auto' && trusted && versionsKnown ? detectLxcVersion().version : undefined);
+  const detectedPodman = () => (settings.podman.version === 'auto' && trusted && versionsKnown ? detectPodmanVersion() : undefined);
   const serviceConfig = (): ServiceConfig => ({
-    lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted && versionsKnown ? detectLxcVersion().version : undefined),
-    podmanVersion: settings.podman.version === 'auto' ? (trusted && versionsKnown ? detectPodmanVersion() : undefined) ?? 'latest' : settings.podman.version,
+    lxcVersion: effectiveLxcVersion(settings.lxc.version, detectedLxc()),
+    podmanVersion: settings.podman.version === 'auto' ? detectedPodman() ?? 'latest' : settings.podman.version,
     rules: settings.rules,
     restricted: !trusted,
+    assumedVersions: { lxc: settings.lxc.version === 'auto' && !detectedLxc(), podman: settings.podman.version === 'auto' && !detectedPodman() },
     manDirs: settings.manPages.enabled ? [...settings.manPages.paths, ...DEFAULT_MAN_DIRS] : [],
     maxDiagnostics: MAX_DIAGNOSTICS,
+    ...(ruleHref ? { ruleHref } : {}),
   });
+
+  /** The target versions and where they come from, for the client's language status item. */
+  function sendStatus(): void {
+    if (shutDown) return;
+    const c = serviceConfig();
+    const source = (setting: string, assumed: boolean | undefined): TargetStatus['source'] => (setting !== 'auto' ? 'setting' : assumed ? 'assumed' : 'detected');
+    const reason = !trusted ? 'Restricted Mode does not run lxc-start or podman' : undefined;
+    const status: StatusParams = {
+      lxc: { version: c.lxcVersion, source: source(settings.lxc.version, c.assumedVersions?.lxc), ...(reason ? { reason } : {}), ...(detectedLxc() ? { release: detectLxcVersion().release } : {}) },
+      podman: { version: c.podmanVersion, source: source(settings.podman.version, c.assumedVersions?.podman), ...(reason ? { reason } : {}) },
+      restricted: !trusted,
+    };
+    void connection.sendNotification(STATUS_NOTIFICATION, status).catch(() => undefined);
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -98,6 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       versionsReady = detectVersions().then(() => {
         versionsKnown = true;
         service?.configure(serviceConfig());
+        sendStatus();
       });
     }
     service = createLanguageService(host, serviceConfig());
@@ -118,6 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    void versionsReady.then(sendStatus);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ctconf' }).catch(() => undefined);
       void refreshSettings();
@@ -135,6 +175,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     await versionsReady;
     service?.configure(serviceConfig());
+    sendStatus();
     for (const d of documents.all()) validate(d);
   }
 

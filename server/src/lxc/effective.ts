@@ -9,7 +9,7 @@ import type { LxcDocument, LxcLine } from './parser';
 import { capList, type CapEntry, type CapState, type LxcAnalysis, type Origin } from './validate';
 import { range } from '../diagnostic';
 import { eolOf } from '../util/strings';
-import { escapeTerminal } from '../util/markdown';
+import { escapeTerminal, inlineCode } from '../util/markdown';
 import { resolveKey } from './resolve';
 import { listEntries } from './check/lists';
 
@@ -30,7 +30,10 @@ export function lxcInlayHints(doc: LxcDocument, a: LxcAnalysis, startLine: numbe
     if (!l) continue;
     const label = hintLabel(state, l.key === 'lxc.include' ? line : undefined);
     if (!label) continue;
-    out.push({ position: { line, character: doc.lineText(line).length }, label, kind: InlayHintKind.Type, paddingLeft: true });
+    // The editor may cut a long label: the tooltip has the whole list.
+    const names = capNames(capList(state));
+    const tooltip = state.mode ? `After this line the container ${state.mode === 'drop' ? 'drops' : 'keeps only'} ${names.length} capabilities: ${names.join(' ')}` : label;
+    out.push({ position: { line, character: doc.lineText(line).length }, label, tooltip, kind: InlayHintKind.Type, paddingLeft: true });
   }
   return out;
 }
@@ -289,4 +292,40 @@ export function keepLinesInRange(doc: LxcDocument, r: Range): number[] {
     if (l.kind === 'entry' && !l.unseen && l.key === 'lxc.cap.keep') out.push(l.line);
   }
   return out;
+}
+
+/**
+ * What an include line of the document brings in, in Markdown: the files read through it,
+ * the capabilities it drops or keeps, the keys it sets that nothing later overrides, the
+ * lines it adds to list keys (mounts, device rules, hooks) and its ID maps.
+ */
+export function includeSummary(a: LxcAnalysis, line: number): string | undefined {
+  const e = a.effective;
+  const info = e.includes.find((i) => i.line === line);
+  if (!info) return undefined;
+  const code = (t: string) => inlineCode(t);
+  const parts: string[] = [];
+  if (info.kind === 'missing') return `**Includes ${code(info.path)}**: missing, so LXC refuses the config.`;
+  const nested = nestedFiles(a).get(line) ?? [];
+  parts.push(`**Includes ${code(info.path)}**${info.kind === 'directory' ? ` (a directory: ${info.files.length} \`*.conf\` files)` : ''}`);
+  if (nested.length) parts.push('', `Read through it: ${nested.map(code).join(', ')}`);
+  const after = e.capsAfter.get(line);
+  const fromHere = after ? capList(after).filter((c) => c.topLine === line && c.file) : [];
+  parts.push('');
+  if (fromHere.length && after?.mode) {
+    parts.push(`- ${after.mode === 'drop' ? 'Drops' : 'Keeps only'} ${capNames(fromHere).map(code).join(' ')}`);
+  } else parts.push('- Drops no capability');
+  if (after?.mode) parts.push(`- After this line the container ${after.mode === 'drop' ? 'drops' : 'keeps only'}: ${capNames(capList(after)).join(' ') || 'nothing'}`);
+  const sets = [...e.values].filter(([, v]) => v.topLine === line && v.file).map(([k]) => k).sort();
+  if (sets.length) parts.push(`- Sets (not overridden later): ${sets.slice(0, 12).map(code).join(', ')}${sets.length > 12 ? ` and ${sets.length - 12} more` : ''}`);
+  const added = new Map<string, number>();
+  for (const [k, list] of listEntries(e.lists)) {
+    const n = list.filter((x) => x.topLine === line && x.file).length;
+    if (n) added.set(k, n);
+  }
+  if (added.size) parts.push(`- Adds: ${[...added].slice(0, 12).map(([k, n]) => `${code(k)}${n > 1 ? ` ×${n}` : ''}`).join(', ')}${added.size > 12 ? ` and ${added.size - 12} more keys` : ''}`);
+  const maps = e.idmaps.filter((m) => m.topLine === line && m.file).length;
+  if (maps) parts.push(`- ID maps: ${maps}`);
+  parts.push('', '_Show the whole result with "ctconf: Show effective configuration"._');
+  return parts.join('\n');
 }

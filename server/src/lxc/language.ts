@@ -1,9 +1,9 @@
 /** LXC container configs (and LXC's system lxc.conf) as a language of the engine. */
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
+import { CodeActionKind, InlayHintKind, type CodeAction, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { DocContext, LanguageSupport } from '../language';
 import { parseLxc, type LxcDocument } from './parser';
 import { IncludeCache, analyzeLxc, type LxcAnalysis } from './validate';
-import { allowCapabilityEdit, capabilitiesInRange, droppedCapabilities, effectiveText, inheritedDrops, keepLineAllowEdit, keepLinesInRange, lxcInlayHints } from './effective';
+import { allowCapabilityEdit, capabilitiesInRange, droppedCapabilities, effectiveText, includeSummary, inheritedDrops, keepLineAllowEdit, keepLinesInRange, lxcInlayHints } from './effective';
 import { isSystemConfigPath, validateLxcSystem } from './system';
 import { hoverLxc } from './hover';
 import { completeLxc, resolveLxcCompletion } from './complete';
@@ -14,6 +14,37 @@ import { CAPABILITIES } from '../capabilities/table';
 
 /** Capability names ctconf knows (its own table): the only text a command link is written around. */
 const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES.map((c) => c.name));
+
+/** Hover text of an include line in Restricted Mode. */
+const NOT_FOLLOWED = '**Not followed in Restricted Mode**: ctconf does not read other files until the workspace is trusted, so what this include drops, sets or adds is not known here, and later lines are checked without it.';
+
+/** "LXC 6.0 assumed: …" when the target version was not detected. */
+function versionNote(ctx: DocContext): string | undefined {
+  if (!ctx.config.assumedVersions?.lxc) return undefined;
+  const v = ctx.config.lxcVersion;
+  return ctx.config.restricted ? `LXC ${v} assumed: Restricted Mode does not run lxc-start` : `LXC ${v} assumed: no lxc-start found on this host`;
+}
+
+/**
+ * Restricted Mode marks each include line with an inlay hint (not a diagnostic: nothing is
+ * wrong with the file, and the Problems view stays about the file itself).
+ */
+function notFollowedHints(doc: LxcDocument, r: Range): InlayHint[] {
+  const out: InlayHint[] = [];
+  for (const l of doc.items) {
+    if (l.line < r.start.line) continue;
+    if (l.line > r.end.line || out.length >= 1000) break;
+    if (l.kind !== 'entry' || l.unseen || l.key !== 'lxc.include' || l.value === '') continue;
+    out.push({
+      position: { line: l.line, character: doc.lineText(l.line).length },
+      label: 'not followed (Restricted Mode)',
+      tooltip: 'ctconf reads included files only in a trusted workspace; trust it to check this include.',
+      kind: InlayHintKind.Type,
+      paddingLeft: true,
+    });
+  }
+  return out;
+}
 
 /** One version of an LXC document: the parsed lines, and the analysis built on first use. */
 export class LxcModel {
@@ -47,6 +78,8 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
       keyExtra: (key) => manNote(man?.lxcKey(key)),
       host: ctx.host,
       documentPath: ctx.path,
+      versionNote: versionNote(ctx),
+      includeSummary: (line) => (ctx.config.restricted ? NOT_FOLLOWED : a ? includeSummary(a, line) : undefined),
       capabilityAction: (name, line, mode) => {
         if (!KNOWN_CAPABILITIES.has(name)) return undefined;
         // In a keep line: allowed by turning that line into the inherited drop list without it.
@@ -89,6 +122,7 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
   links: (m, ctx) => lxcLinks(m.doc, ctx.host),
   inlayHints(m, range, ctx) {
     const a = m.analysis(ctx);
+    if (ctx.config.restricted) return a ? [...lxcInlayHints(m.doc, a, range.start.line, range.end.line), ...notFollowedHints(m.doc, range)] : [];
     return a ? lxcInlayHints(m.doc, a, range.start.line, range.end.line) : [];
   },
   effective(m, ctx) {
