@@ -139,13 +139,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('ctconf.allowCapabilityInContainer', async () => {
       const doc = activeConfig();
       if (!doc || !client) return;
-      const dropped = (await vscode.commands.executeCommand<string[]>('ctconf.droppedCapabilities', doc.uri.toString())) ?? [];
-      if (dropped.length === 0) {
+      type Details = { name: string; risk?: string; summary?: string; initNeeds?: string; droppedIn: string };
+      const dropped = (await vscode.commands.executeCommand<Details[]>('ctconf.droppedCapabilities', doc.uri.toString(), { details: true })) ?? [];
+      if (!Array.isArray(dropped) || dropped.length === 0) {
         void vscode.window.showInformationMessage('ctconf: this container drops no capability.');
         return;
       }
-      const pick = await vscode.window.showQuickPick(dropped, { placeHolder: 'Capability to allow again in this container' });
-      if (pick) await vscode.commands.executeCommand('ctconf.allowCapability', doc.uri.toString(), pick);
+      // Each entry says how risky it is to allow and where it is dropped.
+      const items = dropped.map((d) => ({
+        label: d.name,
+        description: d.risk ? `risk: ${d.risk}` : undefined,
+        detail: `Dropped in ${d.droppedIn}${d.summary ? ` · ${d.summary}` : ''}`,
+      }));
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Capability to allow again in this container', matchOnDescription: true, matchOnDetail: true });
+      if (pick) await vscode.commands.executeCommand('ctconf.allowCapability', doc.uri.toString(), pick.label);
     }),
     vscode.commands.registerCommand('ctconf.showRules', async (code?: unknown) => {
       // RULES.md ships in the extension: the rules are readable offline, at the rule asked for.

@@ -19,6 +19,7 @@ import { detectLanguage } from './languages';
 import { uriToPath } from './util/uri';
 import { DEFAULT_MAN_DIRS } from './manpages';
 import { bundledRuleDocs } from './ruleDocs';
+import { capabilityDetails } from './capabilities/details';
 
 /** `ctconf/status`: the target versions, sent when they are known and whenever settings change. */
 export const STATUS_NOTIFICATION = 'ctconf/status';
@@ -145,7 +146,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', '=', ' ', '/'], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        definitionProvider: true,
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
@@ -331,8 +333,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   connection.onCodeAction((p, token) =>
-    feature('codeAction', p.textDocument?.uri, token, [], (d, doc) =>
-      service!.codeActions(d, clampRange(doc, p.range), Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [])));
+    feature('codeAction', p.textDocument?.uri, token, [], (d, doc) => {
+      const actions = service!.codeActions(d, clampRange(doc, p.range), Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : []);
+      // Source actions (fix all) only when asked for by kind: menus that list every action
+      // (Neovim's) would otherwise offer "fix all" on every line.
+      const only = Array.isArray(p.context?.only) ? p.context.only.filter((k): k is string => typeof k === 'string') : undefined;
+      const wanted = (kind = '') => (only ? only.some((o) => kind === o || kind.startsWith(`${o}.`)) : !kind.startsWith('source'));
+      return actions.filter((a) => wanted(a.kind));
+    }));
+  connection.onDefinition((p, token) =>
+    feature('definition', p.textDocument?.uri, token, [], (d, doc) => service!.definition(d, clampPosition(doc, p.position))));
   connection.onDocumentSymbol((p, token) =>
     feature('documentSymbol', p.textDocument?.uri, token, [], (d) => capSymbols(service!.symbols(d))));
   connection.onDocumentLinks((p, token) => feature('documentLink', p.textDocument?.uri, token, [], (d) => service!.links(d)));
@@ -346,6 +356,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       case 'ctconf.effectiveConfiguration':
         return feature('effectiveConfiguration', uri, token, null, (d) => service!.effectiveConfiguration(d) ?? null);
       case 'ctconf.droppedCapabilities':
+        // With `{ details: true }`: risk, summary and where each is dropped, for the client's picker.
+        if ((cap as { details?: unknown } | undefined)?.details === true) {
+          return feature('droppedCapabilities', uri, token, [], (d) => service!.droppedCapabilityOrigins(d).map((o) => capabilityDetails(o)));
+        }
         return feature('droppedCapabilities', uri, token, [], (d) => service!.droppedCapabilities(d));
       case 'ctconf.allowCapability': {
         const fix = typeof cap === 'string' ? await feature('allowCapability', uri, token, undefined, (d) => service!.allowCapability(d, cap, line)) : undefined;

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { startLspClient, type LspClient } from '../helpers/lspClient';
 import { ROOT } from '../helpers/paths';
@@ -61,5 +62,45 @@ test('Restricted Mode: hovers say the LXC version is assumed and why; include li
     assert.match(inc.contents.value, /Not followed in Restricted Mode/);
   } finally {
     await c.stop();
+  }
+});
+
+test('source.fixAll fixes every legacy key and capability spelling at once; definition goes to the included line; the picker gets details', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-journey-'));
+  const common = path.join(dir, 'common.conf');
+  fs.writeFileSync(common, '# common\nlxc.cap.drop = sys_time mknod\nlxc.tty.max = 4\nlxc.mount.entry = a b none bind 0 0\n');
+  const c = await startLspClient({ initializationOptions: { settings: { lxc: { version: '5.0' } } } });
+  try {
+    assert.deepEqual((c.initializeResult.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll']);
+    const uri = `file://${dir}/config`;
+    const text = `lxc.include = ${common}\nlxc.utsname = c1\nlxc.network.type = veth\nlxc.cap.drop = CAP_NET_RAW\n`;
+    const diags = await c.open(uri, 'lxc', text);
+    const actions = await c.request<{ title: string; kind: string; edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } }, context: { diagnostics: diags, only: ['source.fixAll'] },
+    });
+    const all = actions.find((a) => a.kind === 'source.fixAll');
+    assert.ok(all, actions.map((a) => a.title).join(' | '));
+    assert.equal(all.title, 'Fix all legacy keys and capability spellings (2 legacy keys and 1 capability spelling)');
+    const { TextDocument } = await import('vscode-languageserver-textdocument');
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'lxc', 1, text), all.edit.changes[uri]);
+    assert.equal(fixed, `lxc.include = ${common}\nlxc.uts.name = c1\nlxc.net.0.type = veth\nlxc.cap.drop = net_raw\n`);
+
+    const def = (line: number, character: number) => c.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri }, position: { line, character } });
+    const c2 = await c.open(`file://${dir}/c2`, 'lxc', `lxc.include = ${common}\nlxc.tty.max = 2\nlxc.mount.entry = x y none bind 0 0\nlxc.cap.drop = sys_time\n`);
+    assert.ok(Array.isArray(c2));
+    const u2 = `file://${dir}/c2`;
+    const def2 = (line: number, character: number) => c.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: u2 }, position: { line, character } });
+    // lxc.tty.max is set again here: the included line is not in force, so no definition.
+    assert.deepEqual(await def2(1, 3), []);
+    assert.deepEqual((await def2(2, 3)).map((l) => [l.uri, l.range.start.line]), [[`file://${common}`, 3]]);
+    assert.deepEqual((await def2(3, 17)).map((l) => [l.uri, l.range.start.line]), [[`file://${common}`, 1]]);
+    assert.deepEqual((await def(0, 20)).map((l) => [l.uri, l.range.start.line]), [[`file://${common}`, 0]]);
+
+    const details = await c.request<{ name: string; risk?: string; droppedIn: string }[]>('workspace/executeCommand', { command: 'ctconf.droppedCapabilities', arguments: [u2, { details: true }] });
+    assert.deepEqual(details.map((d) => [d.name, d.risk, d.droppedIn]), [['sys_time', 'high', `${common}, line 2`], ['mknod', 'medium', `${common}, line 2`]]);
+    assert.deepEqual(await c.request('workspace/executeCommand', { command: 'ctconf.droppedCapabilities', arguments: [u2] }), ['sys_time', 'mknod']);
+  } finally {
+    await c.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -329,3 +329,37 @@ export function includeSummary(a: LxcAnalysis, line: number): string | undefined
   parts.push('', '_Show the whole result with "ctconf: Show effective configuration"._');
   return parts.join('\n');
 }
+
+/** A place in an included file (Location-shaped; the document's own lines are not definitions). */
+export interface IncludedSpot { file: string; line: number }
+
+/**
+ * Go to definition: where the key or capability under the cursor was set in included files.
+ * A key that keeps its last value: the included line whose value is in force (when the key is
+ * not set again in the document). A key whose lines add up: its lines from included files.
+ * A capability name: the included line that dropped (or kept) it. An include path: the file.
+ */
+export function definitionSpots(doc: LxcDocument, a: LxcAnalysis, line: number, ch: number): IncludedSpot[] {
+  const l = doc.lineAt(line);
+  if (!l || l.kind !== 'entry') return [];
+  const e = a.effective;
+  const fromFiles = (list: Iterable<Origin & { file?: string }>) => [...list].filter((o): o is Origin & { file: string } => !!o.file).map((o) => ({ file: o.file, line: o.line }));
+  if (ch >= l.valueStart && ch <= l.valueEnd && l.value !== '') {
+    if (l.key === 'lxc.include') {
+      const info = e.includes.find((i) => i.line === line);
+      return info && info.kind !== 'missing' ? info.files.map((f) => ({ file: f, line: 0 })) : [];
+    }
+    const k = resolveKey(l.key);
+    if (k.type === 'exact' && k.key.kind === 'caps') {
+      const tok = splitTokens(l.value).find((t) => ch - l.valueStart >= t.start && ch - l.valueStart <= t.end);
+      return tok ? fromFiles(e.caps.list.filter((c) => c.name === tok.text)) : [];
+    }
+  }
+  if (ch < l.keyStart || ch > l.keyEnd) return [];
+  const v = e.values.get(l.key);
+  if (v) return fromFiles([v]);
+  const lists = listEntries(e.lists).get(l.key);
+  if (lists) return fromFiles(lists);
+  if (l.key === 'lxc.cap.drop' || l.key === 'lxc.cap.keep') return fromFiles(dedupe(e.caps.list));
+  return [];
+}

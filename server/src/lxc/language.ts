@@ -3,11 +3,12 @@ import { CodeActionKind, InlayHintKind, type CodeAction, type InlayHint, type Ra
 import type { DocContext, LanguageSupport } from '../language';
 import { parseLxc, type LxcDocument } from './parser';
 import { IncludeCache, analyzeLxc, type LxcAnalysis } from './validate';
-import { allowCapabilityEdit, capabilitiesInRange, droppedCapabilities, effectiveText, includeSummary, inheritedDrops, keepLineAllowEdit, keepLinesInRange, lxcInlayHints } from './effective';
+import { allowCapabilityEdit, capabilitiesInRange, definitionSpots, droppedCapabilities, effectiveText, includeSummary, inheritedDrops, keepLineAllowEdit, keepLinesInRange, lxcInlayHints } from './effective';
 import { isSystemConfigPath, validateLxcSystem } from './system';
 import { hoverLxc } from './hover';
 import { completeLxc, resolveLxcCompletion } from './complete';
-import { lxcCodeActions } from './actions';
+import { lxcCodeActions, lxcFixAll } from './actions';
+import { pathToUri } from '../util/uri';
 import { lxcFolding, lxcLinks, lxcSymbols } from './outline';
 import { manNote } from '../language';
 import { CAPABILITIES } from '../capabilities/table';
@@ -109,6 +110,11 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
       }
     }
     out.push(...lxcCodeActions(m.doc, ctx.uri, diagnostics));
+    // Source action (and on save with editor.codeActionsOnSave): the safe fixes of the whole file.
+    if (a) {
+      const all = lxcFixAll(m.doc, ctx.uri, a.findings);
+      if (all) out.push(all);
+    }
     if (a) {
       for (const cap of capabilitiesInRange(m.doc, a, range)) {
         const fix = allowCapabilityEdit(m.doc, a, ctx.uri, cap);
@@ -125,6 +131,11 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
     if (ctx.config.restricted) return a ? [...lxcInlayHints(m.doc, a, range.start.line, range.end.line), ...notFollowedHints(m.doc, range)] : [];
     return a ? lxcInlayHints(m.doc, a, range.start.line, range.end.line) : [];
   },
+  definition(m, pos, ctx) {
+    const a = m.analysis(ctx);
+    if (!a) return [];
+    return definitionSpots(m.doc, a, pos.line, pos.character).slice(0, 100).map((x) => ({ uri: pathToUri(x.file), range: { start: { line: x.line, character: 0 }, end: { line: x.line, character: 0 } } }));
+  },
   effective(m, ctx) {
     const a = m.analysis(ctx);
     return a ? effectiveText(a, ctx.path, ctx.config.lxcVersion) : undefined;
@@ -133,6 +144,12 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
     dropped(m, ctx) {
       const a = m.analysis(ctx);
       return a ? droppedCapabilities(a) : [];
+    },
+    origins(m, ctx) {
+      const a = m.analysis(ctx);
+      if (!a || a.effective.caps.mode !== 'drop') return [];
+      const seen = new Set<string>();
+      return a.effective.caps.list.filter((c) => !seen.has(c.name) && seen.add(c.name)).map((c) => ({ name: c.name, line: c.line, ...(c.file ? { file: c.file } : {}) }));
     },
     allow(m, cap, ctx, line) {
       const a = m.analysis(ctx);
