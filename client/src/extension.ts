@@ -36,6 +36,27 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('ctconf', 'ctconf', serverOptions, clientOptions());
   await client.start();
+  context.subscriptions.push(client.onNotification('ctconf/status', (p: StatusParams) => showStatus(p)));
+}
+
+interface TargetStatus { version: string; source: 'setting' | 'detected' | 'assumed'; reason?: string; release?: string }
+interface StatusParams { lxc: TargetStatus; podman: TargetStatus; restricted: boolean }
+
+/** Language status items (the `{}` next to the language name): the target version and where it comes from. */
+const statusItems: { lxc?: vscode.LanguageStatusItem; podman?: vscode.LanguageStatusItem } = {};
+
+function showStatus(p: StatusParams): void {
+  const set = (item: vscode.LanguageStatusItem | undefined, name: string, t: TargetStatus | undefined, setting: string) => {
+    if (!item || !t || typeof t.version !== 'string') return;
+    const how = t.source === 'setting' ? `set in ${setting}` : t.source === 'detected' ? `detected${t.release ? ` (${t.release})` : ''}` : `assumed${t.reason ? `: ${t.reason}` : ': not found on this host'}`;
+    item.text = `${name} ${t.version}${t.source === 'assumed' ? ' (assumed)' : ''}`;
+    item.detail = how;
+    item.severity = t.source === 'assumed' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.busy = false;
+    item.command = { title: 'Set version', command: 'workbench.action.openSettings', arguments: [setting] };
+  };
+  set(statusItems.lxc, 'LXC', p?.lxc, 'ctconf.lxc.version');
+  set(statusItems.podman, 'Podman', p?.podman, 'ctconf.podman.version');
 }
 
 class EffectiveView implements vscode.TextDocumentContentProvider {
@@ -51,6 +72,28 @@ class EffectiveView implements vscode.TextDocumentContentProvider {
   }
 }
 
+/**
+ * Origins in the effective view are written `/path/to/file:line`: each becomes a link that
+ * opens that file at that line (the `#L<line>` fragment VS Code's opener understands).
+ */
+export class EffectiveOriginLinks implements vscode.DocumentLinkProvider {
+  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+    const out: vscode.DocumentLink[] = [];
+    for (let i = 0; i < doc.lineCount && out.length < 5000; i++) {
+      const text = doc.lineAt(i).text;
+      if (!text.startsWith('#')) continue;
+      for (const m of text.matchAll(/(?<=\s)(\/[^\s:]+):([0-9]+)$/g)) {
+        const start = m.index ?? 0;
+        const target = vscode.Uri.file(m[1]).with({ fragment: `L${m[2]}` });
+        const link = new vscode.DocumentLink(new vscode.Range(i, start, i, start + m[0].length), target);
+        link.tooltip = `Open ${m[1]} at line ${m[2]}`;
+        out.push(link);
+      }
+    }
+    return out;
+  }
+}
+
 function activeConfig(): vscode.TextDocument | undefined {
   const doc = vscode.window.activeTextEditor?.document;
   if (doc && (LANGUAGE_IDS as string[]).includes(doc.languageId)) return doc;
@@ -60,8 +103,18 @@ function activeConfig(): vscode.TextDocument | undefined {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const view = new EffectiveView();
+  statusItems.lxc = vscode.languages.createLanguageStatusItem('ctconf.lxcVersion', [{ language: 'lxc' }]);
+  statusItems.lxc.name = 'ctconf: target LXC version';
+  statusItems.lxc.text = 'LXC …';
+  statusItems.lxc.busy = true;
+  statusItems.podman = vscode.languages.createLanguageStatusItem('ctconf.podmanVersion', [{ language: 'containers-conf' }]);
+  statusItems.podman.name = 'ctconf: target Podman version';
+  statusItems.podman.text = 'Podman …';
+  statusItems.podman.busy = true;
+  context.subscriptions.push(statusItems.lxc, statusItems.podman);
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, view),
+    vscode.languages.registerDocumentLinkProvider({ scheme: EFFECTIVE_SCHEME }, new EffectiveOriginLinks()),
     vscode.commands.registerCommand('ctconf.showEffectiveContainersConf', () => vscode.commands.executeCommand('ctconf.showEffectiveConfiguration')),
     vscode.commands.registerCommand('ctconf.showEffectiveConfiguration', async () => {
       const doc = activeConfig();
@@ -82,13 +135,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('ctconf.allowCapabilityInContainer', async () => {
       const doc = activeConfig();
       if (!doc || !client) return;
-      const dropped = (await vscode.commands.executeCommand<string[]>('ctconf.droppedCapabilities', doc.uri.toString())) ?? [];
-      if (dropped.length === 0) {
+      type Details = { name: string; risk?: string; summary?: string; initNeeds?: string; droppedIn: string };
+      const dropped = (await vscode.commands.executeCommand<Details[]>('ctconf.droppedCapabilities', doc.uri.toString(), { details: true })) ?? [];
+      if (!Array.isArray(dropped) || dropped.length === 0) {
         void vscode.window.showInformationMessage('ctconf: this container drops no capability.');
         return;
       }
-      const pick = await vscode.window.showQuickPick(dropped, { placeHolder: 'Capability to allow again in this container' });
-      if (pick) await vscode.commands.executeCommand('ctconf.allowCapability', doc.uri.toString(), pick);
+      // Each entry says how risky it is to allow and where it is dropped.
+      const items = dropped.map((d) => ({
+        label: d.name,
+        description: d.risk ? `risk: ${d.risk}` : undefined,
+        detail: `Dropped in ${d.droppedIn}${d.summary ? ` · ${d.summary}` : ''}`,
+      }));
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Capability to allow again in this container', matchOnDescription: true, matchOnDetail: true });
+      if (pick) await vscode.commands.executeCommand('ctconf.allowCapability', doc.uri.toString(), pick.label);
     }),
     vscode.commands.registerCommand('ctconf.showRules', async (code?: unknown) => {
       // RULES.md ships in the extension: the rules are readable offline, at the rule asked for.

@@ -6,7 +6,7 @@
  * guard that turns a crash into one diagnostic.
  */
 import type {
-  CodeAction, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, WorkspaceEdit,
+  CodeAction, CompletionItem, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, Position, Range, WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { Host } from './host';
 import type { Finding } from './diagnostic';
@@ -82,12 +82,17 @@ export interface LanguageSupport<M> {
   folding?(model: M, ctx: DocContext): FoldingRange[];
   links?(model: M, ctx: DocContext): DocumentLink[];
   inlayHints?(model: M, range: Range, ctx: DocContext): InlayHint[];
+  /** Where what is under the cursor was set (an included file and line), for go-to-definition. */
+  definition?(model: M, pos: Position, ctx: DocContext): Location[];
   /** A read-only text view of the resolved configuration with origins. */
   effective?(model: M, ctx: DocContext): string | undefined;
   /** Capabilities the container loses, and the edit that allows one again (LXC). */
   capabilities?: {
     dropped(model: M, ctx: DocContext): string[];
-    allow(model: M, cap: string, ctx: DocContext): { title: string; edit: WorkspaceEdit } | undefined;
+    /** Where each dropped capability was dropped first (file undefined: the document). */
+    origins?(model: M, ctx: DocContext): { name: string; file?: string; line: number }[];
+    /** `line`: the keep line whose hover asked (allowed by rewriting that line). */
+    allow(model: M, cap: string, ctx: DocContext, line?: number): { title: string; edit: WorkspaceEdit } | undefined;
   };
 }
 

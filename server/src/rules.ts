@@ -60,6 +60,7 @@ const CATALOGUE = {
   'lxc/capability-number': { severity: 'error', summary: 'A capability number above the last capability of the kernel.' },
   'lxc/cap-none-in-drop': { severity: 'error', summary: '`none` is only valid in `lxc.cap.keep`.' },
   'lxc/cap-mode-conflict': { severity: 'error', summary: '`lxc.cap.drop` and `lxc.cap.keep` are both in force without a clear in between.' },
+  'lxc/cap-keep-too-few': { severity: 'warning', summary: 'lxc.cap.keep leaves out capabilities that init systems and ordinary services need.' },
   'lxc/namespace-conflict': { severity: 'error', summary: '`lxc.namespace.clone` and `lxc.namespace.keep` are both set.' },
   // LXC: includes
   'lxc/include-missing': { severity: 'error', summary: 'An included file does not exist or cannot be read.' },

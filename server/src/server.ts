@@ -18,6 +18,25 @@ import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSet
 import { detectLanguage, isLanguageId } from './languages';
 import { uriToPath } from './util/uri';
 import { DEFAULT_MAN_DIRS } from './manpages';
+import { bundledRuleDocs } from './ruleDocs';
+import { capabilityDetails } from './capabilities/details';
+
+/** `ctconf/status`: the target versions, sent when they are known and whenever settings change. */
+export const STATUS_NOTIFICATION = 'ctconf/status';
+export interface TargetStatus {
+  version: string;
+  /** From the settings, detected on this host, or assumed (not detected). */
+  source: 'setting' | 'detected' | 'assumed';
+  /** Why it was assumed, when there is a reason beyond "not installed". */
+  reason?: string;
+  /** The installed release, when detected (`lxc-start --version`). */
+  release?: string;
+}
+export interface StatusParams {
+  lxc: TargetStatus;
+  podman: TargetStatus;
+  restricted: boolean;
+}
 
 declare const CTCONF_VERSION: string;
 
@@ -75,14 +94,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   let versionsKnown = true;
   let versionsReady: Promise<void> = Promise.resolve();
+  // RULES.md ships next to the bundle: diagnostics link to that local copy (readable offline).
+  const ruleHref = bundledRuleDocs();
+  const detectedLxc = () => (settings.lxc.version === 'auto' && trusted && versionsKnown ? detectLxcVersion().version : undefined);
+  const detectedPodman = () => (settings.podman.version === 'auto' && trusted && versionsKnown ? detectPodmanVersion() : undefined);
   const serviceConfig = (): ServiceConfig => ({
-    lxcVersion: effectiveLxcVersion(settings.lxc.version, settings.lxc.version === 'auto' && trusted && versionsKnown ? detectLxcVersion().version : undefined),
-    podmanVersion: settings.podman.version === 'auto' ? (trusted && versionsKnown ? detectPodmanVersion() : undefined) ?? 'latest' : settings.podman.version,
+    lxcVersion: effectiveLxcVersion(settings.lxc.version, detectedLxc()),
+    podmanVersion: settings.podman.version === 'auto' ? detectedPodman() ?? 'latest' : settings.podman.version,
     rules: settings.rules,
     restricted: !trusted,
+    assumedVersions: { lxc: settings.lxc.version === 'auto' && !detectedLxc(), podman: settings.podman.version === 'auto' && !detectedPodman() },
     manDirs: settings.manPages.enabled ? [...settings.manPages.paths, ...DEFAULT_MAN_DIRS] : [],
     maxDiagnostics: MAX_DIAGNOSTICS,
+    ...(ruleHref ? { ruleHref } : {}),
   });
+
+  /** The target versions and where they come from, for the client's language status item. */
+  function sendStatus(): void {
+    if (shutDown) return;
+    const c = serviceConfig();
+    const source = (setting: string, assumed: boolean | undefined): TargetStatus['source'] => (setting !== 'auto' ? 'setting' : assumed ? 'assumed' : 'detected');
+    const reason = !trusted ? 'Restricted Mode does not run lxc-start or podman' : undefined;
+    const status: StatusParams = {
+      lxc: { version: c.lxcVersion, source: source(settings.lxc.version, c.assumedVersions?.lxc), ...(reason ? { reason } : {}), ...(detectedLxc() ? { release: detectLxcVersion().release } : {}) },
+      podman: { version: c.podmanVersion, source: source(settings.podman.version, c.assumedVersions?.podman), ...(reason ? { reason } : {}) },
+      restricted: !trusted,
+    };
+    void connection.sendNotification(STATUS_NOTIFICATION, status).catch(() => undefined);
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -95,6 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       versionsReady = detectVersions().then(() => {
         versionsKnown = true;
         service?.configure(serviceConfig());
+        sendStatus();
       });
     }
     service = createLanguageService(host, serviceConfig());
@@ -109,7 +149,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['.', '=', ' ', '/'], resolveProvider: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        definitionProvider: true,
         documentSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
@@ -121,6 +162,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    void versionsReady.then(sendStatus);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ctconf' }).catch(() => undefined);
       void refreshSettings();
@@ -138,6 +180,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     await versionsReady;
     service?.configure(serviceConfig());
+    sendStatus();
     for (const d of documents.all()) validate(d);
   }
 
@@ -290,8 +333,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   connection.onCodeAction((p, token) =>
-    feature('codeAction', p.textDocument?.uri, token, [], (d, doc) =>
-      service!.codeActions(d, clampRange(doc, p.range), Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : [])));
+    feature('codeAction', p.textDocument?.uri, token, [], (d, doc) => {
+      const actions = service!.codeActions(d, clampRange(doc, p.range), Array.isArray(p.context?.diagnostics) ? p.context.diagnostics : []);
+      // Source actions (fix all) only when asked for by kind: menus that list every action
+      // (Neovim's) would otherwise offer "fix all" on every line.
+      const only = Array.isArray(p.context?.only) ? p.context.only.filter((k): k is string => typeof k === 'string') : undefined;
+      const wanted = (kind = '') => (only ? only.some((o) => kind === o || kind.startsWith(`${o}.`)) : !kind.startsWith('source'));
+      return actions.filter((a) => wanted(a.kind));
+    }));
+  connection.onDefinition((p, token) =>
+    feature('definition', p.textDocument?.uri, token, [], (d, doc) => service!.definition(d, clampPosition(doc, p.position))));
   connection.onDocumentSymbol((p, token) =>
     feature('documentSymbol', p.textDocument?.uri, token, [], (d) => capSymbols(service!.symbols(d))));
   connection.onDocumentLinks((p, token) => feature('documentLink', p.textDocument?.uri, token, [], (d) => service!.links(d)));
@@ -299,14 +350,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     feature('inlayHint', p.textDocument?.uri, token, [], (d, doc) => service!.inlayHints(d, clampRange(doc, p.range)).slice(0, MAX_INLAY_HINTS)));
   connection.onExecuteCommand(async (p, token) => {
     if (shutDown) return refused();
-    const [uri, cap] = (Array.isArray(p.arguments) ? p.arguments : []) as [unknown, unknown];
+    const [uri, cap, at] = (Array.isArray(p.arguments) ? p.arguments : []) as [unknown, unknown, unknown];
+    const line = typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 ? at : undefined;
     switch (p.command) {
       case 'ctconf.effectiveConfiguration':
         return feature('effectiveConfiguration', uri, token, null, (d) => service!.effectiveConfiguration(d) ?? null);
       case 'ctconf.droppedCapabilities':
+        // With `{ details: true }`: risk, summary and where each is dropped, for the client's picker.
+        if ((cap as { details?: unknown } | undefined)?.details === true) {
+          return feature('droppedCapabilities', uri, token, [], (d) => service!.droppedCapabilityOrigins(d).map((o) => capabilityDetails(o)));
+        }
         return feature('droppedCapabilities', uri, token, [], (d) => service!.droppedCapabilities(d));
       case 'ctconf.allowCapability': {
-        const fix = typeof cap === 'string' ? await feature('allowCapability', uri, token, undefined, (d) => service!.allowCapability(d, cap)) : undefined;
+        const fix = typeof cap === 'string' ? await feature('allowCapability', uri, token, undefined, (d) => service!.allowCapability(d, cap, line)) : undefined;
         if (!fix) return { applied: false };
         if (fix instanceof ResponseError) return fix;
         const r = await connection.workspace.applyEdit({ label: fix.title, edit: fix.edit });

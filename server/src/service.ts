@@ -9,7 +9,7 @@
 import {
   DiagnosticSeverity, DiagnosticTag,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
-  type InlayHint, type Position, type Range, type WorkspaceEdit,
+  type InlayHint, type Location, type Position, type Range, type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { Host } from './host';
 import type { Finding } from './diagnostic';
@@ -54,10 +54,14 @@ export interface LanguageService {
   inlayHints(doc: TextDoc, range: Range): InlayHint[];
   /** A read-only view of the resolved configuration with origins. */
   effectiveConfiguration(doc: TextDoc): string | undefined;
+  /** Where the key or name under the cursor was set: included files and lines. */
+  definition(doc: TextDoc, pos: Position): Location[];
+  /** Where each dropped capability was dropped first. */
+  droppedCapabilityOrigins(doc: TextDoc): { name: string; file?: string; line: number }[];
   /** Capabilities the container loses (LXC drop mode). */
   droppedCapabilities(doc: TextDoc): string[];
   /** The edit that allows `cap` again in this container. */
-  allowCapability(doc: TextDoc, cap: string): { title: string; edit: WorkspaceEdit } | undefined;
+  allowCapability(doc: TextDoc, cap: string, line?: number): { title: string; edit: WorkspaceEdit } | undefined;
   /** Forget cached state of a closed document. */
   close(uri: string): void;
   configure(config: ServiceConfig): void;
@@ -193,13 +197,21 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       const p = parsed(doc);
       return guarded(undefined, () => p?.support.effective?.(p.model, p.ctx));
     },
+    definition(doc, pos) {
+      const p = parsed(doc);
+      return guarded([], () => p?.support.definition?.(p.model, pos, p.ctx) ?? []);
+    },
+    droppedCapabilityOrigins(doc) {
+      const p = parsed(doc);
+      return guarded([], () => p?.support.capabilities?.origins?.(p.model, p.ctx) ?? []);
+    },
     droppedCapabilities(doc) {
       const p = parsed(doc);
       return guarded([], () => p?.support.capabilities?.dropped(p.model, p.ctx) ?? []);
     },
-    allowCapability(doc, cap) {
+    allowCapability(doc, cap, line) {
       const p = parsed(doc);
-      return guarded(undefined, () => p?.support.capabilities?.allow(p.model, cap, p.ctx));
+      return guarded(undefined, () => p?.support.capabilities?.allow(p.model, cap, p.ctx, line));
     },
     symbols(doc) {
       const p = parsed(doc);

@@ -106,7 +106,7 @@ test('an inline comment moves to its own line above', () => {
 test('remove a duplicate; move the type line up; clear before switching cap mode', () => {
   assert.equal(fix('lxc.uts.name = a\n# c\nlxc.uts.name = b\n', /^Remove this line/), '# c\nlxc.uts.name = b\n');
   assert.equal(fix('lxc.net.0.link = br0\nlxc.net.0.name = eth0\nlxc.net.0.type = veth\n', /^Move lxc\.net\.0\.type/), 'lxc.net.0.type = veth\nlxc.net.0.link = br0\nlxc.net.0.name = eth0\n');
-  assert.equal(fix('lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n', /^Clear the capability list/), 'lxc.cap.drop = sys_time\nlxc.cap.drop =\nlxc.cap.keep = chown\n');
+  assert.equal(fix('lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n', /^Switch to keep mode/), 'lxc.cap.drop = sys_time\nlxc.cap.drop =\nlxc.cap.keep = chown\n');
   assert.equal(fix('lxc.net.0.veth.pair = p\n', /^Insert lxc\.net\.0\.type = veth/), 'lxc.net.0.type = veth\nlxc.net.0.veth.pair = p\n');
 });
 
@@ -115,7 +115,7 @@ test('each claimed repair gives a file liblxc loads', { skip: needs('liblxc orac
     ['lxc.cap.drop = CAP_SYS_TIME\n', 'Write sys_time'],
     ['lxc.cap.drop = net_raw   # breaks dhcp/ping\n', 'Move the comment to its own line above'],
     ['lxc.uts.nmae = web\n', 'Change to lxc.uts.name'],
-    ['lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n', /^Clear the capability list/],
+    ['lxc.cap.drop = sys_time\nlxc.cap.keep = chown\n', /^Switch to keep mode/],
     ['lxc.net.0.veth.pair = p\n', /^Insert lxc\.net\.0\.type/],
     ['lxc.start.auto = 1 # boot\n', 'Move the comment to its own line above'],
     ['lxc.utsname = web\n', /^Replace lxc\.utsname/],

@@ -101,3 +101,25 @@ test('key names and values from the document cannot render links, images or HTML
   assert.equal(md.match(/command:/g)?.length, 1);
   assert.match(md, /\[Allow sys_time in this container\]\(command:ctconf\.allowCapability\?/);
 });
+
+test('hovering an include line or its path says what the include drops, sets and adds', async () => {
+  const { memoryHost } = await import('../../server/src/host');
+  const { lxcService, LXC_URI } = await import('../helpers/service');
+  const host = memoryHost({
+    '/usr/share/lxc/config/common.conf': 'lxc.cap.drop = mac_admin sys_time\nlxc.tty.max = 4\nlxc.mount.auto = proc:mixed\nlxc.cgroup2.devices.allow = c 1:3 rwm\nlxc.cgroup2.devices.allow = c 1:5 rwm\nlxc.include = /usr/share/lxc/config/common.conf.d/\n',
+    '/usr/share/lxc/config/common.conf.d/00-lxcfs.conf': 'lxc.hook.mount = /usr/share/lxcfs/lxc.mount.hook\n',
+  });
+  const doc = { uri: LXC_URI, languageId: 'lxc', version: 1, text: 'lxc.include = /usr/share/lxc/config/common.conf\nlxc.tty.max = 2\n' };
+  const svc = lxcService({ host });
+  const onPath = (svc.hover(doc, { line: 0, character: 25 })!.contents as { value: string }).value;
+  assert.match(onPath, /^\*\*Includes `\/usr\/share\/lxc\/config\/common\.conf`\*\*/);
+  assert.match(onPath, /Read through it: `\/usr\/share\/lxc\/config\/common\.conf\.d\/00-lxcfs\.conf`/);
+  assert.match(onPath, /- Drops `mac_admin` `sys_time`/);
+  assert.match(onPath, /- Adds: `lxc\.mount\.auto`, `lxc\.cgroup2\.devices\.allow` ×2, `lxc\.hook\.mount`/);
+  // lxc.tty.max is set again by line 2: not listed as set by the include.
+  assert.ok(!onPath.includes('lxc.tty.max'), onPath);
+  const onKey = (svc.hover(doc, { line: 0, character: 5 })!.contents as { value: string }).value;
+  assert.ok(onKey.startsWith('**lxc.include**') && onKey.includes('\n---\n\n**Includes `/usr/share/lxc/config/common.conf`**'), onKey);
+  const hints = svc.inlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  assert.equal(hints[0].tooltip, 'After this line the container drops 2 capabilities: mac_admin sys_time');
+});

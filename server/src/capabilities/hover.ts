@@ -1,5 +1,5 @@
 /** Markdown for a capability, shared by the LXC and containers.conf hovers and completions. */
-import { RISK_LABEL, type Capability } from './table';
+import { INIT_NEEDS, RISK_LABEL, type Capability } from './table';
 
 export interface CapabilityHoverOptions {
   /** How the name is written in the document. */
@@ -28,6 +28,8 @@ export function capabilityMarkdown(cap: Capability, o: CapabilityHoverOptions = 
       : `- Podman's default set: ${cap.podmanDefault ? 'included' : 'not included'}`,
     `- Docker's default set: ${cap.dockerDefault ? 'included' : 'not included'}`,
   ];
+  const init = INIT_NEEDS.find((n) => n.name === cap.name);
+  if (init) lines.push(`- Init systems need it: ${init.reason}`);
   if (o.extra) lines.push('', '---', '', o.extra);
   return lines.join('\n');
 }

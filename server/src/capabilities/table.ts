@@ -148,3 +148,19 @@ export const RISK_LABEL: Record<Risk, string> = {
   medium: 'medium',
   low: 'low',
 };
+
+/**
+ * Capabilities that init systems and ordinary services of a full system container rely on:
+ * a keep list without one of them gives a container whose boot or services fail. Facts about
+ * what each is used for; the reasons are ctconf's own words.
+ */
+export const INIT_NEEDS: readonly { name: string; reason: string }[] = [
+  { name: 'chown', reason: 'package installs, tmpfiles and services give files to their own users' },
+  { name: 'dac_override', reason: 'root reads and writes files whatever their mode, as init and package managers expect' },
+  { name: 'fowner', reason: 'chmod and timestamps on files root does not own (tmpfiles, package installs)' },
+  { name: 'setuid', reason: 'login, su, cron and every daemon that drops root switch user' },
+  { name: 'setgid', reason: 'the same daemons switch group and set supplementary groups' },
+  { name: 'kill', reason: 'init stops services running as other users; shutdown signals everything' },
+  { name: 'setpcap', reason: 'systemd and daemons drop their own capabilities before running a service' },
+  { name: 'net_bind_service', reason: 'services listen on ports below 1024 (ssh, http, dns)' },
+];

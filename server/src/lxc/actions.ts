@@ -8,7 +8,7 @@ import { legacyKey, netSubReplacement } from './legacy';
 import { resolveKey } from './resolve';
 import { quickFix, replaceWithSuggestion } from '../util/actions';
 import { fixData } from '../rules';
-import { range } from '../diagnostic';
+import { range, type Finding } from '../diagnostic';
 import { eolOf } from '../util/strings';
 
 const BACKEND_PREFIX = /^(dir|btrfs|zfs|lvm|loop|nbd|overlay|overlayfs|aufs|rbd):/;
@@ -128,10 +128,18 @@ export function lxcCodeActions(doc: LxcDocument, uri: string, diagnostics: Diagn
         break;
       }
       case 'lxc/cap-mode-conflict':
+        // On a keep line the preferred fix ("Allow X in this container") comes from the
+        // analysis (lxc/language.ts); switching modes is offered after it, and says what it does.
         if (l) {
-          const other = l.key === 'lxc.cap.keep' ? 'lxc.cap.drop' : 'lxc.cap.keep';
+          const keep = l.key === 'lxc.cap.keep';
+          const other = keep ? 'lxc.cap.drop' : 'lxc.cap.keep';
           const indent = doc.lineText(line).slice(0, l.keyStart);
-          out.push(action(`Clear the capability list first (insert "${other} =" above)`, uri, [{ range: range(line, 0, 0), newText: `${indent}${other} =${eol}` }], [d]));
+          const written = l.value.trim().split(/[ \t]+/).join(' ');
+          const names = written.length > 60 ? `${written.slice(0, 60)}…` : written;
+          const title = keep
+            ? `Switch to keep mode (insert "${other} =" above): the container keeps only ${names} and loses every other capability`
+            : `Switch to drop mode (insert "${other} =" above): the container then drops only what is dropped from here on`;
+          out.push(action(title, uri, [{ range: range(line, 0, 0), newText: `${indent}${other} =${eol}` }], [d]));
         }
         break;
       case 'lxc/inline-comment':
@@ -255,4 +263,31 @@ function moveCommentAbove(doc: LxcDocument, uri: string, l: LxcLine, d: Diagnost
     { range: range(l.line, 0, 0), newText: `${indent}${comment}${eol}` },
     { range: range(l.line, cut, l.rawEnd), newText: '' },
   ], [d], true);
+}
+
+/**
+ * "Fix all safe problems" as a `source.fixAll` action (the Source Action menu, and on save with
+ * `editor.codeActionsOnSave`): every legacy key migrated and every capability spelled as LXC
+ * wants. Nothing that needs a choice (a suggestion, a moved line) is part of it.
+ */
+export function lxcFixAll(doc: LxcDocument, uri: string, findings: readonly Finding[]): CodeAction | undefined {
+  const edits: TextEdit[] = [];
+  let legacy = 0;
+  let spelling = 0;
+  if (findings.some((f) => f.code === 'lxc/legacy-key')) {
+    for (const x of migrateLegacy(doc)) {
+      edits.push(...x.edits);
+      legacy++;
+    }
+  }
+  for (const f of findings) {
+    const rep = f.code === 'lxc/capability-spelling' ? fixData(f, 'lxc/capability-spelling')?.replacement : undefined;
+    if (rep && f.range.start.line < doc.lineCount) {
+      edits.push({ range: f.range, newText: rep });
+      spelling++;
+    }
+  }
+  if (edits.length === 0) return undefined;
+  const what = [legacy ? `${legacy} legacy key${legacy === 1 ? '' : 's'}` : '', spelling ? `${spelling} capability spelling${spelling === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  return { title: `Fix all legacy keys and capability spellings (${what})`, kind: CodeActionKind.SourceFixAll, edit: { changes: { [uri]: edits } } };
 }

@@ -20,12 +20,16 @@ export interface LxcHoverContext {
   version: LxcVersion;
   host?: Host;
   documentPath?: string;
-  /** A Markdown command link that allows a dropped capability, if it is dropped. */
-  capabilityAction?: (capName: string) => string | undefined;
+  /** A Markdown command link that allows a dropped capability (in a drop or keep line), if it is dropped. */
+  capabilityAction?: (capName: string, line: number, mode: 'drop' | 'keep') => string | undefined;
   /** Extra Markdown for a capability (the host's man page paragraph), if any. */
   capabilityExtra?: (capName: string) => string | undefined;
   /** Extra Markdown for a key (the host's man page paragraph), if any. */
   keyExtra?: (key: string) => string | undefined;
+  /** What the include on this line brings in (Markdown), if it was followed. */
+  includeSummary?: (line: number) => string | undefined;
+  /** Said after the target version: why it was assumed, when it was not detected. */
+  versionNote?: string;
 }
 
 export function lineAt(doc: LxcDocument, line: number): LxcLine | undefined {
@@ -47,7 +51,7 @@ function prev(v: string): string {
  * The hover of a key. `shownName` is the name as written in the document (escaped here);
  * `subtitle` is a line of ctconf's own under it.
  */
-export function keyMarkdown(k: LxcKey, target: LxcVersion, shownName = k.name, subtitle?: string): string {
+export function keyMarkdown(k: LxcKey, target: LxcVersion, shownName = k.name, subtitle?: string, versionNote?: string): string {
   // ctconf's own names stay as they are; a name from the document is shown as inline code.
   const heading = shownName === k.name ? `**${k.name}**` : `**${inlineCode(shownName)}**`;
   const parts = [subtitle ? `${heading}  \n_${subtitle}_` : heading, '', k.doc, ''];
@@ -56,7 +60,7 @@ export function keyMarkdown(k: LxcKey, target: LxcVersion, shownName = k.name, s
   if (k.multi !== 'clear-only') parts.push(`- Repeated: ${multiText(k.multi)}`);
   parts.push(`- Empty (${inlineCode(`${shownName} =`)}): ${emptyText(k)}`);
   if (k.requiresType) parts.push(`- Needs \`type = ${k.requiresType}\` set earlier for the same interface`);
-  parts.push(`- Versions: ${versionText(k, target)}`);
+  parts.push(`- Versions: ${versionText(k, target)}${versionNote ? ` (${versionNote})` : ''}`);
   parts.push('', `[lxc.container.conf(5)](${MANPAGE_URL})`);
   return parts.join('\n');
 }
@@ -65,8 +69,16 @@ export function hoverLxc(doc: LxcDocument, pos: Position, ctx: LxcHoverContext):
   const l = lineAt(doc, pos.line);
   if (!l || (l.kind !== 'entry' && l.kind !== 'malformed')) return null;
   const ch = pos.character;
-  if (ch >= l.keyStart && ch <= l.keyEnd) return keyHover(l, ctx);
-  if (l.kind === 'entry' && ch >= l.valueStart && ch <= l.valueEnd && l.value !== '') return valueHover(l, ch, ctx);
+  const include = l.kind === 'entry' && l.key === 'lxc.include' && l.value !== '' ? ctx.includeSummary?.(l.line) : undefined;
+  if (ch >= l.keyStart && ch <= l.keyEnd) {
+    const h = keyHover(l, ctx);
+    if (h && include) h.contents = { kind: 'markdown', value: `${(h.contents as { value: string }).value}\n\n---\n\n${include}` };
+    return h;
+  }
+  if (l.kind === 'entry' && ch >= l.valueStart && ch <= l.valueEnd && l.value !== '') {
+    if (include) return { contents: { kind: 'markdown', value: include }, range: range(l.line, l.valueStart, l.valueEnd) };
+    return valueHover(l, ch, ctx);
+  }
   return null;
 }
 
@@ -76,13 +88,13 @@ function keyHover(l: LxcLine, ctx: LxcHoverContext): Hover | null {
   let md: string | undefined;
   switch (r.type) {
     case 'exact':
-      md = keyMarkdown(r.key, ctx.version);
+      md = keyMarkdown(r.key, ctx.version, r.key.name, undefined, ctx.versionNote);
       break;
     case 'family':
-      md = r.bare ? keyMarkdown(r.key, ctx.version, r.key.prefix) : keyMarkdown(r.key, ctx.version, l.key, r.key.prefix !== l.key ? r.key.name : undefined);
+      md = r.bare ? keyMarkdown(r.key, ctx.version, r.key.prefix, undefined, ctx.versionNote) : keyMarkdown(r.key, ctx.version, l.key, r.key.prefix !== l.key ? r.key.name : undefined, ctx.versionNote);
       break;
     case 'net':
-      md = keyMarkdown(r.key, ctx.version, l.key, `network interface ${r.index}`);
+      md = keyMarkdown(r.key, ctx.version, l.key, `network interface ${r.index}`, ctx.versionNote);
       break;
     case 'net-index':
       md = `**${inlineCode(l.key)}**\n\nWith an empty value, removes network interface ${r.index} and everything set for it so far. It takes no other value.`;
@@ -116,7 +128,7 @@ function valueHover(l: LxcLine, ch: number, ctx: LxcHoverContext): Hover | null 
     if (!cap) return null;
     const extra = ctx.capabilityExtra?.(cap.cap);
     let md = capabilityMarkdown(cap, { spelledAs: tok.text, extra, context: k.capMode ?? 'drop' });
-    const link = k.capMode === 'drop' ? ctx.capabilityAction?.(cap.name) : undefined;
+    const link = ctx.capabilityAction?.(cap.name, l.line, k.capMode ?? 'drop');
     if (link) md = md.replace('\n', `\n\n${link}\n`);
     return { contents: { kind: 'markdown', value: md }, range: range(l.line, l.valueStart + tok.start, l.valueStart + tok.end) };
   }

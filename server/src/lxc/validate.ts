@@ -9,6 +9,7 @@ import type { LxcDocument } from './parser';
 import { CheckState, type LxcAnalysis, type LxcValidateOptions } from './check/state';
 import { walk } from './check/walk';
 import { checkIdmaps } from './check/idmaps';
+import { checkKeptCapabilities } from './check/caps';
 
 export type { CapEntry, CapState, Effective, IdmapEntry, IncludeInfo, LxcAnalysis, LxcValidateOptions, Origin } from './check/state';
 export { capList } from './check/state';
@@ -19,5 +20,6 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   const s = new CheckState(opts);
   walk(s, doc);
   checkIdmaps(s);
+  checkKeptCapabilities(s, doc);
   return { findings: s.top, effective: s.effective };
 }

@@ -4,7 +4,8 @@
  * reported once per repeat, in time linear in the line.
  */
 import { CAPABILITY_NAMES, type LxcKey } from '../keys';
-import type { LxcLine } from '../parser';
+import type { LxcDocument, LxcLine } from '../parser';
+import { INIT_NEEDS } from '../../capabilities/table';
 import { safeUint } from '../cnum';
 import { Suggester } from '../../util/strings';
 import { inlineHash } from './values';
@@ -34,7 +35,7 @@ export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
   if (keep && caps.mode !== 'keep' && caps.list.length > 0) {
     s.out.push({
       code: 'lxc/cap-mode-conflict',
-      message: 'Capabilities are already being dropped (lxc.cap.drop) at this point, and LXC cannot keep and drop at once; it refuses this line. Add `lxc.cap.drop =` before it to clear the drop list, or use lxc.cap.drop only.',
+      message: 'Capabilities are already being dropped (lxc.cap.drop) at this point, and LXC cannot keep and drop at once; it refuses this line. To allow a capability, drop the others again without it; an `lxc.cap.drop =` before this line would instead make the container keep only these capabilities.',
       range: s.keyRange(l),
     });
     return;
@@ -154,4 +155,33 @@ function alreadyDropped(s: CheckState, l: LxcLine, added: Added): void {
       unnecessary: true,
     });
   }
+}
+
+/**
+ * After the whole document: a keep list that leaves out what init systems and ordinary
+ * services need is reported on the line that made it (the keep line, or the include that
+ * brought it). An explicit `lxc.cap.keep = none` (an empty keep list) is taken as meant.
+ */
+export function checkKeptCapabilities(s: CheckState, doc: LxcDocument): void {
+  const caps = s.caps;
+  if (caps.mode !== 'keep' || caps.list.length === 0) return;
+  const kept = new Set(caps.list.map((c) => c.name));
+  const missing = INIT_NEEDS.filter((n) => !kept.has(n.name));
+  if (missing.length === 0) return;
+  const last = caps.list[caps.list.length - 1];
+  const l = doc.lineAt(last.topLine);
+  if (!l) return;
+  const names = [...kept];
+  const lost = CAPABILITY_NAMES.length - names.length;
+  const shown = names.length <= 6 ? names.join(' ') : `${names.slice(0, 6).join(' ')} and ${names.length - 6} more`;
+  s.top.push({
+    code: 'lxc/cap-keep-too-few',
+    message: `In keep mode the container keeps only ${shown} and loses the other ${lost} capabilities, among them ${listText(missing.map((m) => m.name))}, which init systems and ordinary services need: it is unlikely to boot. To allow a capability, stay in drop mode and drop the others again without it (quick fix); or add the missing ones to lxc.cap.keep.`,
+    range: s.keyRange(l),
+  });
+}
+
+/** `a, b and c`. */
+function listText(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -74,7 +74,21 @@ export interface Effective {
   values: Map<string, { value: string } & Origin>;
   idmaps: IdmapEntry[];
   includes: IncludeInfo[];
+  /**
+   * Lines of keys that add up (mount entries, cgroup device rules, hooks …), network types,
+   * and the clears between them, in the order LXC reads them: replayed on demand for the
+   * effective view (check/lists.ts), so the walk pays O(1) a line.
+   */
+  lists: ListEvent[];
 }
+
+export interface ListEntry extends Origin {
+  key: string;
+  value: string;
+}
+
+/** An entry, or a clear of a key and every key under it (`lxc.hook =`, `lxc.net.0 =`). */
+export type ListEvent = ListEntry | { clear: string };
 
 export interface LxcAnalysis {
   findings: Finding[];
@@ -105,7 +119,7 @@ export class CheckState {
   readonly top: Finding[] = [];
   /** Where findings of the file being read go (the document's, or an included file's). */
   out: Finding[] = this.top;
-  readonly effective: Effective = { caps: { list: [] }, capsAfter: new Map(), values: new Map(), idmaps: [], includes: [] };
+  readonly effective: Effective = { caps: { list: [] }, capsAfter: new Map(), values: new Map(), idmaps: [], includes: [], lists: [] };
   /** The first entry of each capability (by number) in the current list: "already dropped" in O(1). */
   capIndex: (CapEntry | undefined)[] = [];
   readonly nets = new Map<number, NetState>();

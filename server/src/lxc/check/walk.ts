@@ -14,6 +14,7 @@ import { clearLastWins, forgetFamily, setLastWins } from './lastwins';
 import { checkNamespaces, clearNamespaces } from './namespaces';
 import { checkNetKey, clearInterfaces, clearNetKey, interfaceValue, removeInterface } from './net';
 import { valueIssues } from './values';
+import { recordList } from './lists';
 import type { CheckState } from './state';
 
 type Known = Exclude<Resolved, { type: 'legacy' | 'unknown' | 'invalid' }>;
@@ -98,6 +99,7 @@ function entry(s: CheckState, l: LxcLine): LxcKey | undefined {
       return undefined;
     }
   }
+  recordList(s, l, r);
   if (r.type !== 'net-index') {
     const avail = availability(r.key, s.opts.version);
     if (!avail.ok) {
