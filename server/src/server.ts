@@ -145,10 +145,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Settings from the client; their problems are logged, a bounded number of them and a count. */
   function readSettings(raw: unknown): CtconfSettings {
-    const { settings: s, problems } = normalizeSettings(raw);
+    const { settings: s, problems, total } = normalizeSettings(raw);
     for (let i = 0; i < Math.min(problems.length, MAX_LOGGED_PROBLEMS); i++) connection.console.warn(problems[i]);
-    if (problems.length > MAX_LOGGED_PROBLEMS) {
-      connection.console.warn(`ctconf: ${(problems.length - MAX_LOGGED_PROBLEMS).toLocaleString('en')} more problems in the ctconf settings are not shown (${problems.length.toLocaleString('en')} in all).`);
+    if (total > MAX_LOGGED_PROBLEMS) {
+      connection.console.warn(`ctconf: ${(total - MAX_LOGGED_PROBLEMS).toLocaleString('en')} more problems in the ctconf settings are not shown (${total.toLocaleString('en')} in all).`);
     }
     return s;
   }
