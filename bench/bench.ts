@@ -9,8 +9,8 @@
  *  C. large files: 100k and 1M-line LXC configs of two shapes, `ctconf check` (one thread)
  *     vs liblxc (test/oracles/lxccheck.c), and the growth from 100k to 1M lines;
  *  D. a 55,000-line containers.conf: `ctconf check` vs `podman --version` and `taplo check`;
- *  E. typing (20 edits/s) and a 5,000-line paste on a 10,000-line file: the server's
- *     LineDocument and edit pacing vs TextDocument with a 100/150 ms debounce (issue 12 item 7);
+ *  E. typing (20 edits/s) and a 5,000-line paste on a 10,000-line file: the server's edit
+ *     pacing vs a 100/150 ms debounce, all on TextDocument (issue 12 item 7);
  *  F. bundle sizes.
  *
  * Commands are timed interleaved (a, b, a, b, …; CTCONF_BENCH_RUNS rounds, default 5) under
@@ -25,7 +25,6 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateContainersConf, generateHostConfigs, generateLxc, generateLxcMixed, generateLxcRepetitive } from './generate';
 import { startLspClient, type LspClient } from '../test/helpers/lspClient';
-import { LineDocument } from '../server/src/util/document';
 
 const ROOT = process.cwd();
 const LAUNCHER = path.join(ROOT, 'bin/ctconf');
@@ -271,43 +270,35 @@ function containersConf(): void {
   ]);
 }
 
-// E. Typing and pasting: LineDocument vs TextDocument -----------------------------------------
+// E. Typing and pasting: the server's pacing vs a debounce --------------------------------------------
 
 /** One keystroke: a character typed at the end of the line being written. */
 function keystroke(line: number, col: number, ch: string) {
   return [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ch }];
 }
 
-/** In-process cost of applying edits and reading the text back (what the server does per edit). */
+/** In-process cost of applying edits to TextDocument and reading the text back (what the server does per edit). */
 function documentCost(base: string, paste: string): string[][] {
-  const variants = [
-    ['LineDocument', () => new LineDocument('file:///x', 'lxc', 1, base), (d: LineDocument, c: ReturnType<typeof keystroke>, v: number) => d.update(c, v)],
-    ['TextDocument', () => TextDocument.create('file:///x', 'lxc', 1, base), (d: TextDocument, c: ReturnType<typeof keystroke>, v: number) => TextDocument.update(d, c, v)],
-  ] as const;
-  const rows: string[][] = [];
-  for (const [name, create, update] of variants) {
-    const key: number[] = [];
-    const keyText: number[] = [];
-    const pasteT: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const d = create() as LineDocument & TextDocument;
-      let t0 = performance.now();
-      for (let i = 0; i < 1000; i++) (update as (d: unknown, c: unknown, v: number) => void)(d, keystroke(5000, i, 'x'), i + 2);
-      key.push(((performance.now() - t0) / 1000) * 1000);
-      t0 = performance.now();
-      for (let i = 0; i < 1000; i++) {
-        (update as (d: unknown, c: unknown, v: number) => void)(d, keystroke(5000, i, 'y'), i + 2000);
-        d.getText();
-      }
-      keyText.push(((performance.now() - t0) / 1000) * 1000);
-      t0 = performance.now();
-      (update as (d: unknown, c: unknown, v: number) => void)(d, [{ range: { start: { line: 2000, character: 0 }, end: { line: 2000, character: 0 } }, text: paste }], 5000);
+  const key: number[] = [];
+  const keyText: number[] = [];
+  const pasteT: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    let d = TextDocument.create('file:///x', 'lxc', 1, base);
+    let t0 = performance.now();
+    for (let i = 0; i < 1000; i++) d = TextDocument.update(d, keystroke(5000, i, 'x'), i + 2);
+    key.push(((performance.now() - t0) / 1000) * 1000);
+    t0 = performance.now();
+    for (let i = 0; i < 1000; i++) {
+      d = TextDocument.update(d, keystroke(5000, i, 'y'), i + 2000);
       d.getText();
-      pasteT.push(performance.now() - t0);
     }
-    rows.push([name, `${median(key).toFixed(1)} µs`, `${median(keyText).toFixed(1)} µs`, ms(median(pasteT))]);
+    keyText.push(((performance.now() - t0) / 1000) * 1000);
+    t0 = performance.now();
+    d = TextDocument.update(d, [{ range: { start: { line: 2000, character: 0 }, end: { line: 2000, character: 0 } }, text: paste }], 5000);
+    d.getText();
+    pasteT.push(performance.now() - t0);
   }
-  return rows;
+  return [['TextDocument', `${median(key).toFixed(1)} µs`, `${median(keyText).toFixed(1)} µs`, ms(median(pasteT))]];
 }
 
 interface Variant {
@@ -326,11 +317,10 @@ async function typingAndPaste(): Promise<void> {
   const base = generateLxc(10_000);
   const paste = generateLxc(5_000, 3);
   const variants: Variant[] = [
-    { name: 'ctconf server: LineDocument, validate when edits pause (setImmediate pacing)' },
-    { name: 'TextDocument, 150 ms debounce', server: VARIANT, env: { CTCONF_VARIANT_DOC: 'text', CTCONF_VARIANT_DEBOUNCE: '150' } },
-    { name: 'TextDocument, 100 ms debounce', server: VARIANT, env: { CTCONF_VARIANT_DOC: 'text', CTCONF_VARIANT_DEBOUNCE: '100' } },
-    { name: 'TextDocument, no debounce (next turn)', server: VARIANT, env: { CTCONF_VARIANT_DOC: 'text', CTCONF_VARIANT_DEBOUNCE: '0' } },
-    { name: 'LineDocument, 150 ms debounce', server: VARIANT, env: { CTCONF_VARIANT_DOC: 'line', CTCONF_VARIANT_DEBOUNCE: '150' } },
+    { name: 'ctconf server: validate when edits pause (setImmediate pacing)' },
+    { name: '150 ms debounce', server: VARIANT, env: { CTCONF_VARIANT_DEBOUNCE: '150' } },
+    { name: '100 ms debounce', server: VARIANT, env: { CTCONF_VARIANT_DEBOUNCE: '100' } },
+    { name: 'no debounce (next turn)', server: VARIANT, env: { CTCONF_VARIANT_DEBOUNCE: '0' } },
   ];
   const clients = await Promise.all(variants.map((v) => startLspClient({ server: v.server, env: { ...process.env, ...v.env } })));
   const stats = variants.map(() => ({ settle: [] as number[], hover: [] as number[], cpu: [] as number[], published: [] as number[], paste: [] as number[], afterPaste: [] as number[] }));
@@ -385,7 +375,7 @@ async function typingAndPaste(): Promise<void> {
   table(`E. Typing and pasting into a 10,000-line LXC config, over stdio (issue 12 item 7; ${rounds} rounds, medians)`,
     ['server', 'last keystroke → its diagnostics', 'hover while typing', 'server CPU for 100 keystrokes in 5 s', 'diagnostics published while typing', '5,000-line paste → diagnostics', 'keystroke after the paste → diagnostics'],
     variants.map((v, k) => [v.name, ms(median(stats[k].settle)), ms(median(stats[k].hover)), ms(median(stats[k].cpu)), String(median(stats[k].published)), ms(median(stats[k].paste)), ms(median(stats[k].afterPaste))]));
-  table('E2. In-process cost of the document itself on the same file (apply one keystroke; apply it and read the whole text back, as a validation does; a 5,000-line paste and read)',
+  table('E2. In-process cost of TextDocument itself on the same file (apply one keystroke; apply it and read the whole text back, as a validation does; a 5,000-line paste and read)',
     ['document', 'one keystroke', 'keystroke + getText()', 'paste + getText()'], documentCost(base, paste));
 }
 

@@ -1,9 +1,8 @@
 /**
  * A throw-away language server for `npm run bench` only (issue 12, item 7): the plainest
- * possible adapter, to compare with the real one (server/src/server.ts) on typing and pasting.
+ * possible adapter, to compare with the real one (server/src/server.ts) on typing and pasting:
+ * the same TextDocument store, validation after a plain debounce instead of the server's pacing.
  *
- *   CTCONF_VARIANT_DOC=text|line   vscode-languageserver-textdocument's TextDocument, or the
- *                                  server's LineDocument (server/src/util/document.ts)
  *   CTCONF_VARIANT_DEBOUNCE=MS     validate MS milliseconds after the last edit (a plain
  *                                  setTimeout debounce); 0 validates on the next turn
  *
@@ -11,7 +10,6 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LineDocument } from '../server/src/util/document';
 import { createLanguageService } from '../server/src/service';
 import { nodeHost } from '../server/src/nodeHost';
 
@@ -22,21 +20,11 @@ interface Doc {
   getText(): string;
 }
 
-const kind = process.env.CTCONF_VARIANT_DOC === 'line' ? 'line' : 'text';
 const debounce = Number(process.env.CTCONF_VARIANT_DEBOUNCE ?? 150);
 const connection = createConnection(ProposedFeatures.all);
 const service = createLanguageService(nodeHost(), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, maxDiagnostics: 1000 });
 
-const documents: TextDocuments<Doc> =
-  kind === 'line'
-    ? (new TextDocuments<LineDocument>({
-        create: (uri, languageId, version, content) => new LineDocument(uri, languageId, version, content),
-        update: (doc, changes, version) => {
-          doc.update(changes, version);
-          return doc;
-        },
-      }) as unknown as TextDocuments<Doc>)
-    : (new TextDocuments(TextDocument) as unknown as TextDocuments<Doc>);
+const documents: TextDocuments<Doc> = new TextDocuments(TextDocument);
 
 const asText = (d: Doc) => ({ uri: d.uri, languageId: d.languageId, version: d.version, text: d.getText() });
 const timers = new Map<string, ReturnType<typeof setTimeout>>();

@@ -8,7 +8,7 @@ import {
   SymbolKind, type CancellationToken, type Connection, type DocumentSymbol, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { clampPosition, clampRange, clampResult } from './util/clamp';
-import { LineDocument } from './util/document';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { performance } from 'node:perf_hooks';
 import { createLanguageService, type LanguageService, type ServiceConfig } from './service';
 import { nodeHost } from './nodeHost';
@@ -71,13 +71,10 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments<LineDocument>({
-    create: (uri, languageId, version, content) => new LineDocument(uri, languageId, version, content),
-    update: (doc, changes, version) => {
-      doc.update(changes, version);
-      return doc;
-    },
-  });
+  // The standard document store (issue 12 item 7): the custom line-array document it replaced
+  // made no user-visible difference (bench E: a keystroke plus the full-text read that every
+  // validation does cost 2.5 ms with it and 2.4 ms with TextDocument on 10,000 lines).
+  const documents = new TextDocuments(TextDocument);
   let service: LanguageService | undefined;
   let settings: CtconfSettings = defaultSettings();
   let pullConfiguration = false;
@@ -199,14 +196,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return s;
   }
 
-  function languageOf(doc: LineDocument): string {
+  function languageOf(doc: TextDocument): string {
     if (isLanguageId(doc.languageId)) return doc.languageId;
     const p = uriToPath(doc.uri);
     return (p && detectLanguage(p, doc.getText())) ?? doc.languageId;
   }
 
   const waitingForVersions = new Set<string>();
-  function validate(doc: LineDocument): void {
+  function validate(doc: TextDocument): void {
     if (!service || shutDown) return;
     cancel(doc.uri);
     if (!versionsKnown) {
@@ -240,7 +237,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * validations (they get at least two thirds of the time).
    */
   const pacing = new Map<string, { timer?: ReturnType<typeof setImmediate>; pending: number; seen: number; since: number; lastCost: number }>();
-  function schedule(doc: LineDocument): void {
+  function schedule(doc: TextDocument): void {
     let state = pacing.get(doc.uri);
     if (!state) {
       state = { pending: 0, seen: 0, since: 0, lastCost: 0 };
@@ -280,7 +277,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
-  const textDoc = (d: LineDocument) => ({ uri: d.uri, languageId: languageOf(d), version: d.version, text: d.getText() });
+  const textDoc = (d: TextDocument) => ({ uri: d.uri, languageId: languageOf(d), version: d.version, text: d.getText() });
   type TextDoc = ReturnType<typeof textDoc>;
   const docFor = (uri: string) => documents.get(uri);
   const refused = () => new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
@@ -295,7 +292,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * A failure is logged and answered with an empty result, never a crash. Every position in
    * the result is clamped to the document it refers to.
    */
-  async function feature<R>(name: string, uri: unknown, token: CancellationToken | undefined, empty: R, fn: (d: TextDoc, doc: LineDocument) => R): Promise<R | ResponseError> {
+  async function feature<R>(name: string, uri: unknown, token: CancellationToken | undefined, empty: R, fn: (d: TextDoc, doc: TextDocument) => R): Promise<R | ResponseError> {
     if (shutDown) return refused();
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!doc || !service) return empty;

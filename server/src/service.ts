@@ -86,6 +86,28 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     return man;
   };
 
+  /**
+   * What a rule code means under the current settings (off, severity, its RULES.md link),
+   * worked out once per code and shared by its diagnostics: a file that is mostly findings
+   * (bench section C, 20,000 lines with 21,811 findings) spent 300 ms of 3.4 s profiled in
+   * the per-finding settings lookup, ruleInfo, the anchor regex and the link strings.
+   * Cleared by configure().
+   */
+  let rules = new Map<string, { off: boolean; severity: DiagnosticSeverity; description: { href: string } }>();
+  function ruleOf(code: Finding['code']) {
+    let r = rules.get(code);
+    if (!r) {
+      const setting = config.rules[code];
+      r = {
+        off: setting === 'off',
+        severity: SEVERITY[setting && setting !== 'off' ? setting : ruleInfo(code).severity],
+        description: { href: config.ruleHref?.(code) ?? `${RULES_URL}#${ruleAnchor(code)}` },
+      };
+      rules.set(code, r);
+    }
+    return r;
+  }
+
   function context(uri: string): DocContext {
     return {
       uri,
@@ -134,36 +156,32 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   return {
     diagnostics(doc) {
       const suppress = suppressions(doc.text);
-      const kept: { f: Finding; severity: Severity }[] = [];
+      const kept: Finding[] = [];
       for (const f of findings(doc)) {
-        const setting = config.rules[f.code];
-        if (setting === 'off') continue;
+        if (ruleOf(f.code).off) continue;
         if (suppress.isSuppressed(f.code, f.range.start.line)) continue;
-        kept.push({ f, severity: setting ?? ruleInfo(f.code).severity });
+        kept.push(f);
       }
-      kept.sort((a, b) => a.f.range.start.line - b.f.range.start.line || a.f.range.start.character - b.f.range.start.character);
+      // Findings come nearly in line order: V8's sort (TimSort) is linear on such runs.
+      kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       const limit = config.maxDiagnostics ?? Infinity;
-      const out: Diagnostic[] = [];
-      for (const { f, severity } of kept.length > limit ? kept.slice(0, limit) : kept) {
-        const d: Diagnostic = {
-          range: f.range,
-          severity: SEVERITY[severity],
-          code: f.code,
-          codeDescription: { href: config.ruleHref?.(f.code) ?? `${RULES_URL}#${ruleAnchor(f.code)}` },
-          source: 'ctconf',
-          message: f.message,
-        };
+      const shown = kept.length > limit ? limit : kept.length;
+      const out: Diagnostic[] = new Array(shown);
+      for (let i = 0; i < shown; i++) {
+        const f = kept[i];
+        const rule = ruleOf(f.code);
+        const d: Diagnostic = { range: f.range, severity: rule.severity, code: f.code, codeDescription: rule.description, source: 'ctconf', message: f.message };
         if (f.data) d.data = f.data;
         if (f.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
         if (f.related) {
           d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? doc.uri, range: r.range }, message: r.message }));
         }
-        out.push(d);
+        out[i] = d;
       }
       if (kept.length > limit) {
         const hidden = kept.length - limit;
         out.push({
-          range: kept[limit].f.range,
+          range: kept[limit].range,
           severity: DiagnosticSeverity.Information,
           source: 'ctconf',
           message: `ctconf shows the first ${limit.toLocaleString('en')} problems of this file; ${hidden.toLocaleString('en')} more from here on are not shown. \`ctconf check\` lists them all.`,
@@ -231,6 +249,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     configure(c) {
       if (c.manDirs?.join('\0') !== config.manDirs?.join('\0')) man = undefined;
       config = c;
+      rules = new Map();
       cache.clear();
       shared = new Map();
     },

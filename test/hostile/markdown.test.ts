@@ -64,16 +64,15 @@ test('the allow-capability command link is only written for capability names ctc
   }
 });
 
-// Cases in the LXC and containers.conf hover builders (lxc/hover.ts, containers/features.ts),
-// fixed by the engine refactor.
-const ENGINE: [string, 'lxc' | 'containers-conf', string, number][] = [
+// Cases in the LXC and containers.conf hover builders (lxc/hover.ts, containers/features.ts).
+const HOVER_CASES: [string, 'lxc' | 'containers-conf', string, number][] = [
   ['a family key (lxc.sysctl.*)', 'lxc', `lxc.sysctl.${INJECTIONS.link}${INJECTIONS.image} = 1\n`, 0],
   ['a family key (lxc.cgroup2.*) with escape bytes', 'lxc', `lxc.cgroup2.${INJECTIONS.html}${INJECTIONS.osc} = 1\n`, 0],
   ['an lxc.mount.auto token ending in :force', 'lxc', `lxc.mount.auto = ${INJECTIONS.image}:force\n`, 0],
   ['a containers.conf enum value', 'containers-conf', `[engine]\ncgroup_manager = "${INJECTIONS.image}${INJECTIONS.link}"\n`, 1],
 ];
-for (const [name, lang, text, line] of ENGINE) {
-  test(`hover Markdown: ${name}`, { todo: 'fixed by the engine refactor (lxc/hover.ts, containers/features.ts)', timeout: 60_000 }, async () => {
+for (const [name, lang, text, line] of HOVER_CASES) {
+  test(`hover Markdown: ${name}`, { timeout: 60_000 }, async () => {
     const { found, hovers } = await probe(lang, text, line);
     assert.ok(hovers > 0, 'the line has a hover');
     assert.deepEqual(found, []);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service';
 import { nodeHost } from '../nodeHost';
+import { snapshotHost } from './snapshotHost';
 import { detectLanguage, type LanguageId } from '../languages';
 import { detectLxcVersion, detectPodmanVersion } from '../detect';
 import { effectiveLxcVersion, type CtconfSettings } from '../settings';
@@ -82,7 +83,7 @@ function check(o: CheckOptions, io: Io): number {
   };
   problems.forEach(fail);
   const versions = lazyVersions(settings);
-  const service = createLanguageService(nodeHost(), versions.config());
+  const service = createLanguageService(snapshotHost(nodeHost()), versions.config());
   const out = formatter(o, io);
   const excluded = excluder(o.exclude, io.cwd);
   const walked = collectFiles(o.paths, excluded, io.cwd);
