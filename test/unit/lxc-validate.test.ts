@@ -477,3 +477,23 @@ test('names of JavaScript object properties as values or keys are plain unknown 
     assert.ok(codes.filter((c) => c === 'lxc/invalid-value').length >= 4, `${name}: bad values are reported (${codes.join(', ')})`);
   }
 });
+
+test('a cleared type resets the interface: type-specific keys after it are refused', () => {
+  assert.deepEqual(lxcDiags('lxc.net.0.type = macvlan\nlxc.net.0.type =\nlxc.net.0.macvlan.mode = bridge\n'), ['2:0-22 lxc/net-type-required']);
+  assert.deepEqual(lxcDiags('lxc.net.0.type = veth\nlxc.net.0.type = ""\nlxc.net.0.veth.pair = p\n'), ['2:0-19 lxc/net-type-required']);
+  // Its earlier keys are lost (a warning, without the move-the-type-line fix data).
+  const d = lxcService().diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.net.0.type = veth\nlxc.net.0.link = br0\nlxc.net.0.type =\n' });
+  assert.deepEqual(d.map((x) => `${x.range.start.line} ${x.code} ${JSON.stringify(x.data ?? null)}`), ['2 lxc/net-type-resets null']);
+  // Typed again, the keys work again; generic keys never needed a type.
+  assert.deepEqual(lxcDiags('lxc.net.0.type = veth\nlxc.net.0.type =\nlxc.net.0.type = veth\nlxc.net.0.veth.pair = p\nlxc.net.0.link = br0\n'), []);
+});
+test('lxc.net.<i> = reads i as an unsigned C number (base 0, up to UINT_MAX)', () => {
+  for (const i of ['0', '0x10', '0X1f', '010', '00', '2147483647', '4294967295']) assert.deepEqual(lxcDiags(`lxc.net.${i} =\n`), [], i);
+  for (const i of ['08', '0x', '1a', '4294967296', '99999999999999999999']) assert.deepEqual(lxcCodes(`lxc.net.${i} =\n`), ['lxc/unknown-key'], i);
+  // 010 removes interface 8 (so clearing a key of 8 afterwards is refused), not interface 10.
+  assert.deepEqual(lxcDiags('lxc.net.8.type = veth\nlxc.net.010 =\nlxc.net.8.link =\n'), ['2:0-14 lxc/net-missing-index']);
+  assert.deepEqual(lxcDiags('lxc.net.10.type = veth\nlxc.net.010 =\nlxc.net.10.link =\n'), []);
+  // The index of lxc.net.<i>.<key> stays decimal and below INT_MAX.
+  assert.deepEqual(lxcCodes('lxc.net.0x10.type = veth\n'), ['lxc/unknown-key']);
+  assert.deepEqual(lxcCodes('lxc.net.2147483647.type = veth\n'), ['lxc/unknown-key']);
+});

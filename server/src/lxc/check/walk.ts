@@ -118,7 +118,7 @@ function emptyValue(s: CheckState, l: LxcLine, r: Known): void {
       removeInterface(s, r.index);
       return;
     case 'net':
-      clearNetKey(s, l, r.index);
+      clearNetKey(s, l, r.key, r.index);
       return;
     case 'family':
       if (r.bare) {
