@@ -6,7 +6,7 @@
  * The verdicts are not written here: the differential test asks liblxc.
  * `@DIR@` in a case's text or files stands for the case's own directory.
  */
-import { NET_SUBKEYS } from '../../server/src/lxc/keys';
+import { NAMESPACES, NET_SUBKEYS } from '../../server/src/lxc/keys';
 import type { LxcCase } from './lxcCases';
 
 const BASE = 'lxc.uts.name = ctconf-test\n';
@@ -56,6 +56,15 @@ function netIndexes(): LxcCase[] {
   return out;
 }
 
+/** `lxc.namespace.share.<name> =` validates the name like a set does. */
+function namespaceShareClears(): LxcCase[] {
+  const names = [...NAMESPACES, 'NET', 'Pid', 'bogus', 'mount', '', 'net.x'];
+  return names.flatMap((n, i) => [
+    seq(`ns-share-clear:${i}`, [`lxc.namespace.share.${n} =`]),
+    seq(`ns-share-set:${i}`, [`lxc.namespace.share.${n} = 1`]),
+  ]);
+}
+
 /**
  * The same lines read from an included file: liblxc applies them in the same state, and a
  * refusal inside the include refuses the config.
@@ -67,6 +76,6 @@ function included(cases: LxcCase[]): LxcCase[] {
 }
 
 export function lxcClassCases(): LxcCase[] {
-  const classes = [...netResets(), ...netIndexes()];
+  const classes = [...netResets(), ...netIndexes(), ...namespaceShareClears()];
   return [...classes, ...included(classes)];
 }

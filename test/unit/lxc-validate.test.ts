@@ -497,3 +497,9 @@ test('lxc.net.<i> = reads i as an unsigned C number (base 0, up to UINT_MAX)', (
   assert.deepEqual(lxcCodes('lxc.net.0x10.type = veth\n'), ['lxc/unknown-key']);
   assert.deepEqual(lxcCodes('lxc.net.2147483647.type = veth\n'), ['lxc/unknown-key']);
 });
+test('lxc.namespace.share.<ns> = checks the name like a set does', () => {
+  assert.deepEqual(lxcDiags('lxc.namespace.share.net =\n'), []);
+  assert.deepEqual(lxcDiags('lxc.namespace.share.bogus =\n'), ['0:0-25 lxc/unknown-key']);
+  assert.deepEqual(lxcDiags('lxc.namespace.share.NET =\n'), ['0:0-23 lxc/unknown-key']);
+  assert.deepEqual(lxcDiags('lxc.namespace.share. =\n'), ['0:0-20 lxc/invalid-value']);
+});

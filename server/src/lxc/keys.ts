@@ -91,6 +91,8 @@ export interface SubKeyNames {
   noun: string;
   /** Suggestions are looked up in lower case (the names are lower case, matching is exact). */
   lowerCaseHint?: boolean;
+  /** `family.<sub> =` looks the name up too, and refuses an unknown or empty one. */
+  checkedOnClear?: boolean;
 }
 
 export interface LxcKey {
@@ -415,7 +417,7 @@ export const FAMILY_KEYS: readonly FamilyKey[] = [
   { prefix: 'lxc.cgroup', name: 'lxc.cgroup.<controller>.<file>', kind: 'string', multi: A, empty: 'clear', since: '0.9', removed: '7.0', successor: 'Use the matching `lxc.cgroup2.` key (cgroup v2 file names differ from v1).', section: 'control-group', completions: CGROUP1_FILES,
     doc: 'Writes a value to a file of a cgroup v1 controller, for example `lxc.cgroup.devices.allow`. Only used on hosts that still mount cgroup v1.' },
   { prefix: 'lxc.namespace.share', dotted: true, name: 'lxc.namespace.share.<namespace>', kind: 'string', multi: L, empty: 'clear', since: '3.0', section: 'namespaces',
-    subKeys: { names: NAMESPACES, refusedAt: 'load', noun: 'a namespace LXC can share', lowerCaseHint: true },
+    subKeys: { names: NAMESPACES, refusedAt: 'load', noun: 'a namespace LXC can share', lowerCaseHint: true, checkedOnClear: true },
     doc: 'Joins the given namespace of another process instead of creating one: a PID, a container name, or a path under /proc.' },
   { prefix: 'lxc.prlimit', name: 'lxc.prlimit.<resource>', kind: 'rlimit', multi: L, empty: 'clear', since: '2.1', section: 'resource-limits',
     subKeys: { names: PRLIMIT_RESOURCES, numbers: true, refusedAt: 'start', noun: 'a resource limit' },
