@@ -6,7 +6,7 @@
  * The verdicts are not written here: the differential test asks liblxc.
  * `@DIR@` in a case's text or files stands for the case's own directory.
  */
-import { NAMESPACES, NET_SUBKEYS } from '../../server/src/lxc/keys';
+import { EXACT_KEYS, NAMESPACES, NET_SUBKEYS } from '../../server/src/lxc/keys';
 import type { LxcCase } from './lxcCases';
 
 const BASE = 'lxc.uts.name = ctconf-test\n';
@@ -65,6 +65,65 @@ function namespaceShareClears(): LxcCase[] {
   ]);
 }
 
+/** An absolute path of exactly `len` bytes in components of at most 200 bytes. */
+function longPath(len: number, head = '/tmp/ctconf-lxcdiff-long'): string {
+  let p = head;
+  while (p.length < len) {
+    const room = len - p.length - 1;
+    p += `/${'p'.repeat(Math.max(1, Math.min(200, room)))}`;
+    if (p.length > len) p = p.slice(0, len);
+  }
+  return p.slice(0, len);
+}
+
+/** Relative variant (cgroup directories must be relative). */
+const relPath = (len: number): string => longPath(len + 1).slice(1);
+
+/** Every path-valued key at and around PATH_MAX, with padding liblxc's simplification removes. */
+function pathLengths(): LxcCase[] {
+  const out: LxcCase[] = [];
+  const pathKeys = EXACT_KEYS.filter((k) => k.kind === 'path' || k.kind === 'cgroup-dir');
+  for (const k of pathKeys) {
+    const rel = k.kind === 'cgroup-dir';
+    const mk = (len: number): string => (rel ? relPath(len) : longPath(len));
+    // The log file is created: keep those under one directory the test removes.
+    const base = (len: number): string => (k.openedAtLoad ? longPath(len, '/tmp/ctconf-lxcdiff-logs') : mk(len));
+    // Padding that liblxc's simplification removes: repeated `/`, `/./`, a leading `./`, a trailing `/`.
+    const slashes = (p: string): string => p.replace(/(.)\//, `$1${'/'.repeat(12)}`);
+    const dots = (p: string): string => p.replace(/(.)\//, `$1${'/.'.repeat(12)}/`);
+    const variants: [string, string][] = [
+      ['4095', base(4095)],
+      ['4096', base(4096)],
+      ['5000', base(5000)],
+      ['slashes-4095', slashes(base(4095))],
+      ['slashes-4096', slashes(base(4096))],
+      ['dots-4095', dots(base(4095))],
+      ['dots-4096', dots(base(4096))],
+      ['trailing-4095', `${base(4095)}/`],
+      ['trailing-many-4094', `${base(4094)}${'/'.repeat(10)}`],
+      ['trailing-4096', `${base(4096)}/`],
+      ['dotdot-4096', `${base(4093)}/..`],
+    ];
+    if (rel) variants.push(['dot-prefix-4095', `./${base(4095)}`], ['dot-prefix-4096', `./${base(4096)}`]);
+    if (k.storagePrefix) {
+      variants.push(['typed-4095', `dir:${base(4095)}`], ['typed-4096', `dir:${base(4096)}`], ['typed-slashes-4095', `dir:${slashes(base(4095))}`], ['type-4096', `${'t'.repeat(4096)}:/x`], ['type-4095', `${'t'.repeat(4095)}:/x`], ['type-slashes', `a${'/'.repeat(4100)}b:/x`]);
+    }
+    for (const [name, v] of variants) out.push(seq(`path-len:${k.name}:${name}`, [`${k.name} = ${v}`]));
+  }
+  return out;
+}
+
+/** Keys whose file liblxc opens at load: through a file, a directory, new directories. */
+function openedAtLoad(): LxcCase[] {
+  const out: LxcCase[] = [];
+  for (const k of EXACT_KEYS.filter((x) => x.openedAtLoad)) {
+    const files = { afile: 'x\n', 'adir/keep': '' };
+    const values = ['@DIR@/afile/x.log', '@DIR@/afile', '@DIR@/adir', '@DIR@/adir/', '@DIR@/adir/./', '@DIR@/new/deeper/x.log', '@DIR@/adir/x.log', '@DIR@//adir//y.log', '@DIR@/afile/../z.log', 'relative.log', 'adir', 'afile/x.log', '/dev/null'];
+    values.forEach((v, i) => out.push(seq(`opened:${k.name}#${i}`, [`${k.name} = ${v}`], { files })));
+  }
+  return out;
+}
+
 /**
  * The same lines read from an included file: liblxc applies them in the same state, and a
  * refusal inside the include refuses the config.
@@ -76,6 +135,6 @@ function included(cases: LxcCase[]): LxcCase[] {
 }
 
 export function lxcClassCases(): LxcCase[] {
-  const classes = [...netResets(), ...netIndexes(), ...namespaceShareClears()];
+  const classes = [...netResets(), ...netIndexes(), ...namespaceShareClears(), ...pathLengths(), ...openedAtLoad()];
   return [...classes, ...included(classes)];
 }

@@ -503,3 +503,37 @@ test('lxc.namespace.share.<ns> = checks the name like a set does', () => {
   assert.deepEqual(lxcDiags('lxc.namespace.share.NET =\n'), ['0:0-23 lxc/unknown-key']);
   assert.deepEqual(lxcDiags('lxc.namespace.share. =\n'), ['0:0-20 lxc/invalid-value']);
 });
+test('path lengths are measured after liblxc simplifies the path, for every path key', () => {
+  const long = (n: number): string => `/${'a'.repeat(n - 1)}`;
+  const pathKeys = EXACT_KEYS.filter((k) => k.kind === 'path' && !k.openedAtLoad).map((k) => k.name);
+  assert.ok(pathKeys.includes('lxc.rootfs.path') && pathKeys.includes('lxc.mount.fstab'));
+  for (const k of pathKeys) {
+    assert.deepEqual(lxcCodes(`${k} = ${long(4095)}\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${long(4096)}\n`), ['lxc/invalid-value'], k);
+    assert.deepEqual(lxcCodes(`${k} = //${long(4095)}/\n`), [], `${k}: // and a trailing / are dropped`);
+    assert.deepEqual(lxcCodes(`${k} = /./././${long(4095)}\n`), [], `${k}: /./ is dropped`);
+    assert.deepEqual(lxcCodes(`${k} = ${long(4093)}/..\n`), ['lxc/invalid-value'], `${k}: .. is kept`);
+  }
+  // lxc.rootfs.path: the storage type and the path are each a path.
+  assert.deepEqual(lxcDiags(`lxc.rootfs.path = dir:${long(4095)}\n`), []);
+  assert.deepEqual(lxcDiags(`lxc.rootfs.path = dir:${long(4096)}\n`), ['0:22-4118 lxc/invalid-value']);
+  assert.deepEqual(lxcDiags(`lxc.rootfs.path = ${'t'.repeat(4096)}:/x\n`), ['0:18-4114 lxc/invalid-value']);
+  for (const k of EXACT_KEYS.filter((x) => x.kind === 'cgroup-dir').map((x) => x.name)) {
+    assert.deepEqual(lxcCodes(`${k} = ${'a'.repeat(4095)}\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${'a'.repeat(4096)}\n`), ['lxc/invalid-value'], k);
+    assert.deepEqual(lxcCodes(`${k} = ./${'a'.repeat(4095)}//\n`), [], k);
+  }
+});
+test('lxc.log.file is opened while the config loads: through a file or at a directory it fails (host-dependent)', () => {
+  const host = memoryHost({ '/etc/passwd': 'root:x:0:0\n', '/var/log/lxc/old.log': '' }, { cwd: '/var/log' });
+  assert.deepEqual(lxcDiags('lxc.log.file = /etc/passwd/c1.log\n', { host }), ['0:15-33 lxc/invalid-value']);
+  assert.deepEqual(lxcDiags('lxc.log.file = /etc/passwd/../c1.log\n', { host }), ['0:15-36 lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc\n', { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/./\n', { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.log.file = lxc\n', { host }), ['lxc/invalid-value'], 'relative to the working directory');
+  // Missing directories are created; an existing file is appended to.
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/new/deeper/c1.log\n', { host }), []);
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/old.log\n', { host }), []);
+  const msg = lxcService({ host }).diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.log.file = /etc/passwd/x\n' })[0].message as string;
+  assert.match(msg, /host/);
+});

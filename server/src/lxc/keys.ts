@@ -15,7 +15,7 @@ import { CAPABILITIES } from '../capabilities/table';
 /** How a value is checked. Each kind is implemented once in values.ts. */
 export type ValueKind =
   | 'string' // stored as given
-  | 'path' // stored as given (liblxc only normalises slashes)
+  | 'path' // simplified (`//`, `/./`, trailing `/` dropped), then shorter than 4096 bytes
   | 'bool01' // 0 or 1, parsed as an unsigned C integer (0x1 and 01 work)
   | 'bool01-lax' // 0 or 1; a non-number is silently ignored (liblxc returns -errno with errno 0)
   | 'uint-lax' // unsigned; a non-number is silently ignored (same liblxc quirk)
@@ -122,6 +122,10 @@ export interface LxcKey {
   clearsInterfaces?: boolean;
   /** Removed keys: what to use instead, appended to the diagnostic. */
   successor?: string;
+  /** Path keys written `[type:]path`: both parts are stored as paths (lxc.rootfs.path). */
+  storagePrefix?: boolean;
+  /** Path keys whose file liblxc opens (creating its directories) while the config loads. */
+  openedAtLoad?: boolean;
 }
 
 const L = 'last-wins' as const;
@@ -258,7 +262,7 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     doc: 'Extra group IDs for the init process, separated by commas. Lines add up.' },
   { name: 'lxc.keyring.session', kind: 'bool01', multi: L, empty: 'reset', since: '4.0', section: 'keyring',
     doc: 'Whether LXC gives the container a fresh session keyring.' },
-  { name: 'lxc.log.file', kind: 'path', multi: L, empty: 'clear', since: '2.1', section: 'logging',
+  { name: 'lxc.log.file', kind: 'path', openedAtLoad: true, multi: L, empty: 'clear', since: '2.1', section: 'logging',
     doc: 'File LXC writes its own log to. LXC opens (and creates) it as soon as it reads this line.' },
   { name: 'lxc.log.level', kind: 'log-level', multi: L, empty: 'reset', since: '2.1', section: 'logging',
     doc: 'How much LXC logs: 0 (trace) to 8 (fatal), or a name such as `debug` or `error`.' },
@@ -296,7 +300,7 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     doc: 'Host directory where the root file system is mounted before the container pivots into it.' },
   { name: 'lxc.rootfs.options', kind: 'rootfs-options', multi: L, empty: 'clear', since: '1.0', section: 'root-file-system',
     doc: 'Mount options for the root file system, separated by commas, for example `ro` or `idmap=container`.' },
-  { name: 'lxc.rootfs.path', kind: 'string', multi: L, empty: 'clear', since: '2.1', section: 'root-file-system',
+  { name: 'lxc.rootfs.path', kind: 'path', storagePrefix: true, multi: L, empty: 'clear', since: '2.1', section: 'root-file-system',
     doc: 'The container\'s root file system: a directory, image or device, optionally prefixed by its storage type (`dir:`, `btrfs:`, `overlay:`, `loop:` …).' },
   { name: 'lxc.seccomp.allow_nesting', kind: 'bool01-lax', multi: L, empty: 'reset', since: '3.2', section: 'seccomp',
     doc: 'With 1, the container may load seccomp filters of its own on top of LXC\'s.' },

@@ -12,6 +12,8 @@ import { atLeast, type LxcVersion } from './version';
 import { idmapFast, parseIdmap } from './idmap';
 import { closest } from '../util/strings';
 import { checkIpv4Address, checkIpv6Address, checkRoute } from './netvalues';
+import { logFileProblem, pathSimplify, pathTooLong, PATH_MAX } from './pathvalues';
+import type { FileType } from '../host';
 
 export interface ValueIssue {
   code: 'lxc/invalid-value' | 'lxc/suspicious-value' | 'lxc/env-unset' | 'lxc/unknown-prlimit';
@@ -28,6 +30,10 @@ export interface ValueContext {
   exists(path: string): boolean;
   /** The full key, for messages (`lxc.net.0.mtu`). */
   key: string;
+  /** Type of a host path (undefined: missing, or not to be looked at, as in Restricted Mode). */
+  stat(path: string): FileType | undefined;
+  /** Directory relative host paths are resolved against. */
+  cwd: string;
 }
 
 export { splitTokens, type Token } from './tokens';
@@ -193,7 +199,7 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
   const name = ctx.key;
   switch (key.kind) {
     case 'path':
-      return utf8Length(value) >= 4096 ? whole(`The path for ${name} is longer than LXC's limit of 4095 bytes.`) : NONE;
+      return checkPath(key, value, ctx);
     case 'bool01':
       return numberKind('bool01', value) ? NONE : whole(`${name} takes 0 or 1, not \`${value}\`.`);
     case 'uint-lax':
@@ -268,7 +274,7 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
     case 'cgroup-dir':
       if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
       if (value.includes('..')) return whole(`${name} must not contain \`..\`.`);
-      return NONE;
+      return pathTooLong(value) ? whole(tooLong(name)) : NONE;
     case 'cgroup-inner':
       if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
       if (value.includes('/') || value === '.' || value === '..') return whole(`${name} must be a single directory name, without \`/\`.`);
@@ -317,6 +323,26 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
     case 'fstab-line':
       return checkValue(key, value, ctx); // (answered there)
   }
+}
+
+const tooLong = (name: string): string =>
+  `The path for ${name} is ${PATH_MAX} bytes or longer once LXC drops repeated \`/\`, \`/./\` and a trailing \`/\`; LXC's limit is ${PATH_MAX - 1} bytes.`;
+
+function checkPath(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[] {
+  const name = ctx.key;
+  // `[type:]path`: the storage type before the first `:` is stored as a path too.
+  const colon = key.storagePrefix ? value.indexOf(':') : -1;
+  const parts = colon === -1 ? [[0, value.length]] : [[0, colon], [colon + 1, value.length]];
+  for (const [start, end] of parts) {
+    if (pathTooLong(value.slice(start, end))) return [invalid(tooLong(name), start, end)];
+  }
+  if (key.openedAtLoad) {
+    const problem = logFileProblem(pathSimplify(value), ctx.cwd, ctx.stat);
+    if (problem) {
+      return [invalid(`LXC opens ${name} (creating missing directories) while it reads the config, and ${problem}, so LXC refuses the config here. This depends on the host that loads the config.`, 0, value.length)];
+    }
+  }
+  return NONE;
 }
 
 function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) => ValueIssue[]): ValueIssue[] {

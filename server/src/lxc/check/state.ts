@@ -137,6 +137,8 @@ export class CheckState {
       env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
       exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
       key: '',
+      stat: (p: string) => (opts.restricted ? undefined : opts.host.stat(p)?.type),
+      cwd: opts.restricted ? '/' : opts.host.cwd(),
     };
   }
 

@@ -1,0 +1,68 @@
+/**
+ * Path values as liblxc stores them (set_config_path_item): the path is first simplified
+ * (repeated `/`, `/./` and a trailing `/` dropped; `..` kept) and must then be shorter than
+ * PATH_MAX (4096 bytes). lxc.log.file is also opened, and its directories created, while
+ * the config loads.
+ */
+import type { FileType } from '../host';
+
+/** PATH_MAX on Linux: a stored path must be shorter (its NUL byte included). */
+export const PATH_MAX = 4096;
+
+/** liblxc's path_simplify, character for character. */
+export function pathSimplify(path: string): string {
+  if (path === '') return path;
+  const absolute = path[0] === '/';
+  let out = '';
+  let i = 0;
+  let slash = false;
+  let ignoreSlash = false;
+  const dotSegment = (k: number): boolean => path[k] === '.' && (k + 1 === path.length || path[k + 1] === '/');
+  if (dotSegment(0)) {
+    ignoreSlash = true;
+    i = 1;
+  }
+  for (; i < path.length; i++) {
+    const c = path[i];
+    if (c === '/') {
+      slash = true;
+      continue;
+    }
+    if (slash) {
+      if (dotSegment(i)) continue;
+      slash = false;
+      if (ignoreSlash) ignoreSlash = false;
+      else out += '/';
+    }
+    out += c;
+  }
+  if (out === '') out = absolute ? '/' : '.';
+  return out;
+}
+
+/** Whether liblxc refuses the path as too long (measured after simplification, in bytes). */
+export function pathTooLong(path: string): boolean {
+  // A path shorter than PATH_MAX characters cannot reach PATH_MAX bytes once simplified
+  // unless it holds non-ASCII characters; the common case needs no copy.
+  if (path.length < PATH_MAX / 4) return false;
+  return Buffer.byteLength(pathSimplify(path), 'utf8') >= PATH_MAX;
+}
+
+export type StatType = (path: string) => FileType | undefined;
+
+/**
+ * Why opening a log file at `path` (already simplified) fails on this host, or undefined:
+ * a directory on the way is a file (the directories are created as needed, so missing ones
+ * are fine), or the path names a directory.
+ */
+export function logFileProblem(path: string, cwd: string, stat: StatType): string | undefined {
+  const abs = path.startsWith('/') ? path : `${cwd.replace(/\/+$/, '')}/${path}`;
+  // Every prefix that ends before a `/` must be (or become) a directory.
+  for (let at = abs.indexOf('/', 1); at !== -1; at = abs.indexOf('/', at + 1)) {
+    const prefix = abs.slice(0, at);
+    const t = stat(prefix);
+    if (t !== undefined && t !== 'directory') return `\`${prefix}\` is not a directory on this host`;
+  }
+  if (stat(abs) === 'directory') return `\`${abs}\` is a directory on this host`;
+  return undefined;
+}
