@@ -124,6 +124,28 @@ function openedAtLoad(): LxcCase[] {
   return out;
 }
 
+/** Setters that return a stale errno for a negative number: liblxc's verdict depends on earlier work. */
+function staleErrno(): LxcCase[] {
+  const keys = ['lxc.init.uid', 'lxc.init.gid', 'lxc.hook.version', 'lxc.seccomp.allow_nesting'];
+  const values = ['-1', ' -1', '-0', '-x', '-99999999999999999999'];
+  const preludes = [[], ['lxc.include = /nonexistent-ctconf/dir/'], ['lxc.cap.drop = sys_time']];
+  return keys.flatMap((k) => values.flatMap((v, i) => preludes.map((p, j) => seq(`stale-errno:${k}#${i}.${j}`, [...p, `${k} = ${v}`], { dependent: true }))));
+}
+
+/** prlimit names (checked only at start) and size strings around liblxc's 21-character buffer. */
+function limitsAndSizes(): LxcCase[] {
+  const out: LxcCase[] = [];
+  for (const v of ['10', 'unlimited', '1:2', 'x', '']) out.push(seq(`prlimit-empty-name:${v}`, [v === '' ? 'lxc.prlimit. =' : `lxc.prlimit. = ${v}`]));
+  const sizeKeys = EXACT_KEYS.filter((k) => k.kind === 'byte-size').map((k) => k.name);
+  for (const k of sizeKeys) {
+    for (const n of [20, 21, 22, 23]) {
+      const shapes = [`${'0'.repeat(n - 1)}1`, `${'0'.repeat(n - 3)}1KB`, `1${' '.repeat(n - 3)}MB`, `${'0'.repeat(n - 2)}1B`, `+${'0'.repeat(n - 2)}1`];
+      shapes.forEach((v, i) => out.push(seq(`size-len:${k}:${n}#${i}`, [`${k} = ${v}`])));
+    }
+  }
+  return out;
+}
+
 /**
  * The same lines read from an included file: liblxc applies them in the same state, and a
  * refusal inside the include refuses the config.
@@ -135,6 +157,6 @@ function included(cases: LxcCase[]): LxcCase[] {
 }
 
 export function lxcClassCases(): LxcCase[] {
-  const classes = [...netResets(), ...netIndexes(), ...namespaceShareClears(), ...pathLengths(), ...openedAtLoad()];
+  const classes = [...netResets(), ...netIndexes(), ...namespaceShareClears(), ...pathLengths(), ...openedAtLoad(), ...staleErrno(), ...limitsAndSizes()];
   return [...classes, ...included(classes)];
 }

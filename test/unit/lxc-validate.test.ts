@@ -537,3 +537,19 @@ test('lxc.log.file is opened while the config loads: through a file or at a dire
   const msg = lxcService({ host }).diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.log.file = /etc/passwd/x\n' })[0].message as string;
   assert.match(msg, /host/);
 });
+test('negative numbers in the stale-errno setters: a warning, since liblxc\'s verdict depends on earlier lines', () => {
+  for (const k of ['lxc.init.uid', 'lxc.init.gid', 'lxc.hook.version', 'lxc.seccomp.allow_nesting']) {
+    for (const v of ['-1', ' -0', '-99999999999999999999']) assert.deepEqual(lxcCodes(`${k} = ${v}\n`), ['lxc/suspicious-value'], `${k} = ${v}`);
+  }
+  assert.deepEqual(lxcCodes('lxc.init.uid = 99999999999999999999\n'), ['lxc/invalid-value']);
+});
+test('lxc.prlimit. with no name loads (fails at start); size strings up to 21 characters', () => {
+  assert.deepEqual(lxcDiags('lxc.prlimit. = 10\n'), ['0:0-12 lxc/unknown-prlimit']);
+  assert.deepEqual(lxcCodes('lxc.prlimit. = x\n'), ['lxc/unknown-prlimit', 'lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.prlimit. =\n'), []);
+  for (const k of ['lxc.console.size', 'lxc.console.buffer.size']) {
+    assert.deepEqual(lxcCodes(`${k} = ${'0'.repeat(20)}1\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${'0'.repeat(18)}1KB\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${'0'.repeat(21)}1\n`), ['lxc/invalid-value'], k);
+  }
+});

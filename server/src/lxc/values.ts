@@ -100,7 +100,7 @@ export function parseSignal(v: string): boolean {
 /** parse_byte_size_string plus the checks of the console size setters. */
 export function parseByteSize(v: string): boolean {
   if (v === 'auto') return true;
-  if (v.length === 0 || v.length > 20) return false;
+  if (v.length === 0 || v.length > 21) return false; // liblxc copies it into a 22-byte buffer
   const last = v[v.length - 1];
   let suffixLen: number;
   if (isCDigit(last)) suffixLen = 0;
@@ -208,11 +208,15 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
       // strtoul overflowed: LXC then accepts the line and keeps the old value.
       const strict = key.kind === 'uint-lax' ? 'uint' : 'bool01';
       if (numberKind(strict, value)) return NONE;
+      // A leading '-' fails before errno is reset, so the setter returns whatever errno an
+      // earlier call inside liblxc left behind: whether the line is refused depends on what
+      // LXC did before it, not on this line.
+      if (/^[ \t\n\v\f\r]*-/.test(value)) {
+        return [suspicious(`${name} cannot be negative. Whether LXC refuses this line or silently keeps the previous value depends on liblxc internals (an error code left over from earlier work), so the outcome can change with the lines before it. Write ${strict === 'uint' ? 'a whole number' : '0 or 1'}.`, 0, value.length)];
+      }
       const n = safeUint(value);
       if (n !== null) return whole(`${name} takes 0 or 1, not \`${value}\`.`);
       if (ulongOverflows(value)) return whole(`\`${value}\` is too large for ${name}.`);
-      // A leading '-' fails before errno is reset, so the stale errno makes LXC refuse the line.
-      if (/^[ \t\n\v\f\r]*-/.test(value)) return whole(`${name} cannot be negative.`);
       return [suspicious(`LXC silently ignores \`${value}\` for ${name} and keeps the previous value (${strict === 'uint' ? 'a whole number' : '0 or 1'} is expected).`, 0, value.length)];
     }
     case 'uint':
