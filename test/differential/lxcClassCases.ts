@@ -124,6 +124,29 @@ function openedAtLoad(): LxcCase[] {
   return out;
 }
 
+/** Include corner cases: /dev/null, directories named *.conf, paths through a file, deep chains. */
+function includes(): LxcCase[] {
+  const out: LxcCase[] = [];
+  const ok = 'lxc.start.delay = 1\n';
+  const bad = 'lxc.bogus = 1\n';
+  out.push(seq('inc:devnull', ['lxc.include = /dev/null']));
+  out.push(seq('inc:devnull-link', ['lxc.include = @DIR@/null.conf'], { files: { 'null.conf': { symlink: '/dev/null' } } }));
+  out.push(seq('inc:dir-with-subdir', ['lxc.include = @DIR@/d/'], { files: { 'd/a.conf': ok, 'd/sub.conf/b.conf': bad } }));
+  out.push(seq('inc:dir-with-subdir-noslash', ['lxc.include = @DIR@/d'], { files: { 'd/a.conf': ok, 'd/sub.conf/b.conf': ok } }));
+  out.push(seq('inc:dir-with-devnull', ['lxc.include = @DIR@/d/'], { files: { 'd/a.conf': ok, 'd/n.conf': { symlink: '/dev/null' } } }));
+  out.push(seq('inc:dir-with-bad', ['lxc.include = @DIR@/d/'], { files: { 'd/a.conf': bad } }));
+  for (const [i, p] of ['f.conf/.', 'f.conf/..', 'f.conf/../g.conf', 'f.conf/', 'd/.', 'd/./a.conf', 'd/../f.conf', 'missing/../f.conf', 'f.conf'].entries()) {
+    out.push(seq(`inc:path#${i}`, [`lxc.include = @DIR@/${p}`], { files: { 'f.conf': ok, 'g.conf': ok, 'd/a.conf': ok } }));
+  }
+  for (const depth of [15, 16, 17, 18, 40]) {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < depth; i++) files[`c${i}.conf`] = i + 1 < depth ? `lxc.include = @DIR@/c${i + 1}.conf\n` : ok;
+    out.push(seq(`inc:chain-${depth}`, ['lxc.include = @DIR@/c0.conf'], { files }));
+    out.push(seq(`inc:chain-${depth}-bad`, ['lxc.include = @DIR@/c0.conf'], { files: { ...files, [`c${depth - 1}.conf`]: bad } }));
+  }
+  return out;
+}
+
 /** Setters that return a stale errno for a negative number: liblxc's verdict depends on earlier work. */
 function staleErrno(): LxcCase[] {
   const keys = ['lxc.init.uid', 'lxc.init.gid', 'lxc.hook.version', 'lxc.seccomp.allow_nesting'];
@@ -157,6 +180,6 @@ function included(cases: LxcCase[]): LxcCase[] {
 }
 
 export function lxcClassCases(): LxcCase[] {
-  const classes = [...netResets(), ...netIndexes(), ...namespaceShareClears(), ...pathLengths(), ...openedAtLoad(), ...staleErrno(), ...limitsAndSizes()];
+  const classes = [...netResets(), ...netIndexes(), ...namespaceShareClears(), ...pathLengths(), ...openedAtLoad(), ...includes(), ...staleErrno(), ...limitsAndSizes()];
   return [...classes, ...included(classes)];
 }
