@@ -12,11 +12,15 @@ const { RULES } = mod.exports;
 
 const file = new URL('../package.json', import.meta.url);
 const pkg = JSON.parse(readFileSync(file, 'utf8'));
+// The extension starts for any of its languages.
+pkg.activationEvents = pkg.contributes.languages.map((l) => `onLanguage:${l.id}`);
 const rules = pkg.contributes.configuration.properties['ctconf.rules'];
 rules.properties = Object.fromEntries(RULES.map((r) => [r.code, {
   type: 'string',
   enum: ['error', 'warning', 'information', 'hint', 'off'],
   markdownDescription: `${r.summary} Default: \`${r.severity}\`.`,
 }]));
-writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+// One line per rule code: the list is long and generated.
+const text = JSON.stringify(pkg, null, 2).replace(/^( {12})("[a-z]+\/[a-z0-9-]+": )\{\n([\s\S]*?)\n\1\}/gm, (_, indent, key, body) => `${indent}${key}${JSON.stringify(JSON.parse(`{${body}}`))}`);
+writeFileSync(file, `${text}\n`);
 console.log(`manifest: ${RULES.length} rule codes in ctconf.rules`);

@@ -33,7 +33,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # Corpora: Debian packages unpacked without installing them.
-CORPUS_PACKAGES=(liblxc-common lxc lxc-templates lxcfs obs-build manpages golang-github-containers-common golang-github-containers-common-dev golang-github-burntsushi-toml-dev)
+CORPUS_PACKAGES=(liblxc-common lxc lxc-templates lxcfs obs-build manpages golang-github-containers-common golang-github-containers-common-dev golang-github-burntsushi-toml-dev containers-storage golang-github-containers-image)
 for p in "${CORPUS_PACKAGES[@]}"; do
   if [ ! -d "$CACHE/corpus/$p" ]; then
     if ! ls "$CACHE/debs/${p}"_*.deb >/dev/null 2>&1; then

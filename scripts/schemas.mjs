@@ -1,6 +1,7 @@
-// Writes the JSON Schemas generated from ctconf's key data: dist/schemas/containers.conf.schema.json.
+// Writes the JSON Schemas generated from ctconf's key data into dist/schemas/ (containers.conf,
+// storage.conf, registries.conf).
 // Usage: node scripts/schemas.mjs [--out DIR]   (DIR defaults to dist/schemas)
-// The TypeScript generator (server/src/containers/jsonSchema.ts) is bundled by esbuild in
+// The TypeScript generators (server/src/schemas.ts) are bundled by esbuild in
 // memory and run here, so the schema always matches the data the server is built from.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ const i = process.argv.indexOf('--out');
 const out = i !== -1 && process.argv[i + 1] ? process.argv[i + 1] : 'dist/schemas';
 
 const result = await esbuild.build({
-  entryPoints: ['server/src/containers/jsonSchema.ts'],
+  entryPoints: ['server/src/schemas.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -20,6 +21,8 @@ const result = await esbuild.build({
 });
 const mod = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
 mkdirSync(out, { recursive: true });
-const file = join(out, 'containers.conf.schema.json');
-writeFileSync(file, `${JSON.stringify(mod.containersConfSchema(), null, 2)}\n`);
-console.log(`wrote ${file}`);
+for (const [name, schema] of Object.entries(mod.shippedSchemas())) {
+  const file = join(out, name);
+  writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote ${file}`);
+}

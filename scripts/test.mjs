@@ -42,7 +42,9 @@ const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o
 // server child processes): on the shared 2-core VM at load average ~13 the unit, lsp, corpus,
 // differential, fuzz and grammar suites took 299 s one at a time and 212 s two at a time.
 // CTCONF_TEST_CONCURRENCY overrides the number.
-const editorSuite = (f) => /[\\/](e2e|electron)[\\/]/.test(f);
+// The hostile-input suites assert answers within 2 s under a memory guard: they run alone too,
+// so a neighbouring suite cannot take half the machine while they measure.
+const editorSuite = (f) => /[\\/](e2e|electron|hostile)[\\/]/.test(f);
 const concurrency = Number(process.env.CTCONF_TEST_CONCURRENCY ?? Math.max(2, Math.min(4, availableParallelism())));
 const independent = selected.filter((f) => !editorSuite(f));
 const editors = selected.filter(editorSuite);

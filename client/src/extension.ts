@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { LANGUAGE_IDS } from '../../server/src/languages';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 const EFFECTIVE_SCHEME = 'ctconf-effective';
@@ -13,12 +14,7 @@ let client: LanguageClient | undefined;
 function clientOptions(): LanguageClientOptions {
   return {
     // Only real files and untitled buffers; generated views (effective configuration) are not checked.
-    documentSelector: [
-      { scheme: 'file', language: 'lxc' },
-      { scheme: 'untitled', language: 'lxc' },
-      { scheme: 'file', language: 'containers-conf' },
-      { scheme: 'untitled', language: 'containers-conf' },
-    ],
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     synchronize: { configurationSection: 'ctconf' },
     initializationOptions: {
       trusted: vscode.workspace.isTrusted,
@@ -57,7 +53,7 @@ class EffectiveView implements vscode.TextDocumentContentProvider {
 
 function activeConfig(): vscode.TextDocument | undefined {
   const doc = vscode.window.activeTextEditor?.document;
-  if (doc && (doc.languageId === 'lxc' || doc.languageId === 'containers-conf')) return doc;
+  if (doc && (LANGUAGE_IDS as string[]).includes(doc.languageId)) return doc;
   void vscode.window.showInformationMessage('ctconf: open an LXC config or a containers.conf first.');
   return undefined;
 }

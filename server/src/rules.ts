@@ -26,6 +26,10 @@ interface RuleSpec {
 }
 
 const SUGGEST = { suggestion: 'string?' } as const;
+/** Where the lxc-usernet quick fix adds its line (file null: no file to edit). */
+/** A line a quick fix adds at the end of another file. */
+const ADD_LINE = { file: 'string', text: 'string', endLine: 'number', endCharacter: 'number', newline: 'boolean' } as const;
+const USERNET_FIX = { user: 'string', bridge: 'string', count: 'number', file: 'string?', endLine: 'number', endCharacter: 'number', newline: 'boolean' } as const;
 
 const CATALOGUE = {
   // LXC: lines
@@ -90,6 +94,103 @@ const CATALOGUE = {
   'containers/unknown-capability': { severity: 'error', summary: 'Not a capability: `podman create` fails.', data: SUGGEST },
   'containers/duplicate-capability': { severity: 'warning', summary: 'A capability listed twice.', data: { capability: 'string' } },
   'containers/capability-spelling': { severity: 'hint', summary: 'A capability written differently from the rest of the list.', data: { replacement: 'string' } },
+  // storage.conf
+  'storage/toml-syntax': { severity: 'error', summary: 'storage.conf is not valid TOML; Podman refuses to start.' },
+  'storage/duplicate': { severity: 'error', summary: 'A key or table of storage.conf is defined twice; Podman refuses to start.' },
+  'storage/unknown-table': { severity: 'warning', summary: 'containers/storage has no such table; it warns and ignores it.', data: SUGGEST },
+  'storage/unknown-key': { severity: 'warning', summary: 'containers/storage has no such key in this table; it warns and ignores it.', data: SUGGEST },
+  'storage/wrong-table': { severity: 'warning', summary: 'The key belongs in another table of storage.conf; it is ignored here.', data: { table: 'string', key: 'string' } },
+  'storage/wrong-type': { severity: 'error', summary: 'A storage.conf value of the wrong TOML type; Podman refuses to start.' },
+  'storage/removed-key': { severity: 'warning', summary: 'A storage.conf key the target Podman no longer reads.', data: { replacement: 'string?' } },
+  'storage/key-too-new': { severity: 'warning', summary: 'A storage.conf key that needs a later Podman than the target version.' },
+  'storage/invalid-value': { severity: 'warning', summary: 'A value containers/storage loads but cannot use (it fails or is ignored when a driver starts).', data: SUGGEST },
+  'storage/unknown-driver': { severity: 'error', summary: 'A storage driver Podman does not have: every command fails.', data: SUGGEST },
+  'storage/driver-unavailable': { severity: 'error', summary: 'A storage driver most builds lack (devicemapper, aufs): podman fails with "driver not supported".' },
+  'storage/remap-no-subids': { severity: 'error', summary: '`remap-user`/`remap-group` names a user without a range in /etc/subuid or /etc/subgid; the file is refused.' },
+  'storage/overlay2': { severity: 'information', summary: '`overlay2` is an old name of the `overlay` driver.', data: SUGGEST },
+  'storage/empty-driver': { severity: 'warning', summary: 'An empty driver: containers/storage complains and picks one itself.' },
+  'storage/relative-graphroot': { severity: 'error', summary: 'A relative graph root, which Podman refuses.' },
+  'storage/relative-path': { severity: 'warning', summary: 'A relative path, taken from the directory podman happens to run in.' },
+  'storage/file-not-read': { severity: 'information', summary: 'A system storage.conf that is not read: /etc/containers/storage.conf exists, or the rootless user has their own file.' },
+  'storage/missing-root': { severity: 'error', summary: 'runroot or graphroot is not set in a system storage.conf; rootful Podman refuses to start.' },
+  // registries.conf
+  'registries/toml-syntax': { severity: 'error', summary: 'registries.conf is not valid TOML; Podman refuses it.' },
+  'registries/duplicate': { severity: 'error', summary: 'A key or table of registries.conf is defined twice; Podman refuses it.' },
+  'registries/unknown-key': { severity: 'warning', summary: 'containers/image has no such key or table; it ignores it (saying so only at debug level).', data: SUGGEST },
+  'registries/wrong-table': { severity: 'warning', summary: 'The key belongs in another table of registries.conf; it is ignored here.', data: { table: 'string', key: 'string' } },
+  'registries/wrong-type': { severity: 'error', summary: 'A registries.conf value of the wrong TOML type; Podman refuses the file.' },
+  'registries/key-too-new': { severity: 'warning', summary: 'A registries.conf key that needs a later Podman than the target version.' },
+  'registries/invalid-value': { severity: 'error', summary: 'A value containers/image refuses (short-name-mode, pull-from-mirror).', data: SUGGEST },
+  'registries/invalid': { severity: 'error', summary: 'A registry, mirror or alias entry containers/image refuses.' },
+  'registries/mixed-versions': { severity: 'error', summary: 'v1 `[registries.*]` tables mixed with v2 settings, or v1 in a drop-in file.' },
+  'registries/overridden': { severity: 'information', summary: 'A setting a registries.conf file read later sets again.' },
+  'registries/v1-format': { severity: 'information', summary: 'The old v1 format, which still works.' },
+  // seccomp profiles
+  'seccomp/json-syntax': { severity: 'error', summary: 'The profile is not valid JSON (no comments, no trailing commas); podman refuses it.' },
+  'seccomp/wrong-type': { severity: 'error', summary: 'A profile field of the wrong JSON type; podman refuses the profile.' },
+  'seccomp/unknown-field': { severity: 'warning', summary: 'A field Podman does not know; it is ignored.', data: SUGGEST },
+  'seccomp/conflict': { severity: 'error', summary: '`name` with `names`, or `architectures` with `archMap`; podman refuses the profile.' },
+  'seccomp/invalid-errno': { severity: 'error', summary: 'An errno that is neither a number nor a name Podman knows; podman refuses the profile.', data: SUGGEST },
+  'seccomp/unknown-action': { severity: 'error', summary: 'Not a seccomp action: the container fails to start.', data: SUGGEST },
+  'seccomp/unknown-arch': { severity: 'error', summary: 'Not an architecture name: the container fails to start, or the condition never matches.', data: SUGGEST },
+  'seccomp/unknown-operator': { severity: 'error', summary: 'Not a comparison operator: the container fails to start.', data: SUGGEST },
+  'seccomp/arg-index': { severity: 'error', summary: 'An argument index above 5: the container fails to start.' },
+  'seccomp/unknown-flag': { severity: 'warning', summary: 'Not a seccomp filter flag.' },
+  'seccomp/unknown-syscall': { severity: 'warning', summary: 'A system call name ctconf does not know; the runtime skips it.', data: SUGGEST },
+  'seccomp/duplicate-syscall': { severity: 'warning', summary: 'A system call listed twice without conditions.' },
+  'seccomp/allow-default': { severity: 'warning', summary: 'SCMP_ACT_ALLOW (or LOG) as default action: everything not listed is allowed.' },
+  'seccomp/disabled': { severity: 'warning', summary: 'No default action and no rules: the container runs without a seccomp filter.' },
+  'seccomp/no-effect': { severity: 'information', summary: 'An errno on an action that does not return one.' },
+  'seccomp/unknown-capability': { severity: 'warning', summary: 'Not a capability name in includes/excludes: the condition never matches.', data: SUGGEST },
+  // SELinux contexts
+  'selinux/invalid-context': { severity: 'error', summary: 'Not a valid SELinux context (`user:role:type[:level]`, categories c0–c1023).' },
+  'selinux/unusual-context': { severity: 'warning', summary: 'A valid context that is not what this kind of label uses.' },
+  'selinux/malformed-line': { severity: 'warning', summary: 'A line of the contexts file without `=`; it is skipped.' },
+  'selinux/unknown-key': { severity: 'warning', summary: 'A kind of label the engine does not read.', data: SUGGEST },
+  'selinux/duplicate-key': { severity: 'warning', summary: 'A kind of label set twice.' },
+  // mounts.conf
+  'mounts/ignored-line': { severity: 'warning', summary: 'A mounts.conf line that does not start with `/`; Podman skips it.' },
+  'mounts/relative-path': { severity: 'warning', summary: 'A container path that is empty, relative or holds another `:`.' },
+  'mounts/duplicate': { severity: 'warning', summary: 'Two lines mount onto the same container path.' },
+  'mounts/missing-host-path': { severity: 'information', summary: 'The host path does not exist; Podman skips the line.' },
+  // /etc/subuid and /etc/subgid
+  'subid/malformed-line': { severity: 'warning', summary: 'A line shadow cannot read as `owner:start:count`; the tools skip it.' },
+  'subid/range-overflow': { severity: 'warning', summary: 'A range that reaches past the highest ID (4294967294).' },
+  'subid/overlap': { severity: 'warning', summary: 'Two owners are given the same subordinate IDs.' },
+  'subid/duplicate-range': { severity: 'information', summary: 'An owner is given IDs it already has on another line.' },
+  'subid/empty-range': { severity: 'information', summary: 'A range with a count of 0 grants nothing.' },
+  // /etc/lxc/lxc-usernet
+  'usernet/skipped-line': { severity: 'warning', summary: 'A line lxc-user-nic skips silently (not four fields, a leading blank, or a count that is not a number).' },
+  'usernet/unknown-type': { severity: 'warning', summary: 'An interface type other than `veth`, which lxc-user-nic never creates.' },
+  'usernet/bridge-name': { severity: 'warning', summary: 'A bridge name longer than 15 characters, which no interface can have.' },
+  'usernet/count': { severity: 'warning', summary: 'A count that allows no interface or does not fit an int.' },
+  'usernet/trailing-text': { severity: 'information', summary: 'Text after the count, which lxc-user-nic ignores.' },
+  'usernet/unknown-owner': { severity: 'information', summary: 'A user or group this host does not have.' },
+  // Proxmox VE container configs
+  'proxmox/malformed-line': { severity: 'warning', summary: 'A line Proxmox cannot parse; it warns and ignores it.' },
+  'proxmox/unknown-key': { severity: 'warning', summary: 'Not a Proxmox container setting; Proxmox warns and ignores it.', data: SUGGEST },
+  'proxmox/unknown-option': { severity: 'warning', summary: 'A property-string option the key does not have.', data: SUGGEST },
+  'proxmox/invalid-value': { severity: 'warning', summary: 'A value that does not fit the key\'s type; Proxmox warns, and commands that use it fail.' },
+  'proxmox/duplicate-key': { severity: 'information', summary: 'A key set twice in one section; only the last value counts.' },
+  'proxmox/raw-key-refused': { severity: 'warning', summary: 'A raw `lxc.*` key Proxmox does not pass to LXC.' },
+  'proxmox/raw-key-deprecated': { severity: 'warning', summary: 'A raw `lxc.cgroup.*` key, which Proxmox deprecates and cgroup v2 hosts ignore.' },
+  'proxmox/bind-mount-unmapped': { severity: 'warning', summary: 'A host directory bind-mounted into an unprivileged container without an ID mapping for its owner.', data: { uid: 'number', gid: 'number', line: 'number' } },
+  // Incus/LXD instance and profile YAML
+  'incus/yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML; Incus cannot read it.' },
+  'incus/unknown-key': { severity: 'error', summary: 'Not an Incus instance option; Incus refuses the configuration.', data: SUGGEST },
+  'incus/invalid-value': { severity: 'error', summary: 'A value of the wrong type for the option; Incus refuses the configuration.' },
+  'incus/conflicting-keys': { severity: 'error', summary: 'Options Incus refuses to combine.' },
+  'incus/no-effect': { severity: 'information', summary: 'An ID-map option in a privileged container, where it has no effect.' },
+  'incus/raw-idmap': { severity: 'error', summary: 'A `raw.idmap` line Incus cannot read.' },
+  'incus/raw-lxc-refused': { severity: 'error', summary: 'A key Incus refuses in `raw.lxc`.' },
+  'incus/idmap-subid': { severity: 'warning', summary: 'Root\'s subordinate IDs are too few for the isolated containers checked together.', data: { file: 'string?', line: 'number', start: 'number', end: 'number', count: 'string', name: 'string' } },
+  // Unprivileged containers: checks between files
+  'unpriv/usernet-missing': { severity: 'warning', summary: 'An unprivileged user\'s veth interface has no lxc-usernet allowance for its bridge.', data: USERNET_FIX },
+  'unpriv/usernet-count': { severity: 'warning', summary: 'An unprivileged user\'s container has more veth interfaces on a bridge than lxc-usernet allows.', data: USERNET_FIX },
+  'unpriv/idmap-subid': { severity: 'warning', summary: 'An idmap range outside the subordinate IDs the user is given in the subuid/subgid file checked with it.' },
+  'unpriv/idmap-foreign-subid': { severity: 'warning', summary: 'A root-run container maps host IDs that /etc/subuid or /etc/subgid gives to a user.' },
+  'unpriv/idmap-root-subid': { severity: 'warning', summary: 'A root-run container maps host IDs root is not given in /etc/subuid or /etc/subgid, on a host where liblxc uses newuidmap.', data: ADD_LINE },
+  'unpriv/idmap-shared': { severity: 'warning', summary: 'Two containers of one host map the same host IDs, so they are not isolated from each other.' },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },
 } as const satisfies Record<string, RuleSpec>;

@@ -15,7 +15,7 @@ import { nodeHost } from './nodeHost';
 import { memoryHost, type Host } from './host';
 import { detectLxcVersion, detectPodmanVersion, detectVersions } from './detect';
 import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSettings } from './settings';
-import { detectLanguage } from './languages';
+import { detectLanguage, isLanguageId } from './languages';
 import { uriToPath } from './util/uri';
 import { DEFAULT_MAN_DIRS } from './manpages';
 
@@ -45,9 +45,6 @@ const MAX_SYMBOLS = 5000;
  * it bounds a client that asks for the whole of a huge file.
  */
 const MAX_INLAY_HINTS = 1000;
-
-/** Most settings problems written to the log at once; the rest are counted. */
-const MAX_LOGGED_PROBLEMS = 20;
 
 export interface ServerOptions {
   /** Host for file access; defaults to the real file system. */
@@ -101,6 +98,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     service = createLanguageService(host, serviceConfig());
+    // Checks between files (subuid, lxc-usernet, idmaps shared by containers) see the open documents.
+    service.setOthers(() => documents.all().map(textDoc));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -146,18 +145,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void refreshSettings();
   });
 
-  /** Settings from the client; their problems are logged, a bounded number of them and a count. */
+  /** Settings from the client; their problems are logged (normalizeSettings lists a bounded number and a count). */
   function readSettings(raw: unknown): CtconfSettings {
     const { settings: s, problems } = normalizeSettings(raw);
-    for (let i = 0; i < Math.min(problems.length, MAX_LOGGED_PROBLEMS); i++) connection.console.warn(problems[i]);
-    if (problems.length > MAX_LOGGED_PROBLEMS) {
-      connection.console.warn(`ctconf: ${(problems.length - MAX_LOGGED_PROBLEMS).toLocaleString('en')} more problems in the ctconf settings are not shown (${problems.length.toLocaleString('en')} in all).`);
-    }
+    for (const p of problems) connection.console.warn(p);
     return s;
   }
 
   function languageOf(doc: LineDocument): string {
-    if (doc.languageId === 'lxc' || doc.languageId === 'containers-conf') return doc.languageId;
+    if (isLanguageId(doc.languageId)) return doc.languageId;
     const p = uriToPath(doc.uri);
     return (p && detectLanguage(p, doc.getText())) ?? doc.languageId;
   }

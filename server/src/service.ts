@@ -16,7 +16,7 @@ import type { Finding } from './diagnostic';
 import { ruleAnchor, ruleInfo, type Severity } from './rules';
 import { ManPages } from './manpages';
 import { uriToPath } from './util/uri';
-import { languageSupport } from './registry';
+import { languageOfTag, languageSupport } from './registry';
 import type { AnyLanguageSupport, DocContext, ServiceConfig, TextDoc } from './language';
 
 export type { ServiceConfig, TextDoc } from './language';
@@ -176,7 +176,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     resolveCompletion(item) {
       // Items carry their language in data.ctconf (e.g. `lxc-key`).
       const tag = (item.data as { ctconf?: unknown } | undefined)?.ctconf;
-      const support = typeof tag === 'string' ? languageSupport(tag.split('-')[0]) : undefined;
+      const support = typeof tag === 'string' ? languageOfTag(tag) : undefined;
       return guarded(item, () => support?.resolveCompletion?.(item, context('')) ?? item);
     },
     codeActions(doc, range, diagnostics) {

@@ -60,7 +60,7 @@ export function normalizeSettings(raw: unknown): { settings: CtconfSettings; pro
   if (Array.isArray(man.paths)) s.manPages.paths = man.paths.filter((x): x is string => typeof x === 'string');
   const trace = obj(r.trace).server;
   if (trace === 'off' || trace === 'messages' || trace === 'verbose') s.trace.server = trace;
-  if (unlisted > 0) problems.push(`… and ${unlisted} more problem${unlisted === 1 ? '' : 's'}`);
+  if (unlisted > 0) problems.push(`… and ${unlisted.toLocaleString('en')} more problem${unlisted === 1 ? '' : 's'} in the settings are not shown (${(unlisted + MAX_SETTING_PROBLEMS).toLocaleString('en')} in all)`);
   return { settings: s, problems };
 }
 

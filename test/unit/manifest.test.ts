@@ -90,3 +90,9 @@ test('rule links point at the RULES.md shipped beside the bundles, at the rule\'
   }
   assert.equal(localRuleDocs(path.join(ROOT, 'no-such-RULES.md')), undefined);
 });
+
+test('the extension starts for every language it contributes', () => {
+  const ids = (pkg.contributes.languages as { id: string }[]).map((l) => l.id);
+  assert.deepEqual(ids.sort(), Object.keys(LANGUAGE_PATTERNS).sort());
+  assert.deepEqual(pkg.activationEvents, (pkg.contributes.languages as { id: string }[]).map((l) => `onLanguage:${l.id}`));
+});

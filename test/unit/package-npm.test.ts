@@ -26,7 +26,7 @@ test('npm pack ships only the bundles, the commands and the docs; the installed 
   assert.equal(pack.status, 0, pack.stderr);
   const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   const files = info.files.map((f) => f.path).sort();
-  assert.deepEqual(files, ['.github/ctconf-problem-matcher.json', 'LICENSE', 'README.md', 'RULES.md', 'bin/ctconf', 'bin/ctconf-language-server', 'dist/cli.js', 'dist/extension.js', 'dist/schemas/containers.conf.schema.json', 'dist/server.js', 'package.json']);
+  assert.deepEqual(files, ['.github/ctconf-problem-matcher.json', 'LICENSE', 'README.md', 'RULES.md', 'bin/ctconf', 'bin/ctconf-language-server', 'dist/cli.js', 'dist/extension.js', 'dist/schemas/containers.conf.schema.json', 'dist/schemas/registries.conf.schema.json', 'dist/schemas/storage.conf.schema.json', 'dist/server.js', 'package.json']);
   const manifest = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8')) as { dependencies?: object };
   assert.equal(manifest.dependencies, undefined, 'no runtime dependencies');
   // prepack built production bundles: minified, no source map reference.

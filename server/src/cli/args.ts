@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { isRuleCode, type SeveritySetting } from '../rules';
 import { normalizeSettings, type CtconfSettings } from '../settings';
-import type { LanguageId } from '../languages';
+import { LANGUAGE_IDS, isLanguageId, type LanguageId } from '../languages';
 import { checkPodmanVersion } from './versions';
 import { escapeTerminal } from '../util/markdown';
 
@@ -34,8 +34,8 @@ line looks like an LXC config or a containers.conf (the editor's rules). - reads
 
 options:
   --format FORMAT           text (default), json, sarif (SARIF 2.1.0) or gitlab (code quality)
-  --language ID             lxc or containers-conf: check every file as that language
-                            (needed for -)
+  --language ID             check every file as that language (needed for -):
+                            ${LANGUAGE_IDS.join(', ')}
   --lxc-version V           auto (default), 4.0, 5.0, 6.0 or 7.0
   --podman-version V        auto (default) or a Podman release such as 4.3 or 5.0.2
   --config FILE             settings file (default: the nearest .ctconf.json above the
@@ -129,7 +129,7 @@ function parseCheck(argv: readonly string[]): Command {
     o.format = values.format as Format;
   }
   if (values.language !== undefined) {
-    if (values.language !== 'lxc' && values.language !== 'containers-conf') throw new UsageError(`--language must be lxc or containers-conf, not ${q(values.language)}`);
+    if (!isLanguageId(values.language)) throw new UsageError(`--language must be one of ${LANGUAGE_IDS.join(', ')}, not ${q(values.language)}`);
     o.language = values.language;
   }
   const lxc = values['lxc-version'];
@@ -160,6 +160,6 @@ function parseCheck(argv: readonly string[]): Command {
     o.maxWarnings = Number(mw);
   }
   if (o.paths.length === 0) throw new UsageError('no files to check (ctconf check --help)');
-  if (o.paths.includes('-') && !o.language) throw new UsageError('reading stdin (-) needs --language lxc or --language containers-conf');
+  if (o.paths.includes('-') && !o.language) throw new UsageError('reading stdin (-) needs --language (lxc, containers-conf …)');
   return { kind: 'check', options: o };
 }

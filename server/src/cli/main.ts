@@ -90,6 +90,10 @@ function check(o: CheckOptions, io: Io): number {
   let files = 0;
   let errors = 0;
   let warnings = 0;
+  // First every input is read and its language found, so that checks between files (an
+  // unprivileged container against /etc/subuid and lxc-usernet, idmaps shared by containers)
+  // see the whole set; then each file is checked.
+  const inputs: { path: string; uri: string; language: LanguageId; text: string }[] = [];
   for (const c of walked.files) {
     const abs = c.path === '-' ? '-' : path.resolve(io.cwd, c.path);
     const shown = escapeTerminal(c.path);
@@ -102,20 +106,26 @@ function check(o: CheckOptions, io: Io): number {
     const text = decodeText(r.bytes);
     const language = byPath ?? detectLanguage(abs, text);
     if (!language) {
-      if (c.explicit) fail(`cannot tell whether ${shown} is an LXC config or a containers.conf; pass --language lxc or --language containers-conf`);
+      if (c.explicit) fail(`cannot tell which kind of file ${shown} is; pass --language (lxc, containers-conf …)`);
       continue;
     }
-    if (versions.need(language)) service.configure(versions.config());
-    const uri = c.path === '-' ? 'untitled:stdin' : pathToUri(abs);
-    let diagnostics: Diagnostic[] = service.diagnostics({ uri, languageId: language, version: 1, text });
-    service.close(uri);
+    inputs.push({ path: c.path, uri: c.path === '-' ? 'untitled:stdin' : pathToUri(abs), language, text });
+  }
+  service.setOthers(() => inputs.map((i) => ({ uri: i.uri, languageId: i.language, version: 1, text: i.text })));
+  // Installed versions are resolved before the first check (configure drops the caches).
+  let changed = false;
+  for (const language of new Set(inputs.map((i) => i.language))) changed = versions.need(language) || changed;
+  if (changed) service.configure(versions.config());
+  for (const i of inputs) {
+    let diagnostics: Diagnostic[] = service.diagnostics({ uri: i.uri, languageId: i.language, version: 1, text: i.text });
+    service.close(i.uri);
     files++;
     for (const d of diagnostics) {
       if (d.severity === DiagnosticSeverity.Error) errors++;
       else if (d.severity === DiagnosticSeverity.Warning) warnings++;
     }
     if (o.quiet) diagnostics = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
-    out.file({ path: c.path, language, text, diagnostics });
+    out.file({ path: i.path, language: i.language, text: i.text, diagnostics });
   }
   out.end();
   if (errors > 0 && status === 0) status = 1;
@@ -131,6 +141,11 @@ function check(o: CheckOptions, io: Io): number {
   return status;
 }
 
+/** Languages judged by the target LXC release (their raw lxc.* lines go through the LXC engine). */
+const LXC_ENGINE: ReadonlySet<LanguageId> = new Set<LanguageId>(['lxc', 'proxmox-ct', 'incus-yaml']);
+/** Languages judged by the target Podman release. */
+const PODMAN_FILES: ReadonlySet<LanguageId> = new Set<LanguageId>(['containers-conf', 'containers-storage-conf', 'containers-registries-conf', 'seccomp-json', 'containers-mounts-conf']);
+
 /** Installed releases are asked for only when a file of that language is checked. */
 function lazyVersions(settings: CtconfSettings) {
   let lxc = settings.lxc.version === 'auto' ? undefined : settings.lxc.version;
@@ -139,11 +154,11 @@ function lazyVersions(settings: CtconfSettings) {
     config: () => ({ lxcVersion: lxc ?? effectiveLxcVersion(settings.lxc.version, undefined), podmanVersion: podman ?? 'latest', rules: settings.rules }),
     /** Resolves `auto` for this language; true when the configuration changed. */
     need(language: LanguageId): boolean {
-      if (language === 'lxc' && lxc === undefined) {
+      if (LXC_ENGINE.has(language) && lxc === undefined) {
         lxc = effectiveLxcVersion(settings.lxc.version, detectLxcVersion().version);
         return true;
       }
-      if (language === 'containers-conf' && podman === undefined) {
+      if (PODMAN_FILES.has(language) && podman === undefined) {
         podman = detectPodmanVersion() ?? 'latest';
         return true;
       }

@@ -1,0 +1,119 @@
+/**
+ * The containers of one host and the host IDs their idmaps use: LXC and Proxmox configs among
+ * the documents the front door knows, and (outside Restricted Mode) the configs in the usual
+ * places on this machine, scanned with bounds (a few directories, at most MAX_SCANNED
+ * containers each, files up to MAX_HOST_FILE).
+ */
+import type { DocContext, TextDoc } from '../language';
+import { parseLxc } from '../lxc/parser';
+import { parseIdmap } from '../lxc/idmap';
+import { uriToPath, pathToUri } from '../util/uri';
+import { languageOf, lxcConfigOwner, readHost } from './hostfiles';
+import { baseName } from './text';
+import { proxmoxIdmaps } from '../proxmox/idmap';
+
+export interface HostMap {
+  type: 'u' | 'g';
+  nsid: bigint;
+  hostid: bigint;
+  count: bigint;
+  /** Line of the mapping in its file (-1: a default the platform applies). */
+  line: number;
+}
+
+export interface ContainerMaps {
+  /** How a person names the container (directory name, or "CT 101" for Proxmox). */
+  name: string;
+  uri: string;
+  /** The user whose container it is (root for system containers). */
+  owner: string;
+  maps: HostMap[];
+}
+
+/** Most containers read from one host directory. */
+export const MAX_SCANNED = 256;
+
+/** The idmaps of an LXC config's own lines (includes are not followed). */
+export function lxcIdmaps(text: string): HostMap[] {
+  const out: HostMap[] = [];
+  for (const e of parseLxc(text).entries) {
+    if (e.key !== 'lxc.idmap') continue;
+    const m = parseIdmap(e.value);
+    if (m) out.push({ type: m.type, nsid: m.nsid, hostid: m.hostid, count: m.count, line: e.line });
+  }
+  return out;
+}
+
+/** The name of a container from its config path. */
+export function containerName(path: string | undefined, uri: string): string {
+  const p = path ?? uri;
+  const pve = /\/lxc\/(\d+)\.conf$/.exec(p);
+  if (pve) return `CT ${pve[1]}`;
+  const dir = /\/([^/]+)\/config$/.exec(p);
+  return dir ? dir[1] : baseName(p);
+}
+
+function fromText(uri: string, path: string | undefined, lang: string | undefined, text: string): ContainerMaps | undefined {
+  if (lang === 'proxmox-ct') {
+    return { name: containerName(path, uri), uri, owner: 'root', maps: proxmoxIdmaps(text) };
+  }
+  if (lang === 'lxc') {
+    const maps = lxcIdmaps(text);
+    return maps.length ? { name: containerName(path, uri), uri, owner: lxcConfigOwner(path) ?? 'root', maps } : undefined;
+  }
+  return undefined;
+}
+
+/** A cache of parsed containers by URI and text (the CLI checks every input against every other). */
+function cached(ctx: DocContext, d: TextDoc): ContainerMaps | undefined {
+  const cache = ctx.shared('unpriv/containers', () => new Map<string, { text: string; c: ContainerMaps | undefined }>());
+  const hit = cache.get(d.uri);
+  if (hit && hit.text === d.text) return hit.c;
+  const c = fromText(d.uri, uriToPath(d.uri), languageOf(d), d.text);
+  cache.set(d.uri, { text: d.text, c });
+  return c;
+}
+
+/** Containers in one host directory (`<dir>/<name>/config` or `<dir>/<id>.conf`), read once per service. */
+function scanDir(ctx: DocContext, dir: string, layout: 'lxc' | 'proxmox'): ContainerMaps[] {
+  return ctx.shared(`unpriv/scan:${dir}`, () => {
+    const out: ContainerMaps[] = [];
+    const names = ctx.config.restricted ? undefined : ctx.host.readDir(dir);
+    for (const n of (names ?? []).slice(0, MAX_SCANNED)) {
+      const path = layout === 'lxc' ? `${dir}/${n}/config` : `${dir}/${n}`;
+      if (layout === 'proxmox' && !/^\d+\.conf$/.test(n)) continue;
+      const text = readHost(ctx, path);
+      if (text === undefined) continue;
+      const c = fromText(pathToUri(path), path, layout === 'lxc' ? 'lxc' : 'proxmox-ct', text);
+      if (c) out.push(c);
+    }
+    return out;
+  });
+}
+
+/**
+ * Every container of the host with an idmap, except the document `self`: the documents the
+ * front door knows first, then (outside Restricted Mode) /var/lib/lxc, /etc/pve/lxc and the
+ * LXC directories of `users`.
+ */
+export function hostContainers(ctx: DocContext, users: Iterable<string> = []): ContainerMaps[] {
+  const out: ContainerMaps[] = [];
+  const seen = new Set<string>([ctx.uri]);
+  for (const d of ctx.others()) {
+    const c = cached(ctx, d);
+    if (c && !seen.has(c.uri)) {
+      seen.add(c.uri);
+      out.push(c);
+    }
+  }
+  const dirs: [string, 'lxc' | 'proxmox'][] = [['/var/lib/lxc', 'lxc'], ['/etc/pve/lxc', 'proxmox']];
+  for (const u of users) if (/^[a-z_][a-z0-9_.-]*$/i.test(u) && u !== 'root') dirs.push([`/home/${u}/.local/share/lxc`, 'lxc']);
+  for (const [dir, layout] of dirs) {
+    for (const c of scanDir(ctx, dir, layout)) {
+      if (seen.has(c.uri)) continue;
+      seen.add(c.uri);
+      out.push(c);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * The host files that checks between files consult: a document the front door knows (an open
+ * editor, one of the CLI's inputs) wins over the host's own file, which is only read outside
+ * Restricted Mode. Reads are bounded: a few named files, and directory scans capped.
+ */
+import type { DocContext, TextDoc } from '../language';
+import { detectLanguage, isLanguageId, type LanguageId } from '../languages';
+import { pathToUri, uriToPath } from '../util/uri';
+import { baseName, splitLines } from './text';
+
+export interface HostText {
+  text: string;
+  uri: string;
+  path?: string;
+  /** From an open editor or a CLI input (not read from the host). */
+  fromDocument: boolean;
+}
+
+/** Largest host file read for a check between files. */
+export const MAX_HOST_FILE = 1024 * 1024;
+
+/** The language of a document the front door knows: its language id, or detected from its path. */
+export function languageOf(d: TextDoc): string | undefined {
+  // The front door usually knows the language: detecting it again for every other document of
+  // every check would make a host check quadratic in pattern matching.
+  if (isLanguageId(d.languageId)) return d.languageId;
+  const p = uriToPath(d.uri);
+  return (p && detectLanguage(p, d.text)) || d.languageId;
+}
+
+/** Other documents of one language. */
+export function othersOf(ctx: DocContext, lang: LanguageId): TextDoc[] {
+  return ctx.others().filter((d) => languageOf(d) === lang);
+}
+
+/** A bounded read of a host file; undefined in Restricted Mode, or when missing or too large. */
+export function readHost(ctx: DocContext, path: string): string | undefined {
+  if (ctx.config.restricted) return undefined;
+  const st = ctx.host.stat(path);
+  if (!st || st.type !== 'file' || st.size > MAX_HOST_FILE) return undefined;
+  return ctx.host.readFile(path);
+}
+
+/**
+ * A host file by name: a document of `lang` whose base name is `name` first (a directory of
+ * fixtures or a copied /etc works too), else the host's `hostPath`.
+ */
+export function hostFile(ctx: DocContext, lang: LanguageId, name: string, hostPath: string): HostText | undefined {
+  const doc = othersOf(ctx, lang).find((d) => baseName(uriToPath(d.uri) ?? d.uri) === name);
+  if (doc) return { text: doc.text, uri: doc.uri, path: uriToPath(doc.uri), fromDocument: true };
+  const text = readHost(ctx, hostPath);
+  return text === undefined ? undefined : { text, uri: pathToUri(hostPath), path: hostPath, fromDocument: false };
+}
+
+/** Users of the host: name -> UID, and group memberships (from /etc/passwd and /etc/group). */
+export interface Accounts {
+  uid: Map<string, string>;
+  /** Group names of each user (primary group included). */
+  groups: Map<string, Set<string>>;
+  /** Members of each group (primary members included). */
+  members: Map<string, Set<string>>;
+}
+
+/** The host's accounts (empty in Restricted Mode), read once per service. */
+export function accounts(ctx: DocContext): Accounts {
+  return ctx.shared('unpriv/accounts', () => {
+    const a: Accounts = { uid: new Map(), groups: new Map(), members: new Map() };
+    const gidName = new Map<string, string>();
+    const add = (user: string, group: string) => {
+      if (!a.groups.has(user)) a.groups.set(user, new Set());
+      a.groups.get(user)!.add(group);
+      if (!a.members.has(group)) a.members.set(group, new Set());
+      a.members.get(group)!.add(user);
+    };
+    for (const l of splitLines(readHost(ctx, '/etc/group') ?? '')) {
+      const f = l.text.split(':');
+      if (f.length < 4 || !f[0]) continue;
+      gidName.set(f[2], f[0]);
+      for (const u of f[3].split(',')) if (u) add(u, f[0]);
+    }
+    for (const l of splitLines(readHost(ctx, '/etc/passwd') ?? '')) {
+      const f = l.text.split(':');
+      if (f.length < 4 || !f[0]) continue;
+      a.uid.set(f[0], f[2]);
+      const g = gidName.get(f[3]);
+      if (g) add(f[0], g);
+    }
+    return a;
+  });
+}
+
+/** The user an unprivileged LXC config belongs to: /home/<user>/.local/share/lxc/… or ~/.config/lxc/… */
+export function lxcConfigOwner(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return /(?:^|\/)home\/([^/]+)\/\.(?:local\/share|config)\/lxc\//.exec(path)?.[1];
+}

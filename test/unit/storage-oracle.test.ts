@@ -1,0 +1,107 @@
+/**
+ * storage.conf against podman itself: Debian's shipped file (package containers-storage),
+ * each variant with one commented key uncommented, and one-defect files. ctconf must report an
+ * error exactly where `podman info` refuses the file, and a warning about ignored keys where
+ * podman logs "Failed to decode the keys". Podman runs in a private sandbox (podmanFormats.ts).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { createLanguageService } from '../../server/src/service';
+import { memoryHost } from '../../server/src/host';
+import { PodmanSandbox, corpusFile, corpusMissing, podmanMissing } from '../helpers/podmanFormats';
+
+const SHIPPED = corpusFile('containers-storage', 'usr/share/containers/storage.conf');
+const missing = podmanMissing() ?? corpusMissing(SHIPPED);
+const IGNORED = new Set(['storage/unknown-key', 'storage/unknown-table', 'storage/wrong-table', 'storage/key-too-new', 'storage/removed-key']);
+
+function ours(text: string) {
+  // The host's own subordinate ID files, as podman reads them.
+  const files = Object.fromEntries(['/etc/subuid', '/etc/subgid'].filter((f) => fs.existsSync(f)).map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  const svc = createLanguageService(memoryHost(files), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const d = svc.diagnostics({ uri: 'file:///etc/containers/storage.conf', languageId: 'containers-storage-conf', version: 1, text });
+  return { errors: d.filter((x) => x.severity === 1), ignored: d.some((x) => IGNORED.has(String(x.code))) };
+}
+
+/** Variants of the file, each with one commented `key = value` line uncommented. */
+export function uncommentedVariants(text: string): { line: number; text: string }[] {
+  const lines = text.split('\n');
+  const out: { line: number; text: string }[] = [];
+  lines.forEach((l, i) => {
+    const m = /^#\s?([A-Za-z_"][\w".-]*\s*=.*)$/.exec(l);
+    if (!m) return;
+    const copy = [...lines];
+    copy[i] = m[1];
+    out.push({ line: i, text: copy.join('\n') });
+  });
+  return out;
+}
+
+/** One defect each, applied to the shipped file (a search and its replacement). */
+const DEFECTS: [string, RegExp, string][] = [
+  ['unknown driver', /driver = "overlay"/, 'driver = "overlayfs"'],
+  ['old driver name', /driver = "overlay"/, 'driver = "overlay2"'],
+  ['vfs driver', /driver = "overlay"/, 'driver = "vfs"'],
+  ['devicemapper', /driver = "overlay"/, 'driver = "devicemapper"'],
+  ['driver not a string', /driver = "overlay"/, 'driver = 1'],
+  ['misspelled runroot', /runroot = /, 'run_root = '],
+  ['no graphroot', /graphroot = "[^"]*"/, ''],
+  ['relative graphroot', /graphroot = "\/var\/lib\/containers\/storage"/, 'graphroot = "var/lib/containers/storage"'],
+  ['duplicate key', /(runroot = "[^"]*")/, '$1\nrunroot = "/run/x"'],
+  ['syntax error', /\[storage\.options\]/, '[storage.options'],
+  ['unknown table', /\[storage\.options\.overlay\]/, '[storage.options.overlayfs]'],
+  ['wrong table', /mountopt = "nodev"/, 'mountopt = "nodev"\n[storage]\nmountopt = "nodev"'],
+  ['mountopt as bool', /mountopt = "nodev"/, 'mountopt = true'],
+  ['pull option not a string', /use_hard_links = "false"/, 'use_hard_links = false'],
+  ['additionalimagestores as string', /additionalimagestores = \[\n\]/, 'additionalimagestores = "/x"'],
+  ['additionalimagestores with a number', /additionalimagestores = \[\n\]/, 'additionalimagestores = [1]'],
+  ['negative userns size', /\[storage\.options\]/, '[storage.options]\nauto-userns-max-size = -5'],
+  ['userns size as string', /\[storage\.options\]/, '[storage.options]\nauto-userns-min-size = "1024"'],
+  ['force_mask string in options', /\[storage\.options\]/, '[storage.options]\nforce_mask = "0755"'],
+  ['force_mask integer in overlay', /mountopt = "nodev"/, 'mountopt = "nodev"\nforce_mask = 493'],
+  ['disable-volatile as string', /\[storage\.options\]/, '[storage.options]\ndisable-volatile = "true"'],
+  ['transient_store in 4.3', /driver = "overlay"/, 'driver = "overlay"\ntransient_store = true'],
+  ['key below a scalar', /driver = "overlay"/, 'driver = "overlay"\nrunroot.x = "y"'],
+  ['array of tables', /\[storage\.options\.overlay\]/, '[[storage.options.overlay]]'],
+  ['thinpool key', /\[storage\.options\.thinpool\]/, '[storage.options.thinpool]\nbasesize = "10G"'],
+  ['thinpool key of the man page', /\[storage\.options\.thinpool\]/, '[storage.options.thinpool]\nmetadata_size = "1G"'],
+  ['thinpool value not a string', /\[storage\.options\.thinpool\]/, '[storage.options.thinpool]\nbasesize = 10'],
+  ['top-level key', /^\[storage\]/m, 'driver = "vfs"\n[storage]'],
+  ['comments only', /^[\s\S]*$/, '# nothing set here\n'],
+  ['empty runroot', /runroot = "[^"]*"/, 'runroot = ""'],
+];
+
+const gate = process.env.CI === 'true' ? false : missing;
+
+test('Debian\'s storage.conf, its uncommented variants and one-defect files agree with podman info', { skip: gate, timeout: 600000 }, () => {
+  assert.equal(missing, undefined, missing);
+  const text = fs.readFileSync(SHIPPED, 'utf8');
+  const cases: { name: string; text: string }[] = [{ name: 'shipped file', text }];
+  for (const v of uncommentedVariants(text)) cases.push({ name: `line ${v.line + 1} uncommented`, text: v.text });
+  for (const [name, re, rep] of DEFECTS) {
+    assert.match(text, re, name);
+    cases.push({ name, text: text.replace(re, rep) });
+  }
+  const box = new PodmanSandbox();
+  const wrong: string[] = [];
+  let agree = 0;
+  let warnAgree = 0;
+  let refused = 0;
+  try {
+    for (const c of cases) {
+      const p = box.storageInfo(box.file(c.text, 'storage'));
+      const o = ours(c.text);
+      if (!p.ok) refused++;
+      if (p.ok === (o.errors.length === 0)) agree++;
+      else wrong.push(`${c.name}: podman ${p.ok ? 'accepts' : `refuses (${p.message.slice(-140)})`}, ctconf ${o.errors.map((e) => `${e.code}@${e.range.start.line + 1}`).join(', ') || 'no error'}`);
+      if (!p.ok || p.undecoded === o.ignored) warnAgree++;
+      else wrong.push(`${c.name}: podman ${p.undecoded ? 'warns about undecoded keys' : 'decodes every key'}, ctconf ${o.ignored ? 'says a key is ignored' : 'says nothing'}`);
+    }
+  } finally {
+    box.dispose();
+  }
+  const accepted = cases.length - refused;
+  console.log(`# storage.conf oracle: ${cases.length} files (${cases.length - DEFECTS.length - 1} uncommented variants, ${DEFECTS.length} one-defect), podman refuses ${refused}; verdicts agree ${agree}/${cases.length} (${((100 * agree) / cases.length).toFixed(1)} %), ignored-key warnings agree ${warnAgree - refused}/${accepted}`);
+  assert.deepEqual(ours(text).errors, [], 'no error on the shipped file');
+  assert.deepEqual(wrong, []);
+});

@@ -1,0 +1,166 @@
+/** storage.conf through the language service: diagnostics, hover, completion, outline, fixes. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLanguageService } from '../../server/src/service';
+import { memoryHost } from '../../server/src/host';
+import { applyAction, applyCompletion, cursor } from '../helpers/service';
+import { storageSchema } from '../../server/src/storage/language';
+import { STORAGE_SCHEMA } from '../../server/src/storage/keys';
+import { detectLanguage } from '../../server/src/languages';
+import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import Ajv from 'ajv-draft-04';
+
+const URI = 'file:///etc/containers/storage.conf';
+const USER_URI = 'file:///home/ann/.config/containers/storage.conf';
+const svc = (podmanVersion = '4.3') => createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion, rules: {} });
+const doc = (text: string, uri = URI) => ({ uri, languageId: 'containers-storage-conf', version: 1, text });
+const diags = (text: string, v = '4.3', uri = URI) => svc(v).diagnostics(doc(text, uri)).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+const codes = (text: string, v = '4.3', uri = URI) => diags(text, v, uri).map((s) => s.split(' ')[1]);
+const hoverText = (h: Hover | null) => (h ? (h.contents as MarkupContent).value : '');
+
+const BASE = '[storage]\ndriver = "overlay"\nrunroot = "/run/containers/storage"\ngraphroot = "/var/lib/containers/storage"\n';
+
+test('a complete system file has no findings', () => {
+  assert.deepEqual(diags(`${BASE}[storage.options]\nadditionalimagestores = []\npull_options = {enable_partial_images = "false", use_hard_links = "false", ostree_repos=""}\n[storage.options.overlay]\nmountopt = "nodev"\n[storage.options.thinpool]\n`), []);
+});
+
+test('unknown keys warn with a suggestion; the quick fix renames only the key', () => {
+  const text = `${BASE}rootless_storage_pth = "/x"\n`;
+  assert.deepEqual(diags(text), ['4:0 storage/unknown-key']);
+  const s = svc();
+  const d = s.diagnostics(doc(text));
+  const fix = s.codeActions(doc(text), d[0].range, d);
+  assert.equal(applyAction(text, fix[0], URI), `${BASE}rootless_storage_path = "/x"\n`);
+});
+
+test('unknown tables, misplaced keys, keys below scalars', () => {
+  assert.deepEqual(codes(`${BASE}[storage.option]\nsize = "1G"\n`), ['storage/unknown-key']);
+  assert.deepEqual(codes(`${BASE}[other]\nx = 1\n`), ['storage/unknown-table']);
+  assert.deepEqual(codes(`${BASE}mountopt = "nodev"\n`), ['storage/wrong-table']);
+  assert.deepEqual(codes(`${BASE}[storage.options]\ngraphroot = "/x"\n`), ['storage/wrong-table']);
+});
+
+test('type errors are errors, as podman refuses the file', () => {
+  assert.deepEqual(codes(`${BASE}[storage.options]\nauto-userns-min-size = -1\n`), ['storage/wrong-type']);
+  assert.deepEqual(codes(`${BASE}[storage.options]\nauto-userns-min-size = "1"\n`), ['storage/wrong-type']);
+  assert.deepEqual(codes(`${BASE}[storage.options]\nforce_mask = "0755"\n`), ['storage/wrong-type']);
+  assert.deepEqual(codes(`${BASE}[storage.options.overlay]\nforce_mask = "0755"\n`), []);
+  assert.deepEqual(codes(`${BASE}[storage.options]\nskip_mount_home = true\n`), ['storage/wrong-type']);
+  assert.deepEqual(codes(`${BASE}[storage.options]\npull_options = {a = 1}\n`), ['storage/wrong-type']);
+  assert.deepEqual(codes(`${BASE}[storage.options]\ndisable-volatile = "true"\n`), ['storage/wrong-type']);
+  assert.deepEqual(codes(`${BASE}driver = "vfs"\n`), ['storage/duplicate']);
+  assert.deepEqual(codes(`${BASE}[storage\n`), ['storage/toml-syntax']);
+});
+
+test('drivers: unknown is an error, overlay2 an old name, empty a warning', () => {
+  const t = (d: string, v = '4.3') => codes(BASE.replace('"overlay"', `"${d}"`), v);
+  assert.deepEqual(t('bogus'), ['storage/unknown-driver']);
+  assert.deepEqual(t('overlay2'), ['storage/overlay2']);
+  assert.deepEqual(t(''), ['storage/empty-driver']);
+  assert.deepEqual(t('devicemapper'), ['storage/driver-unavailable']);
+  assert.deepEqual(t('aufs'), ['storage/driver-unavailable']);
+  assert.deepEqual(t('devicemapper', '5.0'), ['storage/unknown-driver']);
+  assert.deepEqual(t('vfs'), []);
+  const text = BASE.replace('"overlay"', '"overlya"');
+  const s = svc();
+  const d = s.diagnostics(doc(text));
+  assert.equal(applyAction(text, s.codeActions(doc(text), d[0].range, d)[0], URI), BASE);
+});
+
+test('paths: a relative graph root is an error, other relative paths warn', () => {
+  assert.deepEqual(codes(BASE.replace('"/var/lib/containers/storage"', '"var/lib"')), ['storage/relative-graphroot']);
+  assert.deepEqual(codes(`${BASE}rootless_storage_path = "data/storage"\n`), ['storage/relative-path']);
+  assert.deepEqual(codes(`${BASE}rootless_storage_path = "$HOME/.local/share/containers/storage"\n`), []);
+});
+
+test('runroot and graphroot are required in system files, not in per-user ones', () => {
+  assert.deepEqual(codes('[storage]\ndriver = "vfs"\n'), ['storage/missing-root', 'storage/missing-root']);
+  assert.deepEqual(codes('[storage]\ndriver = "vfs"\n', '4.3', USER_URI), []);
+  assert.deepEqual(codes('# nothing\n'), ['storage/missing-root', 'storage/missing-root']);
+  assert.deepEqual(codes(BASE.replace('"/run/containers/storage"', '""')), ['storage/missing-root']);
+});
+
+test('remap-user must have subordinate IDs on this host', () => {
+  const host = memoryHost({ '/etc/subuid': 'ann:100000:65536\n', '/etc/subgid': 'ann:100000:65536\n' });
+  const s = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const c = (t: string) => s.diagnostics(doc(t)).map((d) => d.code);
+  assert.deepEqual(c(`${BASE}[storage.options]\nremap-user = "containers"\n`), ['storage/remap-no-subids']);
+  assert.deepEqual(c(`${BASE}[storage.options]\nremap-user = "ann"\nremap-group = "ann"\n`), []);
+});
+
+test('the vendor file is not read when /etc/containers/storage.conf exists', () => {
+  const host = memoryHost({ '/etc/containers/storage.conf': BASE });
+  const s = (restricted: boolean) => createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted });
+  const uri = 'file:///usr/share/containers/storage.conf';
+  assert.deepEqual(s(false).diagnostics(doc(BASE, uri)).map((d) => d.code), ['storage/file-not-read']);
+  assert.deepEqual(s(true).diagnostics(doc(BASE, uri)).map((d) => d.code), []);
+  assert.deepEqual(s(false).diagnostics(doc(BASE)).map((d) => d.code), []);
+  const user = memoryHost({ '/home/ann/.config/containers/storage.conf': BASE }, { env: { HOME: '/home/ann' }, uid: 1000 });
+  const su = createLanguageService(user, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  assert.deepEqual(su.diagnostics(doc(BASE)).map((d) => d.code), ['storage/file-not-read']);
+  const root = memoryHost({ '/root/.config/containers/storage.conf': BASE }, { env: { HOME: '/root' }, uid: 0 });
+  assert.deepEqual(createLanguageService(root, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} }).diagnostics(doc(BASE)).map((d) => d.code), []);
+});
+
+test('versions: keys and tables by target Podman', () => {
+  assert.deepEqual(codes(`${BASE}transient_store = true\n`, '4.3'), ['storage/key-too-new']);
+  assert.deepEqual(codes(`${BASE}transient_store = true\n`, '4.4'), []);
+  assert.deepEqual(codes(`${BASE}[storage.options.thinpool]\nbasesize = "10G"\n`, '4.3'), []);
+  assert.deepEqual(codes(`${BASE}[storage.options.thinpool]\nbasesize = "10G"\n`, '5.0'), ['storage/removed-key']);
+  assert.deepEqual(codes(`${BASE}[storage.options]\nremap-uids = "0:100000:65536"\n`, '4.3'), []);
+});
+
+test('hover explains every key, tables, driver values and pull options', () => {
+  const s = svc();
+  for (const k of STORAGE_SCHEMA.keys) {
+    const header = k.table === 'storage' ? '[storage]\n' : `[${k.table}]\n`;
+    const text = `${header}${k.key} = 1\n`;
+    const h = s.hover(doc(text), { line: 1, character: 1 });
+    assert.ok(hoverText(h).includes(k.doc), `${k.table}.${k.key}`);
+  }
+  const h1 = s.hover(doc(BASE), { line: 1, character: 12 });
+  assert.match(hoverText(h1), /overlay filesystem/);
+  const h2 = s.hover(doc(BASE), { line: 0, character: 3 });
+  assert.match(hoverText(h2), /Keys: `driver`/);
+  const t = `${BASE}[storage.options]\npull_options = {use_hard_links = "true"}\n`;
+  assert.match(hoverText(s.hover(doc(t), { line: 5, character: 18 })), /hard-links/);
+});
+
+test('completion offers the keys of the table not yet set, and values', () => {
+  const s = svc();
+  const { text, pos } = cursor(`${BASE}|`);
+  const items = s.completion(doc(text), pos);
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.includes('rootless_storage_path'));
+  assert.ok(!labels.includes('driver'));
+  assert.ok(!labels.includes('transient_store'), 'too new for 4.3');
+  assert.equal(applyCompletion(text, items.find((i) => i.label === 'rootless_storage_path')!), `${BASE}rootless_storage_path = ""`);
+  const v = cursor('[storage]\ndriver = "|"\n');
+  const vals = s.completion(doc(v.text), v.pos).map((i) => i.label);
+  assert.ok(vals.includes('overlay') && vals.includes('vfs'));
+  const h = cursor('[storage.options.|');
+  assert.ok(s.completion(doc(h.text), h.pos).some((i) => i.label === 'storage.options.overlay'));
+});
+
+test('outline lists the tables with their keys', () => {
+  const syms = svc().symbols(doc(`${BASE}[storage.options]\nsize = ""\n`));
+  assert.deepEqual(syms.map((x) => [x.name, (x.children ?? []).map((c) => c.name)]), [['[storage]', ['driver', 'runroot', 'graphroot']], ['[storage.options]', ['size']]]);
+});
+
+test('the JSON schema follows the data table and the version', () => {
+  const s43 = storageSchema('4.3') as { properties: Record<string, { properties: Record<string, unknown> }> };
+  assert.ok('runroot' in s43.properties.storage.properties);
+  assert.ok(!('transient_store' in s43.properties.storage.properties));
+  const s50 = storageSchema('5.0') as typeof s43;
+  assert.ok('transient_store' in s50.properties.storage.properties);
+  assert.equal((storageSchema() as { $schema: string }).$schema, 'http://json-schema.org/draft-04/schema#');
+  const validate = new Ajv({ strict: false }).compile(storageSchema('4.3'));
+  assert.ok(validate({ storage: { driver: 'overlay', runroot: '/run/containers/storage', graphroot: '/var/lib/containers/storage', options: { additionalimagestores: [], pull_options: { use_hard_links: 'false' }, overlay: { mountopt: 'nodev' }, thinpool: {} } } }), JSON.stringify(validate.errors));
+  assert.ok(!validate({ storage: { driver: 1 } }));
+  assert.ok(!validate({ storage: { options: { 'auto-userns-min-size': -1 } } }));
+});
+
+test('storage.conf paths are detected, other storage.conf files are not', () => {
+  for (const p of ['/etc/containers/storage.conf', '/usr/share/containers/storage.conf', '/home/ann/.config/containers/storage.conf']) assert.equal(detectLanguage(p), 'containers-storage-conf', p);
+  for (const p of ['/etc/storage.conf', '/home/ann/.git/config', '/srv/app/storage.conf']) assert.notEqual(detectLanguage(p), 'containers-storage-conf', p);
+});
