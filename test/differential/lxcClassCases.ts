@@ -118,7 +118,8 @@ function openedAtLoad(): LxcCase[] {
   const out: LxcCase[] = [];
   for (const k of EXACT_KEYS.filter((x) => x.openedAtLoad)) {
     const files = { afile: 'x\n', 'adir/keep': '' };
-    const values = ['@DIR@/afile/x.log', '@DIR@/afile', '@DIR@/adir', '@DIR@/adir/', '@DIR@/adir/./', '@DIR@/new/deeper/x.log', '@DIR@/adir/x.log', '@DIR@//adir//y.log', '@DIR@/afile/../z.log', 'relative.log', 'adir', 'afile/x.log', '/dev/null'];
+    const values = ['@DIR@/afile/x.log', '@DIR@/afile', '@DIR@/adir', '@DIR@/adir/', '@DIR@/adir/./', '@DIR@/new/deeper/x.log', '@DIR@/adir/x.log', '@DIR@//adir//y.log', '@DIR@/afile/../z.log', 'relative.log', 'adir', 'afile/x.log', '/dev/null',
+      `@DIR@/${'n'.repeat(255)}`, `@DIR@/${'n'.repeat(256)}`, `@DIR@/${'d'.repeat(255)}/x.log`, `@DIR@/${'d'.repeat(256)}/x.log`, `@DIR@/${'é'.repeat(128)}`];
     values.forEach((v, i) => out.push(seq(`opened:${k.name}#${i}`, [`${k.name} = ${v}`], { files })));
   }
   return out;

@@ -538,6 +538,11 @@ test('lxc.log.file is opened while the config loads: through a file or at a dire
   // Missing directories are created; an existing file is appended to.
   assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/new/deeper/c1.log\n', { host }), []);
   assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/old.log\n', { host }), []);
+  // A name longer than 255 bytes can be neither created nor opened, on any host.
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'n'.repeat(255)}\n`, { host }), []);
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'n'.repeat(256)}\n`, { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'d'.repeat(256)}/x.log\n`, { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'é'.repeat(128)}\n`, { host }), ['lxc/invalid-value'], '256 bytes in UTF-8');
   const msg = lxcService({ host }).diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.log.file = /etc/passwd/x\n' })[0].message as string;
   assert.match(msg, /host/);
 });

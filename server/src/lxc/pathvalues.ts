@@ -8,6 +8,8 @@ import type { FileType } from '../host';
 
 /** PATH_MAX on Linux: a stored path must be shorter (its NUL byte included). */
 export const PATH_MAX = 4096;
+/** NAME_MAX on Linux file systems: the longest name of one directory entry. */
+export const NAME_MAX = 255;
 
 /** liblxc's path_simplify, character for character. */
 export function pathSimplify(path: string): string {
@@ -51,18 +53,21 @@ export function pathTooLong(path: string): boolean {
 export type StatType = (path: string) => FileType | undefined;
 
 /**
- * Why opening a log file at `path` (already simplified) fails on this host, or undefined:
- * a directory on the way is a file (the directories are created as needed, so missing ones
- * are fine), or the path names a directory.
+ * Why opening a log file at `path` (already simplified) fails, or undefined: a name longer
+ * than NAME_MAX; on this host, a directory on the way is a file (the directories are created
+ * as needed, so missing ones are fine), or the path names a directory.
  */
-export function logFileProblem(path: string, cwd: string, stat: StatType): string | undefined {
+export function logFileProblem(path: string, cwd: string, stat: StatType): { text: string; hostDependent: boolean } | undefined {
+  // Creating or opening a name longer than NAME_MAX fails on every Linux file system.
+  const long = path.split('/').find((part) => part.length > NAME_MAX / 4 && Buffer.byteLength(part, 'utf8') > NAME_MAX);
+  if (long !== undefined) return { text: `the name \`${long.slice(0, 16)}…\` is longer than the ${NAME_MAX} bytes a file name may have`, hostDependent: false };
   const abs = path.startsWith('/') ? path : `${cwd.replace(/\/+$/, '')}/${path}`;
   // Every prefix that ends before a `/` must be (or become) a directory.
   for (let at = abs.indexOf('/', 1); at !== -1; at = abs.indexOf('/', at + 1)) {
     const prefix = abs.slice(0, at);
     const t = stat(prefix);
-    if (t !== undefined && t !== 'directory') return `\`${prefix}\` is not a directory on this host`;
+    if (t !== undefined && t !== 'directory') return { text: `\`${prefix}\` is not a directory on this host`, hostDependent: true };
   }
-  if (stat(abs) === 'directory') return `\`${abs}\` is a directory on this host`;
+  if (stat(abs) === 'directory') return { text: `\`${abs}\` is a directory on this host`, hostDependent: true };
   return undefined;
 }

@@ -343,7 +343,8 @@ function checkPath(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[] 
   if (key.openedAtLoad) {
     const problem = logFileProblem(pathSimplify(value), ctx.cwd, ctx.stat);
     if (problem) {
-      return [invalid(`LXC opens ${name} (creating missing directories) while it reads the config, and ${problem}, so LXC refuses the config here. This depends on the host that loads the config.`, 0, value.length)];
+      const where = problem.hostDependent ? ' here. This depends on the host that loads the config.' : '.';
+      return [invalid(`LXC opens ${name} (creating missing directories) while it reads the config, and ${problem.text}, so LXC refuses the config${where}`, 0, value.length)];
     }
   }
   return NONE;
