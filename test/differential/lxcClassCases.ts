@@ -176,8 +176,8 @@ function limitsAndSizes(): LxcCase[] {
  */
 function included(cases: LxcCase[]): LxcCase[] {
   return cases
-    .filter((c) => !c.files && !c.dependent)
-    .map((c) => ({ id: `${c.id}@include`, text: `${BASE}lxc.include = @DIR@/inc.conf\n`, files: { 'inc.conf': c.text.slice(BASE.length) } }));
+    .filter((c) => !c.files)
+    .map((c) => ({ id: `${c.id}@include`, text: `${BASE}lxc.include = @DIR@/inc.conf\n`, files: { 'inc.conf': c.text.slice(BASE.length) }, dependent: c.dependent }));
 }
 
 export function lxcClassCases(): LxcCase[] {

@@ -577,6 +577,10 @@ test('negative numbers in the stale-errno setters: a warning, since liblxc\'s ve
     for (const v of ['-1', ' -0', '-99999999999999999999']) assert.deepEqual(lxcCodes(`${k} = ${v}\n`), ['lxc/suspicious-value'], `${k} = ${v}`);
   }
   assert.deepEqual(lxcCodes('lxc.init.uid = 99999999999999999999\n'), ['lxc/invalid-value']);
+  // From an included file (and through a nested include) the warning shows on the include line.
+  const host = memoryHost({ '/i/a.conf': 'lxc.init.gid = -1\n', '/i/b.conf': 'lxc.include = /i/a.conf\n' });
+  assert.deepEqual(lxcDiags('lxc.include = /i/a.conf\n', { host }), ['0:14-23 lxc/suspicious-value']);
+  assert.deepEqual(lxcDiags('lxc.include = /i/b.conf\n', { host }), ['0:14-23 lxc/suspicious-value']);
 });
 
 test('lxc.prlimit. with no name loads (fails at start); size strings up to 21 characters', () => {

@@ -20,6 +20,8 @@ export interface ValueIssue {
   message: string;
   start: number;
   end: number;
+  /** liblxc's verdict on the line depends on what it did before (not on the line itself). */
+  stateDependent?: boolean;
 }
 
 export interface ValueContext {
@@ -212,7 +214,8 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
       // earlier call inside liblxc left behind: whether the line is refused depends on what
       // LXC did before it, not on this line.
       if (/^[ \t\n\v\f\r]*-/.test(value)) {
-        return [suspicious(`${name} cannot be negative. Whether LXC refuses this line or silently keeps the previous value depends on liblxc internals (an error code left over from earlier work), so the outcome can change with the lines before it. Write ${strict === 'uint' ? 'a whole number' : '0 or 1'}.`, 0, value.length)];
+        const issue = suspicious(`${name} cannot be negative. Whether LXC refuses this line or silently keeps the previous value depends on liblxc internals (an error code left over from earlier work), so the outcome can change with the lines before it. Write ${strict === 'uint' ? 'a whole number' : '0 or 1'}.`, 0, value.length);
+        return [{ ...issue, stateDependent: true }];
       }
       const n = safeUint(value);
       if (n !== null) return whole(`${name} takes 0 or 1, not \`${value}\`.`);

@@ -177,6 +177,18 @@ function includeFile(s: CheckState, file: string, l: LxcLine, walk: Walk): void 
     s.file = saved.file;
   }
   const errors = inner.filter((f) => ruleInfo(f.code).severity === 'error');
+  const dependent = errors.length === 0 ? inner.find((f) => s.stateDependent.has(f)) : undefined;
+  if (dependent) {
+    // Not an error (liblxc may load the file), but the outcome is open: say so where it is seen.
+    const f: Finding = {
+      code: 'lxc/suspicious-value',
+      message: `In the included file \`${file}\`, line ${dependent.range.start.line + 1}: ${dependent.message}`,
+      range: s.valueRange(l),
+      related: [{ uri: pathToUri(file), range: dependent.range, message: dependent.message }],
+    };
+    s.out.push(f);
+    s.stateDependent.add(f);
+  }
   if (errors.length > 0) {
     const e = errors[0];
     s.out.push({

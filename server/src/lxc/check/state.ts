@@ -127,6 +127,8 @@ export class CheckState {
    * entry it had before (undefined: none), to tell which files of the directory set the same key.
    */
   changed: Map<string, { value: string } | undefined> | undefined;
+  /** Findings whose outcome in liblxc depends on its earlier work; shown on include lines too. */
+  readonly stateDependent = new WeakSet<Finding>();
   /** One context object for every value check (its key is set per line). */
   readonly valueCtx: ValueContext;
 
