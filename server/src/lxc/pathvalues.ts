@@ -5,6 +5,8 @@
  * the config loads.
  */
 import type { FileType } from '../host';
+import type { LxcKey } from './keys';
+import type { ValueContext, ValueIssue } from './values';
 
 /** PATH_MAX on Linux: a stored path must be shorter (its NUL byte included). */
 export const PATH_MAX = 4096;
@@ -70,4 +72,29 @@ export function logFileProblem(path: string, cwd: string, stat: StatType): { tex
   }
   if (stat(abs) === 'directory') return { text: `\`${abs}\` is a directory on this host`, hostDependent: true };
   return undefined;
+}
+
+/** No issues: one shared, frozen answer. */
+const NONE: ValueIssue[] = Object.freeze([]) as unknown as ValueIssue[];
+
+export const tooLong = (name: string): string =>
+  `The path for ${name} is ${PATH_MAX} bytes or longer once LXC drops repeated \`/\`, \`/./\` and a trailing \`/\`; LXC's limit is ${PATH_MAX - 1} bytes.`;
+
+/** A path key's value: its length after simplification, and what opening it at load meets. */
+export function checkPath(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[] {
+  const name = ctx.key;
+  // `[type:]path`: the storage type before the first `:` is stored as a path too.
+  const colon = key.storagePrefix ? value.indexOf(':') : -1;
+  const parts = colon === -1 ? [[0, value.length]] : [[0, colon], [colon + 1, value.length]];
+  for (const [start, end] of parts) {
+    if (pathTooLong(value.slice(start, end))) return [{ code: 'lxc/invalid-value', message: tooLong(name), start, end }];
+  }
+  if (key.openedAtLoad) {
+    const problem = logFileProblem(pathSimplify(value), ctx.cwd, ctx.stat);
+    if (problem) {
+      const where = problem.hostDependent ? ' here. This depends on the host that loads the config.' : '.';
+      return [{ code: 'lxc/invalid-value', start: 0, end: value.length, message: `LXC opens ${name} (creating missing directories) while it reads the config, and ${problem.text}, so LXC refuses the config${where}` }];
+    }
+  }
+  return NONE;
 }

@@ -12,7 +12,7 @@ import { atLeast, type LxcVersion } from './version';
 import { idmapFast, parseIdmap } from './idmap';
 import { closest } from '../util/strings';
 import { checkIpv4Address, checkIpv6Address, checkRoute } from './netvalues';
-import { logFileProblem, pathSimplify, pathTooLong, PATH_MAX } from './pathvalues';
+import { checkPath, pathTooLong, tooLong } from './pathvalues';
 import type { FileType } from '../host';
 
 export interface ValueIssue {
@@ -330,27 +330,6 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
     case 'fstab-line':
       return checkValue(key, value, ctx); // (answered there)
   }
-}
-
-const tooLong = (name: string): string =>
-  `The path for ${name} is ${PATH_MAX} bytes or longer once LXC drops repeated \`/\`, \`/./\` and a trailing \`/\`; LXC's limit is ${PATH_MAX - 1} bytes.`;
-
-function checkPath(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[] {
-  const name = ctx.key;
-  // `[type:]path`: the storage type before the first `:` is stored as a path too.
-  const colon = key.storagePrefix ? value.indexOf(':') : -1;
-  const parts = colon === -1 ? [[0, value.length]] : [[0, colon], [colon + 1, value.length]];
-  for (const [start, end] of parts) {
-    if (pathTooLong(value.slice(start, end))) return [invalid(tooLong(name), start, end)];
-  }
-  if (key.openedAtLoad) {
-    const problem = logFileProblem(pathSimplify(value), ctx.cwd, ctx.stat);
-    if (problem) {
-      const where = problem.hostDependent ? ' here. This depends on the host that loads the config.' : '.';
-      return [invalid(`LXC opens ${name} (creating missing directories) while it reads the config, and ${problem.text}, so LXC refuses the config${where}`, 0, value.length)];
-    }
-  }
-  return NONE;
 }
 
 function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) => ValueIssue[]): ValueIssue[] {
