@@ -106,7 +106,8 @@ export function generateHostConfigs(count: number, seed = 7): HostConfig[] {
     const name = `ct${String(i).padStart(4, '0')}`;
     const [distro, release] = pick(DISTROS);
     const unprivileged = r() < 0.6;
-    const base = 100000 + (i % 64) * 65536;
+    // Each container its own 65,536 host IDs, as a careful host gives them (shared ranges are warned about).
+    const base = 100000 + i * 65536;
     const lines = [
       '# Template used to create this container: /usr/share/lxc/templates/lxc-download',
       `# Parameters passed to the template: -d ${distro} -r ${release} -a amd64`,

@@ -33,10 +33,12 @@ export interface Host {
   capLastCap(): number | undefined;
   /** User ID of the person editing (rootless Podman reads more files); 0 when unknown. */
   uid?(): number;
+  /** User ID that owns a file (after following symlinks), or undefined when unknown. */
+  fileOwner?(path: string): number | undefined;
 }
 
 /** An in-memory host for tests and for untrusted workspaces. */
-export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number; uid?: number } = {}): Host {
+export function memoryHost(files: Record<string, string | Uint8Array> = {}, options: { env?: Record<string, string>; cwd?: string; capLastCap?: number; uid?: number; owners?: Record<string, number> } = {}): Host {
   const dirs = new Set<string>(['/']);
   for (const f of Object.keys(files)) {
     const parts = f.split('/');
@@ -73,5 +75,6 @@ export function memoryHost(files: Record<string, string | Uint8Array> = {}, opti
     cwd: () => options.cwd ?? '/',
     capLastCap: () => options.capLastCap,
     uid: () => options.uid ?? 0,
+    fileOwner: (path) => (norm(path) in files ? (options.owners?.[norm(path)] ?? options.uid ?? 0) : undefined),
   };
 }

@@ -59,6 +59,11 @@ export interface DocContext {
    * checks that sit between files. Never includes the document itself.
    */
   others(): readonly TextDoc[];
+  /**
+   * Every document the front door knows, this one included: the same array for as long as the
+   * set is unchanged, so a language can index it once (a WeakMap keyed by the array).
+   */
+  workspace(): readonly TextDoc[];
   /** State shared by every document of one service (caches keyed by language). */
   shared<T>(key: string, make: () => T): T;
 }

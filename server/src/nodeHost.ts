@@ -39,6 +39,13 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
     env: (name) => env[name],
     cwd: () => options.cwd ?? process.cwd(),
     uid: () => process.getuid?.() ?? 0,
+    fileOwner(path) {
+      try {
+        return fs.statSync(path).uid;
+      } catch {
+        return undefined;
+      }
+    },
     capLastCap() {
       if (capLast === undefined) {
         const text = readRegular('/proc/sys/kernel/cap_last_cap', 64)?.toString('utf8').trim() ?? '';

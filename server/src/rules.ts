@@ -87,6 +87,7 @@ const CATALOGUE = {
   'containers/key-too-new': { severity: 'warning', summary: 'The key needs a later Podman than the target version, which ignores it.' },
   'containers/wrong-type': { severity: 'error', summary: 'The value has the wrong TOML type; Podman refuses to start.' },
   'containers/negative-unsigned': { severity: 'warning', summary: 'A negative number in an unsigned field, which Podman silently wraps to a huge value.' },
+  'containers/surprising-value': { severity: 'warning', summary: 'Podman loads the value but reads it as something else than it looks (a float size as a byte count).' },
   'containers/not-a-table': { severity: 'warning', summary: 'A table key given a plain value, which Podman silently drops.' },
   'containers/invalid-value': { severity: 'error', summary: 'A value Podman rejects when it loads the file.' },
   'containers/runtime-value': { severity: 'error', summary: 'A value Podman loads but rejects when a command uses it.', data: SUGGEST },

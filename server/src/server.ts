@@ -98,8 +98,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     service = createLanguageService(host, serviceConfig());
-    // Checks between files (subuid, lxc-usernet, idmaps shared by containers) see the open documents.
-    service.setOthers(() => documents.all().map(textDoc));
+    // Checks between files (subuid, lxc-usernet, idmaps shared by containers) see the open
+    // documents: one array per state of the set, so languages can index it once.
+    let openDocs: ReturnType<typeof textDoc>[] | undefined;
+    documents.onDidChangeContent(() => (openDocs = undefined));
+    documents.onDidClose(() => (openDocs = undefined));
+    service.setOthers(() => (openDocs ??= documents.all().map(textDoc)));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

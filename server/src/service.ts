@@ -62,8 +62,9 @@ export interface LanguageService {
   close(uri: string): void;
   configure(config: ServiceConfig): void;
   /**
-   * The documents the front door knows about besides the one being checked (open editors; the
-   * CLI's inputs), for checks between files. Called lazily, only by languages that need it.
+   * The documents the front door knows about (open editors; the CLI's inputs), for checks
+   * between files. Called lazily, only by languages that need it; it should return the same
+   * array while the set is unchanged.
    */
   setOthers(list: () => readonly TextDoc[]): void;
 }
@@ -89,6 +90,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       config,
       man: manPages,
       others: () => others().filter((d) => d.uri !== uri),
+      workspace: () => others(),
       shared<T>(key: string, make: () => T): T {
         if (!shared.has(key)) shared.set(key, make());
         return shared.get(key) as T;

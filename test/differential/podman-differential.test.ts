@@ -12,7 +12,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
 import { nodeHost } from '../../server/src/nodeHost';
 import { podmanLoads, podmanMissing, podmanRelease } from '../helpers/podmanOracle';
-import { podmanCases } from './podmanCases';
+import { podmanCases, podmanValueCases } from './podmanCases';
 import { needs } from '../helpers/needs';
 
 /** Errors Podman only raises later (at `podman info`, `create`, `run`), not when loading. */
@@ -57,5 +57,28 @@ test('capability names: ctconf flags exactly the ones `podman create` refuses', 
     if (p.ok === flagged) wrong.push(`${JSON.stringify(n)}: podman create ${p.ok ? 'accepts' : `refuses (${p.message})`}, ctconf ${flagged ? 'flags it' : 'accepts'}`);
   });
   fs.rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(wrong, []);
+});
+
+test('value checks: ctconf reports an error exactly where `podman create` (load, runtime setup, create) fails', { skip: needs('podman', podmanMissing()) }, async () => {
+  const { podmanCreates } = await import('../helpers/podmanOracle');
+  const release = podmanRelease()!;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-pval-'));
+  const service = createLanguageService(nodeHost(), { lxcVersion: '5.0', podmanVersion: release, rules: {} });
+  const cases = podmanValueCases();
+  const wrong: string[] = [];
+  let refused = 0;
+  cases.forEach((c, i) => {
+    const f = path.join(dir, `v${i}.conf`);
+    fs.writeFileSync(f, c.text);
+    const p = podmanCreates(f);
+    if (!p.ok) refused++;
+    const diags = service.diagnostics({ uri: `file://${f}`, languageId: 'containers-conf', version: 1, text: c.text });
+    const ours = !diags.some((d) => d.severity === DiagnosticSeverity.Error);
+    if (ours !== p.ok) wrong.push(`${c.id}: podman create ${p.ok ? 'works' : 'fails'} with ${JSON.stringify(c.text)} (${p.message.slice(-160)}); ctconf: ${diags.map((d) => `${d.code}`).join(',') || 'nothing'}`);
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`# podman ${release} create: ${cases.length} value cases, ${refused} refused, ${wrong.length} disagreements`);
+  assert.ok(refused > 20);
   assert.deepEqual(wrong, []);
 });

@@ -136,6 +136,84 @@ const RAW: string[] = [
   '[containers]\nlog_size_max = 9223372036854775808',
 ];
 
+/** One table defined in three ways; a second definition of it (with another key) in each of the three. */
+function tomlReopenCases(): CcCase[] {
+  const out: CcCase[] = [];
+  const shapes: Record<string, [string, (k: string) => string][]> = {
+    struct: [['header', (k) => `[containers]\n${k}`], ['dotted', (k) => `containers.${k}`], ['inline', (k) => `containers = {${k}}`]],
+    map: [['header', (k) => `[engine.runtimes]\n${k}`], ['dotted', (k) => `[engine]\nruntimes.${k}`], ['inline', (k) => `[engine]\nruntimes = {${k}}`]],
+  };
+  const keys: Record<string, [string, string]> = { struct: ['label = true', 'init = true'], map: ['crun = ["/usr/bin/crun"]', 'runc = ["/usr/bin/runc"]'] };
+  for (const [kind, forms] of Object.entries(shapes)) {
+    for (const [a, fa] of forms) for (const [b, fb] of forms) {
+      out.push({ id: `toml-reopen/${kind}/${a}+${b}`, text: `${fa(keys[kind][0])}\n${fb(keys[kind][1])}\n` });
+      out.push({ id: `toml-reopen/${kind}/${a}+${b}/same-key`, text: `${fa(keys[kind][0])}\n${fb(keys[kind][0])}\n` });
+    }
+  }
+  // A key redefined: scalars and arrays, dotted and plain.
+  for (const [a, b] of [['label = true', 'label = false'], ['env = ["A=1"]', 'env = ["B=2"]'], ['env = ["A=1"]', 'env = "B=2"'], ['label = true', 'label = [true]'],
+    ['x.y = 1', 'x.y = 2'], ['x.y = 1', 'x = 2'], ['x = {y = 1}', 'x.z = 2'], ['x = {y = 1}', 'x.y = 2']]) {
+    out.push({ id: `toml-redefine/${a}+${b}`, text: `[containers]\n${a}\n${b}\n` });
+  }
+  out.push({ id: 'toml/bom', text: '\ufeff[containers]\nlabel = true\n' });
+  for (const esc of ['\\e', '\\u001b', '\\x1b', '\\t']) out.push({ id: `toml/escape${esc}`, text: `[containers]\nenv = ["A=${esc}"]\n` });
+  return out;
+}
+
+/** Every table given each non-table shape: struct tables refuse them, map tables drop them. */
+function tableShapeCases(): CcCase[] {
+  const out: CcCase[] = [];
+  const tables = ['containers', 'engine', 'network', 'secrets', 'machine', 'engine.runtimes', 'engine.volume_plugins', 'engine.service_destinations', 'secrets.opts', 'engine.service_destinations.prod'];
+  const entry: Record<string, string> = { 'engine.runtimes': 'crun = ["/usr/bin/crun"]', 'engine.volume_plugins': 'p = "/run/p.sock"', 'engine.service_destinations': 'prod = {uri = "ssh://h/run/podman.sock"}', 'secrets.opts': 'a = "b"', 'engine.service_destinations.prod': 'uri = "ssh://h/run/podman.sock"' };
+  for (const t of tables) {
+    const dot = t.lastIndexOf('.');
+    const [parent, name] = dot < 0 ? ['', t] : [t.slice(0, dot), t.slice(dot + 1)];
+    const under = (line: string) => (parent ? `[${parent}]\n${line}` : line);
+    for (const [shape, v] of [['string', '"x"'], ['int', '1'], ['array', '["x"]'], ['empty-inline', '{}']]) out.push({ id: `table-shape/${t}/${shape}`, text: `${under(`${name} = ${v}`)}\n` });
+    out.push({ id: `table-shape/${t}/array-of-tables`, text: `[[${t}]]\n${entry[t] ?? 'x = 1'}\n` });
+    out.push({ id: `table-shape/${t}/entry-as-table`, text: `[${t}.entry]\nx = "1"\n` });
+  }
+  return out;
+}
+
+/**
+ * The boundaries of each value check Podman makes at load, at `podman info` or at
+ * `podman create`: run through `podman create` (which loads the file and sets up the runtime
+ * first), so a case passes only where all three accept it.
+ */
+export function podmanValueCases(): CcCase[] {
+  const V: Record<string, string[]> = {
+    'containers.default_ulimits': ['nofile=1024:2048', 'nofile=2048:1024', 'nofile=1024:1024', 'nofile=-1:-1', 'nofile=-1:1024', 'nofile=1024:-1', 'nofile=-2:5', 'nofile=5', 'nofile', 'NOFILE=1', 'nofile=+5', 'nofile=unlimited', 'nofile=1:2:3'].map((u) => JSON.stringify([u])),
+    'containers.devices': [...['r', 'w', 'm', 'rw', 'rwm', 'mwr', 'rr', 'rx', '', 'f'].flatMap((m) => [`/dev/null:${m}`, `/dev/null:/dev/n2:${m}`]), '/dev/null', '/dev/ctconf-missing', '/dev/null:/dev/n2', '/dev/null:rel'].map((d) => JSON.stringify([d])),
+    'containers.shm_size': ['64i', '64 m', ' 64m', '64m ', '64  m', '1.5m', '64kib', '64KB', '1.2.3m', '-1m', 'm', '64x', '64mi', '64ib'].map((x) => JSON.stringify(x)).concat(['1.5', '64']),
+    'engine.events_logfile_max_size': ['"64 m"', '" 1m"', '"1.5m"', '1.5', '1e3', '-1.5', '0.5'],
+    // Only 0: another count fails on a host whose lock segment already has a different size (host state).
+    'engine.num_locks': ['0'],
+    'engine.image_copy_tmp_dir': ['"rel"', '"/var/tmp"', '"storage"', '""', '"./x"'],
+    'network.default_subnet': ['"10.88.0.0/16"', '"10.88.0/16"', '"fd00::/64"', '"10.88.0.0"', '"10.88.0.0/33"', '"fd00::/129"', '"010.1.0.0/16"', '"fd00:::/64"', '""'],
+    'engine.static_dir': ['""'],
+    'engine.tmp_dir': ['""'],
+    'containers.volumes': ['/a:b', '/tmp:/b:foo', '/tmp:/b:ro,rw', '/tmp:/b:ro,ro', ':/b', '/tmp:/b:z,nosuid,rbind,U,O', '/b', 'vol:/b', '/tmp:/b', '/tmp:/b:ro', '/tmp:/b:z', '/tmp:/b:nosuid,nodev,noexec,rprivate', '/tmp:/b:rw,U', '/tmp:/b:shared,slave', '/tmp:/b:bind,rbind', '/tmp:/b:', '/tmp:/b:ro:x', 'b'].map((v) => JSON.stringify([v])),
+    'containers.default_sysctls': ['kernel.hostname=x', 'net/ipv4/ping_group_range=0 0', 'net.ipv4.ip_forward = 1', 'net.ipv4.ip_forward= 1', 'vm.swappiness=1', 'fs.mqueue.msg_max=10', 'kernel.shmmax=100', 'net.ipv4.ping_group_range=0 0', 'kernel.sem=1 2 3 4', 'net.core.somaxconn', 'a=b=c', 'kernel.msgmax=1'].map((v) => JSON.stringify([v])),
+    'containers.env': ['=x', '', 'A', 'A=1', ' A=1', 'A=b=c'].map((v) => JSON.stringify([v])),
+    'engine.pull_policy': ['"ifmissing"', '"IfMissing"', '"ifnotpresent"', '"newer"', '"Never"'],
+    'containers.log_driver': ['"passthrough-tty"', '"passthrough"', '"json-file"', '"k8s-file"'],
+    'engine.machine_enabled': ['"true"', 'true', '1'],
+    // Verdicts that depend on this host: installed runtimes, a running journal.
+    'engine.runtime': ['"crun"', '"runc"', '"kata"', '"/usr/bin/crun"', '"/nonexistent/crun"', '"youki"'],
+    'containers.log_driver#host': ['"journald"'],
+  };
+  const out: CcCase[] = [];
+  for (const [p, values] of Object.entries(V)) {
+    const dot = p.indexOf('.');
+    const key = p.slice(dot + 1).replace(/#.*/, '');
+    values.forEach((v, i) => out.push({ id: `value/${p}#${i}`, text: `[${p.slice(0, dot)}]\n${key} = ${v}\n` }));
+  }
+  out.push({ id: 'value/runtime-defined-missing', text: '[engine.runtimes]\nfoo = ["/nonexistent/foo"]\n[engine]\nruntime = "foo"\n' });
+  out.push({ id: 'value/runtime-defined-present', text: '[engine.runtimes]\nfoo = ["/usr/bin/crun"]\n[engine]\nruntime = "foo"\n' });
+  return out;
+}
+
 export function podmanCases(): CcCase[] {
   const out: CcCase[] = [];
   for (const [path, values] of Object.entries(V)) {
@@ -145,5 +223,6 @@ export function podmanCases(): CcCase[] {
     values.forEach((v, i) => out.push({ id: `${path}#${i}`, text: `[${table}]\n${key} = ${v}\n` }));
   }
   RAW.forEach((t, i) => out.push({ id: `raw#${i}`, text: `${t}\n` }));
+  out.push(...tomlReopenCases(), ...tableShapeCases());
   return out;
 }

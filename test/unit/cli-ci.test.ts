@@ -29,7 +29,7 @@ function samples(): { accepted: string[]; rejected: string[] } {
     'README.md', 'config', 'lxc', 'lxc/config', 'var/lib/lxc/config', 'var/lib/lxc/a/b/config', 'var/lib/lxc/a/config.bak',
     'lxc/sub/x.conf', 'lxc/x.conf.bak', 'lxc/config/x.conf.d/y.txt', 'xlxc/default.conf', 'containers.conf.bak', 'my-containers.conf',
     'containers.conf.d/x.txt', 'containers.conf.d/a/b.conf', 'containers.conf.modules/x.txt', 'containers.rootless.conf.d/x.toml',
-    '.local/share/lxc/config', 'etc/lxc/dnsmasq.conf', 'lxc/other.conf', 'etc/containers/registries.conf', 'etc/containers/storage.conf', 'lxc.conf',
+    '.local/share/lxc/config', 'etc/lxc/dnsmasq.conf', 'lxc/other.conf', 'etc/containers/policy.json', 'etc/subuid.bak', 'profile.yaml', 'etc/pve/qemu-server/100.conf', 'lxc.conf',
   ];
   return { accepted, rejected };
 }

@@ -46,3 +46,24 @@ test('hover and inlay hints say when a later file overrides a line; the merged v
   assert.match(view, /# from \/etc\/containers\/containers\.conf:2\nlog_driver = "journald"/);
   assert.match(view, /<- the open file/);
 });
+
+test('a user\'s own file opened by root: layers of the file\'s owner, and the view says whose (issue 15 item 4)', () => {
+  const userFiles = { ...files, '/home/ann/.config/containers/containers.conf.d/10-x.conf': '[containers]\npids_limit = 200\n', '/root/.config/containers/containers.conf': '[containers]\nlabel = false\n' };
+  const host = memoryHost(userFiles, { env: { HOME: '/root' }, uid: 0, owners: { '/home/ann/.config/containers/containers.conf': 1000, '/home/ann/.config/containers/containers.conf.d/10-x.conf': 1000 } });
+  const svc = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const doc = { uri: 'file:///home/ann/.config/containers/containers.conf', languageId: 'containers-conf', version: 1, text: userFiles['/home/ann/.config/containers/containers.conf'] };
+  const view = svc.effectiveConfiguration(doc)!;
+  assert.match(view, /^# Shown for UID 1000, the owner of the open file: .*read by Podman only for the user it belongs to \(UID 1000\), not for the one editing it \(UID 0\)/);
+  assert.match(view, /\/home\/ann\/\.config\/containers\/containers\.conf {2}\(user file\) {2}<- the open file/);
+  assert.match(view, /# from \/home\/ann\/\.config\/containers\/containers\.conf\.d\/10-x\.conf:2\npids_limit = 200/);
+  const h = (svc.hover(doc, { line: 1, character: 3 })!.contents as { value: string }).value;
+  assert.match(h, /Effective value:\*\* `200`, set last by .*10-x\.conf.*no effect.*Computed for UID 1000, who owns this file/s);
+  const hints = svc.inlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } });
+  assert.deepEqual(hints.map((x) => x.label), ['overridden by 10-x.conf:2 → 200']);
+  // root's own user file: Podman 4.3 reads user files only for rootless users.
+  const rootDoc = { uri: 'file:///root/.config/containers/containers.conf', languageId: 'containers-conf', version: 1, text: userFiles['/root/.config/containers/containers.conf'] };
+  assert.match(svc.effectiveConfiguration(rootDoc)!, /^# Shown for UID 0\.\n# The open file \/root\/\.config\/containers\/containers\.conf is not among these files: Podman 4\.3 reads user files .* only for rootless users, so for root \(UID 0\) this file has no effect/);
+  assert.match((svc.hover(rootDoc, { line: 1, character: 2 })!.contents as { value: string }).value, /\*\*Not read:\*\* Podman 4\\\.3 reads user files/);
+  const v5 = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '5.0', rules: {} });
+  assert.match(v5.effectiveConfiguration(rootDoc)!, /<- the open file/);
+});

@@ -28,6 +28,7 @@ test('rules: syntax, duplicates, unknown and misplaced keys, case, types', () =>
   assert.deepEqual(codes('[containers]\nlabel = "true"\npids_limit = 1.5\nenv = "A=1"\n'), ['containers/wrong-type', 'containers/wrong-type', 'containers/wrong-type']);
   assert.deepEqual(codes('[engine]\nstop_timeout = -1\nnum_locks = -5\n'), ['containers/negative-unsigned', 'containers/wrong-type']);
   assert.deepEqual(codes('[engine]\nruntimes = "crun"\n'), ['containers/not-a-table']);
+  assert.deepEqual(codes('[engine]\nevents_logfile_max_size = 2.5\n'), ['containers/surprising-value']);
   assert.deepEqual(codes('[libpod]\nx = 1\n'), ['containers/removed-key']);
   assert.deepEqual(codes('[containers]\nno_host = true\n'), ['containers/removed-key']);
   assert.deepEqual(codes('[engine]\nremote_uri = "x"\n'), ['containers/deprecated-key']);

@@ -30,9 +30,13 @@ function files(dir: string): string[] {
 /** toml-test cases that are about bytes the UTF-8 decoder already replaced, so they cannot fail on text. */
 const ENCODING_CASES = /encoding\/bad-utf8/;
 
-test('every valid toml-test file parses without error', { skip: needs('toml-test suite', missing) }, () => {
+/** Valid in this toml-test copy (TOML 1.1 draft), refused by Podman 4.3.1's decoder: `invalid escape in string '\\e'`. */
+const PODMAN_REFUSES = /valid\/string\/escape-esc\.toml$/;
+
+test('every valid toml-test file parses without error (but `\\e`, which Podman refuses)', { skip: needs('toml-test suite', missing) }, () => {
   const bad: string[] = [];
-  const valid = files(path.join(SUITE, 'valid'));
+  const valid = files(path.join(SUITE, 'valid')).filter((f) => !PODMAN_REFUSES.test(f));
+  assert.equal(parseToml(fs.readFileSync(path.join(SUITE, 'valid/string/escape-esc.toml'), 'utf8')).errors.length, 1);
   for (const f of valid) {
     const d = parseToml(fs.readFileSync(f, 'utf8'));
     if (d.errors.length) bad.push(`${path.relative(SUITE, f)}: ${d.errors[0].message}`);
@@ -41,11 +45,18 @@ test('every valid toml-test file parses without error', { skip: needs('toml-test
   assert.deepEqual(bad, []);
 });
 
-test('invalid toml-test files are rejected', { skip: needs('toml-test suite', missing) }, () => {
+/**
+ * Invalid by the TOML spec, but Podman's decoder (BurntSushi/toml 1.2, which skips exactly
+ * these in its own toml_test.go) loads them: tables re-opened through dotted keys and
+ * headers, an inline table extended later. ctconf reads them as Podman does.
+ */
+const PODMAN_ACCEPTS = ['invalid/inline-table/add.toml', 'invalid/table/append-with-dotted-keys-1.toml', 'invalid/table/append-with-dotted-keys-2.toml', 'invalid/table/duplicate-key-dotted-table.toml', 'invalid/table/duplicate-key-dotted-table2.toml'];
+
+test('invalid toml-test files are rejected, except those Podman\'s decoder loads', { skip: needs('toml-test suite', missing) }, () => {
   const invalid = files(path.join(SUITE, 'invalid')).filter((f) => !ENCODING_CASES.test(f));
   const accepted = invalid.filter((f) => parseToml(fs.readFileSync(f, 'utf8')).errors.length === 0).map((f) => path.relative(SUITE, f));
   console.log(`# toml-test invalid: ${invalid.length - accepted.length}/${invalid.length} rejected`);
-  assert.deepEqual(accepted, []);
+  assert.deepEqual(accepted, PODMAN_ACCEPTS);
 });
 
 test('entries carry paths and exact ranges', () => {
@@ -68,13 +79,22 @@ test('one broken line does not take the rest of the file away', () => {
   assert.deepEqual(d.entries.map((e) => e.path.join('.')), ['containers.userns', 'engine.events_logger']);
 });
 
-test('duplicates and redefinitions are errors', () => {
-  for (const t of ['a = 1\na = 2', '[a]\n[a]', 'a = 1\n[a]', '[t]\nx.y = 1\n[t.x]', '[[a]]\n[a]', 'a = {x = 1}\n[a]']) {
+test('duplicates and redefinitions: errors exactly where Podman\'s decoder (BurntSushi/toml 1.2) refuses', () => {
+  for (const t of ['a = 1\na = 2', '[a]\n[a]', 'a = 1\n[a]', '[[a]]\n[a]', 'a = {x = 1}\n[a]', '[a]\n[a.b]\n[a]', '[c]\na.b = 1\na.b = 2', 'a = {x = 1}\na.x = 2', 'a = 1\na.b = 2', 'a.b = 1\na = {c = 1}']) {
     assert.ok(parseToml(t).errors.length > 0, t);
   }
-  for (const t of ['[a.b]\n[a]', '[[a]]\n[[a]]\n[a.c]', '[f]\napple.color = 1\napple.taste.sweet = true\n[f.apple.texture]\nsmooth = true']) {
+  for (const t of ['[a.b]\n[a]', '[[a]]\n[[a]]\n[a.c]', '[f]\napple.color = 1\napple.taste.sweet = true\n[f.apple.texture]\nsmooth = true',
+    '[t]\nx.y = 1\n[t.x]', '[engine]\nruntimes.crun = ["/a"]\n[engine.runtimes]\nrunc = ["/b"]', 'a = {x = 1}\na.y = 2', '[a.b]\nz = 9\n[a]\nb.t = 1',
+    '[c]\nenv = ["A=1"]\nenv = ["B=2"]', '[c]\nlabel = true\nlabel = [1]', '[engine]\nruntimes = {crun = ["/a"]}\nruntimes.runc = ["/b"]']) {
     assert.deepEqual(parseToml(t).errors, [], t);
   }
+});
+
+test('`\\e` is refused (no released Podman reads it); a BOM is skipped and recorded', () => {
+  assert.match(parseToml('[c]\na = "\\e[0m"').errors[0]?.message ?? '', /TOML 1\.1/);
+  const d = parseToml('\ufeff[c]\na = 1');
+  assert.deepEqual([d.errors, d.bom], [[], true]);
+  assert.equal(parseToml('[c]').bom, false);
 });
 
 test('positions from a client are clamped into the document, to the end of their line', () => {
@@ -86,4 +106,24 @@ test('positions from a client are clamped into the document, to the end of their
   assert.equal(offsetAt(d, { line: NaN, character: NaN }), 0);
   assert.equal(offsetAt(d, { line: 1.5, character: 2.7 }), 7);
   assert.equal(offsetAt(d, { line: 99, character: 0 }), 11);
+});
+
+test('a missing comma in an array is one error, not a cascade on the closing bracket (issue 15 item 8)', () => {
+  for (const t of ['[c]\nenv = [\n  "A=1"\n  "B=2",\n]\nlabel = true\n', '[c]\nenv = ["A=1" "B=2"]\nlabel = true\n']) {
+    const d = parseToml(t);
+    assert.equal(d.errors.length, 1, t);
+    assert.equal(t.slice(d.errors[0].start, d.errors[0].end), '"');
+    assert.match(d.errors[0].message, /Expected `,`/);
+    assert.deepEqual(d.entries.map((e) => e.path.join('.')), ['c.env', 'c.label']);
+  }
+});
+
+test('an array of a million values without commas: one error, and no slower than with commas', () => {
+  const t1 = Date.now();
+  parseToml(`[c]\nenv = [${'"a", '.repeat(1_000_000)}]\n`);
+  const withCommas = Date.now() - t1;
+  const t0 = Date.now();
+  const d = parseToml(`[c]\nenv = [${'"a" '.repeat(1_000_000)}]\n`);
+  assert.equal(d.errors.length, 1);
+  assert.ok(Date.now() - t0 < 2 * withCommas + 500, `${Date.now() - t0} ms without commas, ${withCommas} ms with`);
 });

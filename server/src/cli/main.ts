@@ -111,7 +111,8 @@ function check(o: CheckOptions, io: Io): number {
     }
     inputs.push({ path: c.path, uri: c.path === '-' ? 'untitled:stdin' : pathToUri(abs), language, text });
   }
-  service.setOthers(() => inputs.map((i) => ({ uri: i.uri, languageId: i.language, version: 1, text: i.text })));
+  const all = inputs.map((i) => ({ uri: i.uri, languageId: i.language, version: 1, text: i.text }));
+  service.setOthers(() => all);
   // Installed versions are resolved before the first check (configure drops the caches).
   let changed = false;
   for (const language of new Set(inputs.map((i) => i.language))) changed = versions.need(language) || changed;

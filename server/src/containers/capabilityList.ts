@@ -27,13 +27,15 @@ export function checkCapabilities(value: Extract<TomlValue, { type: 'array' }>, 
   const seen = new Map<string, string>();
   const styles = new Map<string, number>();
   const items = value.items.filter((i): i is StringValue => i.type === 'string');
+  // Suggestions follow how the list writes its names (`net_admin` beside `chown`), not the typo.
+  const listStyle = majorityStyle(items.filter((i) => findCapability(i.value) && /^[^0-9]/.test(i.value) && i.value.trim() === i.value).map((i) => i.value));
   for (const it of items) {
     const raw = it.value;
     const cap = findCapability(raw);
     if (!cap || /^[0-9]+$/.test(raw.trim()) || raw.trim() !== raw) {
       const norm = raw.toUpperCase().startsWith('CAP_') ? raw.toUpperCase() : `CAP_${raw.toUpperCase()}`;
       const s = closest(raw.toLowerCase().replace(/^cap_/, ''), CAPABILITIES.map((c) => c.name));
-      const sugg = s ? respell(s, raw) : undefined;
+      const sugg = s ? respell(s, listStyle ?? raw) : undefined;
       cx.report({
         code: 'containers/unknown-capability',
         message: raw.toUpperCase() === 'ALL'
@@ -60,4 +62,13 @@ export function checkCapabilities(value: Extract<TomlValue, { type: 'array' }>, 
       }
     }
   }
+}
+
+/** The spelling style most names of a list use (the first one seen on a tie), if any. */
+export function majorityStyle(names: readonly string[]): string | undefined {
+  const count = new Map<string, number>();
+  for (const n of names) count.set(spellingStyle(n), (count.get(spellingStyle(n)) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [style, c] of count) if (best === undefined || c > count.get(best)!) best = style;
+  return best;
 }

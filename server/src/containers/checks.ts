@@ -3,12 +3,14 @@
  * check its value goes through (`check: 'umask'`). Each check looks at the value's TOML
  * type itself and reports what Podman refuses, when it refuses it.
  */
+import type { Range } from 'vscode-languageserver-types';
 import type { TomlValue } from './toml';
 import type { CcKey } from './data';
 import { loadError, type CheckContext } from './context';
 import { checkCapabilities } from './capabilityList';
 import { versionAtLeast } from './keys';
 import { closest } from '../util/strings';
+import { cidrError, deviceModeOk, isGoSize, sysctlError, ulimitError, volumeError } from './specs';
 
 type StringValue = Extract<TomlValue, { type: 'string' }>;
 type Check = (value: TomlValue, k: CcKey, cx: CheckContext) => void;
@@ -23,9 +25,7 @@ export const CHECKS = {
   'shm-size': (value, _k, cx) => {
     if (value.type === 'string' && !isGoSize(value.value)) loadError(cx, `\`${value.value}\` is not a size: write a number with an optional unit, such as \`64m\`.`, at(cx, value));
   },
-  'absolute-path': (value, k, cx) => {
-    if (value.type === 'string' && value.value !== '' && !value.value.startsWith('/')) loadError(cx, `\`${k.key}\` must be an absolute path, not \`${value.value}\`.`, at(cx, value));
-  },
+  'absolute-path': (value, k, cx) => absolutePath(value, k, cx),
   timezone: (value, _k, cx) => {
     if (value.type !== 'string') return;
     const s = value.value;
@@ -38,9 +38,23 @@ export const CHECKS = {
     const s = value.value;
     const range = at(cx, value);
     cx.later(() => {
+      // Depends on the host: Podman needs the runtime's binary where it runs.
+      if (cx.host && !cx.restricted && (cx.runtimes.has(s) || s.startsWith('/'))) {
+        const paths = s.startsWith('/') ? [s] : cx.runtimePaths.get(s) ?? defaultRuntimePaths(s);
+        if (!paths.some((p) => cx.host!.stat(p)?.type === 'file')) {
+          cx.report({ code: 'containers/runtime-value', message: `No binary of the runtime \`${s}\` is installed on this host (looked for ${paths.length > 3 ? `${paths.slice(0, 3).join(', ')} …` : paths.join(', ')}): Podman loads the file, but \`podman info\`, \`podman create\` and \`podman run\` fail here ("default OCI runtime not found"); on a host with the runtime installed they work.`, range, data: { suggestion: null } });
+        }
+        return;
+      }
       if (cx.runtimes.has(s) || s.startsWith('/')) return;
       cx.report({ code: 'containers/runtime-value', message: `No runtime \`${s}\` is defined in [engine.runtimes]; Podman loads the file, but every command that needs the runtime fails ("default OCI runtime not found").`, range, data: { suggestion: closest(s, [...cx.runtimes]) ?? null } });
     });
+  },
+  'log-driver': (value, _k, cx) => {
+    // Depends on the host: the journald driver needs a running journal where the container is created.
+    if (value.type === 'string' && value.value === 'journald' && cx.host && !cx.restricted && !cx.host.stat('/run/systemd/journal/socket')) {
+      createError(cx, 'No systemd journal is running on this host (/run/systemd/journal/socket is missing): Podman loads the file, but `podman create` and `podman run` fail here for every container that takes this default; on a host with journald they work.', at(cx, value));
+    }
   },
   'events-log-size': (value, _k, cx) => {
     if (value.type === 'string' && !isGoSize(value.value)) loadError(cx, `\`${value.value}\` is not a size: write a number with an optional unit, such as \`1m\`.`, at(cx, value));
@@ -64,12 +78,43 @@ export const CHECKS = {
     for (const s of strings(value)) {
       const err = deviceError(s.value, cx.version);
       if (err) loadError(cx, err, at(cx, s));
+      // Depends on the host: the device must exist where the container is created.
+      const src = s.value.split(':')[0];
+      if (!err && src.startsWith('/') && cx.host && !cx.restricted && !cx.host.stat(src)) {
+        createError(cx, `\`${src}\` does not exist on this host: Podman loads the file, but \`podman create\` and \`podman run\` fail here for every container (on a host that has the device, they work).`, at(cx, s));
+      }
     }
   },
   sysctls: (value, _k, cx) => {
     for (const s of strings(value)) {
-      if (!/^[^=]+=/.test(s.value)) cx.report({ code: 'containers/runtime-value', message: `\`${s.value}\` is not \`name=value\`; \`podman create\` will fail.`, range: at(cx, s) });
+      const err = sysctlError(s.value);
+      if (err) createError(cx, `${err} \`podman create\` and \`podman run\` fail for every container.`, at(cx, s));
     }
+  },
+  'container-env': (value, _k, cx) => {
+    for (const s of strings(value)) {
+      if (s.value === '' || s.value.startsWith('=')) createError(cx, `\`${s.value}\` has no variable name; \`podman create\` and \`podman run\` fail for every container.`, at(cx, s));
+    }
+  },
+  volumes: (value, _k, cx) => {
+    for (const s of strings(value)) {
+      const err = volumeError(s.value);
+      if (err) createError(cx, `${err} \`podman create\` and \`podman run\` fail for every container.`, at(cx, s));
+    }
+  },
+  'num-locks': (value, _k, cx) => {
+    if (value.type === 'integer' && value.value === 0n) createError(cx, '`num_locks` must be at least 1: Podman loads the file, but `podman info`, `podman create` and every command that opens its database fail.', at(cx, value));
+  },
+  'copy-tmp-dir': (value, _k, cx) => {
+    if (value.type === 'string' && value.value !== '' && value.value !== 'storage' && !value.value.startsWith('/')) createError(cx, `\`image_copy_tmp_dir\` must be an absolute path or \`storage\`, not \`${value.value}\`: Podman loads the file, but \`podman info\`, \`podman create\` and image commands fail.`, at(cx, value));
+  },
+  cidr: (value, _k, cx) => {
+    const err = value.type === 'string' && value.value !== '' ? cidrError(value.value) : undefined;
+    if (err) createError(cx, `${err} Podman loads the file, but \`podman info\` and \`podman create\` fail.`, at(cx, value));
+  },
+  'state-dir': (value, k, cx) => {
+    if (value.type === 'string' && value.value === '') createError(cx, `An empty \`${k.key}\` is not the default: Podman loads the file, but \`podman info\`, \`podman create\` and every command that sets up its runtime fail. Remove the line to get the default.`, at(cx, value));
+    else absolutePath(value, k, cx);
   },
   'env-pairs': (value, _k, cx) => {
     for (const s of strings(value)) {
@@ -86,20 +131,21 @@ export const CHECKS = {
 
 export type CheckName = keyof typeof CHECKS;
 
-/** go-units FromHumanSize / RAMInBytes: a number with an optional unit. */
-function isGoSize(s: string): boolean {
-  return /^\s*[0-9]+(\.[0-9]+)?\s*([kKmMgGtTpPbB]|[kKmMgGtTpP][bB]|[kKmMgGtTpP]i[bB])?\s*$/.test(s);
+/** Where Podman looks for a built-in runtime (its binary names, in the usual system directories). */
+const RUNTIME_BINARIES: Readonly<Record<string, readonly string[]>> = { kata: ['kata-runtime', 'kata-qemu', 'kata-fc'] };
+const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/sbin', '/bin', '/run/current-system/sw/bin', '/usr/libexec/crun', '/usr/lib/cri-o-runc/sbin'];
+
+function defaultRuntimePaths(name: string): string[] {
+  return (RUNTIME_BINARIES[name] ?? [name]).flatMap((b) => BIN_DIRS.map((d) => `${d}/${b}`));
 }
 
-/** The resource names go-units accepts in a ulimit. */
-const ULIMITS: ReadonlySet<string> = new Set(['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack']);
+function absolutePath(value: TomlValue, k: CcKey, cx: CheckContext): void {
+  if (value.type === 'string' && value.value !== '' && !value.value.startsWith('/')) loadError(cx, `\`${k.key}\` must be an absolute path, not \`${value.value}\`.`, at(cx, value));
+}
 
-function ulimitError(s: string): string | undefined {
-  const m = /^([^=]+)=([^:]*)(?::(.*))?$/.exec(s);
-  if (!m) return `\`${s}\` is not a ulimit: write \`name=soft[:hard]\`, such as \`nofile=1024:2048\`.`;
-  if (!ULIMITS.has(m[1])) return `\`${m[1]}\` is not a ulimit name (use one of ${[...ULIMITS].join(', ')}).`;
-  for (const n of [m[2], m[3]]) if (n !== undefined && !/^-?[0-9]+$/.test(n)) return `\`${n}\` in \`${s}\` is not a number.`;
-  return undefined;
+/** Podman loads the file but refuses the value when a command uses it (the message says which). */
+function createError(cx: CheckContext, message: string, range: Range): void {
+  cx.report({ code: 'containers/runtime-value', message, range });
 }
 
 function deviceError(s: string, podman: string): string | undefined {
@@ -112,15 +158,21 @@ function deviceError(s: string, podman: string): string | undefined {
   if (parts.length > 3) return `\`${s}\` is not a device specification.`;
   const mode = parts.length === 3 ? parts[2] : parts.length === 2 && !parts[1].startsWith('/') ? parts[1] : undefined;
   if (parts.length === 3 && !parts[1].startsWith('/')) return `\`${s}\` is not a device specification.`;
-  if (mode !== undefined && !/^[rwm]{1,3}$/.test(mode)) return `\`${mode}\` is not a device mode (use r, w and m).`;
+  if (mode !== undefined && !deviceModeOk(mode)) return `\`${mode}\` is not a device mode (use r, w and m).`;
   return undefined;
 }
 
+/** How many subnet pools Podman has built in: a pool given without `base` reuses the built-in one at its index. */
+const DEFAULT_POOLS = 5;
+
 function subnetPools(value: Extract<TomlValue, { type: 'array' }>, cx: CheckContext): void {
-  for (const item of value.items) {
+  for (const [index, item] of value.items.entries()) {
     if (item.type !== 'inline-table') continue;
     const base = item.entries.find((kv) => kv.key.parts[0].name === 'base');
     const size = item.entries.find((kv) => kv.key.parts[0].name === 'size');
+    if (!base && index >= DEFAULT_POOLS) {
+      loadError(cx, `Subnet pool ${index + 1} has no \`base\`: the first ${DEFAULT_POOLS} pools take the built-in base at their position, but this one has none and Podman crashes (nil pointer) when it loads the file.`, at(cx, item));
+    }
     if (base && base.value.type === 'string') {
       const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(base.value.value);
       if (!m || m.slice(1, 5).some((x) => Number(x) > 255) || Number(m[5]) > 32) {

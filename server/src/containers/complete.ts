@@ -10,7 +10,7 @@ import { TABLES, keysOf, valuesFor, versionAtLeast } from './keys';
 import { resolvePath } from './resolve';
 import { contentSpan, entryAt, rng, tableAt, type StringValue } from './cursor';
 import { keyMarkdown, type CcFeatureContext } from './hover';
-import { respell, spellingStyle } from './capabilityList';
+import { majorityStyle, respell } from './capabilityList';
 import { CAPABILITIES, findCapability, podmanDefaultSet } from '../capabilities/table';
 import { capabilityMarkdown } from '../capabilities/hover';
 
@@ -159,8 +159,8 @@ function completeValue(doc: TomlDocument, e: TomlEntry, offset: number, ctx: CcF
   if (r.key.check === 'capabilities' && v.type === 'array') {
     const strings = v.items.filter((i): i is StringValue => i.type === 'string');
     const present = new Set(strings.filter((i) => i !== str).map((i) => findCapability(i.value)?.cap).filter(Boolean));
-    const example = strings.find((i) => findCapability(i.value));
-    const style = example ? spellingStyle(example.value) : 'UPPER';
+    // Names are offered the way the rest of the list writes them (not the name being typed).
+    const style = majorityStyle(strings.filter((i) => i !== str && findCapability(i.value)).map((i) => i.value)) ?? 'UPPER';
     const defaults = podmanDefaultSet(ctx.podmanVersion);
     return CAPABILITIES.filter((c) => !present.has(c.cap)).map((c) => {
       const name = respell(c.name, style);

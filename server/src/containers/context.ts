@@ -16,6 +16,8 @@ export interface CheckContext {
   later(check: () => void): void;
   /** Runtime names defined so far in `[engine.runtimes]`, and Podman's built-in ones. */
   runtimes: ReadonlySet<string>;
+  /** Binary paths of the runtimes this file defines in `[engine.runtimes]`. */
+  runtimePaths: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A load-time error: Podman refuses the whole file. */

@@ -9,7 +9,7 @@ import type { CcKey } from './data';
 import { TABLES, valueAccepted, valuesFor, versionAtLeast } from './keys';
 import { resolvePath, tableInfo } from './resolve';
 import { entryAt, headerAt, rng } from './cursor';
-import { findCapability, podmanDefaultSet } from '../capabilities/table';
+import { CAPABILITIES, findCapability, podmanDefaultSet } from '../capabilities/table';
 import { capabilityMarkdown } from '../capabilities/hover';
 import { escapeMarkdown, inlineCode } from '../util/markdown';
 
@@ -37,7 +37,10 @@ export function valuesMarkdown(k: CcKey, version: string): string {
 export function keyMarkdown(k: CcKey, version: string, shown: string): string {
   const lines = [`**${escapeMarkdown(shown)}**`, '', k.doc || 'No longer read by Podman.', ''];
   lines.push(`- Type: ${k.type === 'string[]' ? 'array of strings' : k.type.replace('map<', 'table of ').replace('>', '')}`);
-  if (k.default !== undefined) lines.push(`- Default: \`${k.default}\``);
+  if (k.check === 'capabilities') {
+    const set = podmanDefaultSet(version);
+    lines.push(`- Default built into Podman ${version}: ${set.length} capabilities, ${set.map((c) => `\`${c.slice(4)}\``).join(', ')}${versionAtLeast(version, '4.4') ? ' (Podman 4.4 dropped AUDIT_WRITE, MKNOD and NET_RAW)' : ' (Podman 4.4 and later drop AUDIT_WRITE, MKNOD and NET_RAW)'}`);
+  } else if (k.default !== undefined) lines.push(`- Default: \`${k.default}\``);
   if (k.values) lines.push(`- Values: ${valuesMarkdown(k, version)}`);
   if (k.append) lines.push('- Accepts `{append = true}` to add to earlier files instead of replacing (Podman 4.8+)');
   if (k.since) lines.push(`- Podman ${k.since} and later; ${versionAtLeast(version, k.since) ? 'read by' : '**ignored by**'} the target Podman ${version}`);
@@ -72,6 +75,7 @@ export function hoverCc(doc: TomlDocument, pos: Position, ctx: CcFeatureContext)
     const eff = ctx.effective?.(r.type === 'key' ? r.canonical : hit.e.path);
     if (eff) text += `\n\n${eff}`;
     const extra = r.type === 'key' ? ctx.keyExtra?.(r.key.key) : undefined;
+    if (extra && r.type === 'key' && r.key.check === 'capabilities') text += manCapabilityNote(extra, ctx.podmanVersion);
     if (extra) text += `\n\n---\n\n${extra}`;
     return { contents: md(text), range: rng(doc, hit.e.kv.key.start, hit.e.kv.key.end) };
   }
@@ -88,4 +92,20 @@ export function hoverCc(doc: TomlDocument, pos: Position, ctx: CcFeatureContext)
   const ok = valueAccepted(r.key, s, ctx.podmanVersion);
   const text = `${inlineCode(s)} (${r.key.key})\n\n${ok ? 'Podman accepts this value.' : 'Podman does not know this value.'} Accepted: ${valuesMarkdown(r.key, ctx.podmanVersion)}.`;
   return { contents: md(text), range };
+}
+
+/**
+ * The host's man page may list another default set than the target Podman has (the man page
+ * of containers-common 0.50 lists 13 names; Podman 4.3 has 14 built in, 4.4+ has 11): say
+ * which differ and which list Podman uses.
+ */
+export function manCapabilityNote(man: string, version: string): string {
+  const listed = new Set(CAPABILITIES.filter((c) => new RegExp(`\\b(CAP_)?${c.name.toUpperCase()}\\b`).test(man)).map((c) => c.cap));
+  const set = podmanDefaultSet(version);
+  if (listed.size === 0) return '';
+  const missing = set.filter((c) => !listed.has(c)).map((c) => `\`${c.slice(4)}\``);
+  const extra = [...listed].filter((c) => !set.includes(c)).map((c) => `\`${c.slice(4)}\``);
+  if (!missing.length && !extra.length) return '';
+  const diff = [extra.length ? `adds ${extra.join(', ')}` : '', missing.length ? `leaves out ${missing.join(', ')}` : ''].filter(Boolean).join(' and ');
+  return `\n\n**The man page below lists ${listed.size} capabilities, Podman ${version} has ${set.length} built in**: the man page ${diff}. Man pages list what their authors wrote at the time and are not read by Podman; Podman ${version} starts from the built-in list above unless a containers.conf sets \`default_capabilities\` (the effective value, when shown, is the one containers get).`;
 }

@@ -7,8 +7,8 @@ import { hoverCc, type CcFeatureContext } from './hover';
 import { completeCc } from './complete';
 import { ccCodeActions } from './actions';
 import { ccFolding, ccSymbols } from './outline';
-import { inlineCode } from '../util/markdown';
-import { layeredText, mergeLayers, type LayeredView } from './layers';
+import { escapeMarkdown, inlineCode } from '../util/markdown';
+import { layeredText, mergeLayers, notReadReason, viewerFor, type LayeredView } from './layers';
 import { NEWEST_PODMAN } from './keys';
 import { manNote } from '../language';
 
@@ -26,7 +26,7 @@ export class CcModel {
   /** The files Podman reads around this one, merged; undefined in Restricted Mode. */
   layers(ctx: DocContext): LayeredView | undefined {
     if (ctx.config.restricted) return undefined;
-    this.view ??= mergeLayers(ctx.host, podmanBranch(ctx.config.podmanVersion), ctx.host.uid?.() ?? 0, ctx.path, this.doc.text);
+    this.view ??= mergeLayers(ctx.host, podmanBranch(ctx.config.podmanVersion), ctx.host.uid?.() ?? 0, ctx.path, this.doc.text, viewerFor(ctx.host, ctx.path));
     return this.view ?? undefined;
   }
 }
@@ -38,15 +38,18 @@ function featureContext(m: CcModel, ctx: DocContext): CcFeatureContext {
     uri: ctx.uri,
     effective: (path: string[]) => {
       const view = m.layers(ctx);
-      if (!view || view.self < 0) return undefined;
+      if (!view) return undefined;
+      const notRead = notReadReason(view, podmanBranch(ctx.config.podmanVersion));
+      if (notRead) return `**Not read:** ${escapeMarkdown(notRead)}`;
       const v = view.values.get(path.join('.'));
       if (!v) return undefined;
       const where = `${inlineCode(v.file)} line ${v.line + 1}`;
-      return v.layer > view.self
+      const text = v.layer > view.self
         ? `**Effective value:** ${inlineCode(v.text)}, set last by ${where}, which Podman reads after this file: **this line has no effect**.`
         : v.layer === view.self
           ? `**Effective value:** ${inlineCode(v.text)} (no later file changes it).`
           : undefined;
+      return text && view.viewer.reason ? `${text} Computed for UID ${view.viewer.uid}, who owns this file.` : text;
     },
     capabilityExtra: (cap: string) => manNote(man?.capability(cap)),
     keyExtra: (key: string) => manNote(man?.containersKey(key)),

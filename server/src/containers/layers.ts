@@ -24,11 +24,49 @@ export interface EffectiveValue {
   layer: number;
 }
 
+/** Whose files the view is computed for, and why (a user's own file opened by someone else). */
+export interface Viewer {
+  uid: number;
+  /** The user's configuration directory (`~/.config`), when known. */
+  configHome?: string;
+  /** Why this user rather than the one editing, in a sentence; absent when it is the editing user. */
+  reason?: string;
+}
+
 export interface LayeredView {
   files: LayerFile[];
   /** Index of the open document among the files, or -1. */
   self: number;
   values: Map<string, EffectiveValue>;
+  viewer: Viewer;
+  /** The open document's path, when it has one. */
+  docPath?: string;
+}
+
+/** `~/.config/containers/containers.conf` and its drop-ins: a user's own files, and that user's config directory. */
+export function userConfigHome(path: string, host: Host): string | undefined {
+  const xdg = host.env('XDG_CONFIG_HOME');
+  const m = /^(.*)\/containers\/containers\.conf(?:\.d\/[^/]+\.conf)?$/.exec(path);
+  if (!m) return undefined;
+  if (xdg && m[1] === xdg.replace(/\/+$/, '')) return m[1];
+  return m[1].endsWith('/.config') ? m[1] : undefined;
+}
+
+/**
+ * Whose layers to show for a document: a user's own file is read by Podman for that user
+ * (its owner), not for whoever opened it (root editing /home/alice/.config/…).
+ */
+export function viewerFor(host: Host, docPath: string | undefined): Viewer {
+  const current = host.uid?.() ?? 0;
+  const configHome = docPath ? userConfigHome(docPath, host) : undefined;
+  if (!docPath || !configHome) return { uid: current };
+  const owner = host.fileOwner?.(docPath) ?? host.fileOwner?.(configHome);
+  if (owner === undefined || owner === current) return { uid: current, configHome };
+  return {
+    uid: owner,
+    configHome,
+    reason: `${docPath} is a user file, read by Podman only for the user it belongs to (UID ${owner}), not for the one editing it (UID ${current}).`,
+  };
 }
 
 function confD(host: Host, dir: string): string[] {
@@ -36,7 +74,7 @@ function confD(host: Host, dir: string): string[] {
 }
 
 /** The files Podman reads, in order, for this host, user and Podman version. */
-export function layerFiles(host: Host, podman: string, uid: number): LayerFile[] {
+export function layerFiles(host: Host, podman: string, uid: number, configHome?: string): LayerFile[] {
   const out: LayerFile[] = [];
   const add = (path: string, role: string) => {
     if (host.stat(path)?.type === 'file') out.push({ path, role });
@@ -57,7 +95,7 @@ export function layerFiles(host: Host, podman: string, uid: number): LayerFile[]
     }
     if (rootless || versionAtLeast(podman, '5.0')) {
       const home = host.env('HOME');
-      const xdg = host.env('XDG_CONFIG_HOME') ?? (home ? `${home}/.config` : undefined);
+      const xdg = configHome ?? host.env('XDG_CONFIG_HOME') ?? (home ? `${home}/.config` : undefined);
       if (xdg) {
         add(`${xdg}/containers/containers.conf`, 'user file');
         for (const f of confD(host, `${xdg}/containers/containers.conf.d`)) out.push({ path: f, role: 'user drop-in' });
@@ -85,8 +123,8 @@ const stringItems = (doc: TomlDocument, v: TomlValue): string[] =>
  * Merges the layers. `docPath`/`docText` replace the file on disk with the editor's text.
  * Paths are canonical (`containers.default_capabilities`).
  */
-export function mergeLayers(host: Host, podman: string, uid: number, docPath: string | undefined, docText: string | undefined): LayeredView {
-  const files = layerFiles(host, podman, uid);
+export function mergeLayers(host: Host, podman: string, uid: number, docPath: string | undefined, docText: string | undefined, viewer: Viewer = { uid }): LayeredView {
+  const files = layerFiles(host, podman, viewer.uid, viewer.configHome);
   const self = docPath ? files.findIndex((f) => f.path === docPath) : -1;
   const values = new Map<string, EffectiveValue>();
   const sticky = new Map<string, boolean>();
@@ -112,12 +150,27 @@ export function mergeLayers(host: Host, podman: string, uid: number, docPath: st
       }
     }
   });
-  return { files, self, values };
+  return { files, self, values, viewer, docPath };
+}
+
+/** Why the open file is not among the layers, for the view's user, in a sentence. */
+export function notReadReason(view: LayeredView, podman: string): string | undefined {
+  if (view.self >= 0 || !view.docPath) return undefined;
+  const who = view.viewer.uid === 0 ? 'root (UID 0)' : `UID ${view.viewer.uid}`;
+  if (view.viewer.configHome && view.viewer.uid === 0 && !versionAtLeast(podman, '5.0')) {
+    return `Podman ${podman} reads user files (~/.config/containers) only for rootless users, so for ${who} this file has no effect.`;
+  }
+  if (view.files.some((f) => f.role.startsWith('CONTAINERS_CONF '))) return `CONTAINERS_CONF is set, so Podman reads only that file and not this one.`;
+  return `Podman ${podman} does not read this file for ${who}.`;
 }
 
 /** A read-only merged view with origins, for the "Show effective containers.conf" command. */
 export function layeredText(view: LayeredView, podman: string): string {
+  const viewer = view.viewer.reason ? [`# Shown for UID ${view.viewer.uid}, the owner of the open file: ${view.viewer.reason}`] : [`# Shown for UID ${view.viewer.uid}.`];
+  const notRead = notReadReason(view, podman);
   const out = [
+    ...viewer,
+    ...(notRead ? [`# The open file ${view.docPath} is not among these files: ${notRead}`] : []),
     `# Effective containers.conf for Podman ${podman}, merged from these files (later ones win):`,
     ...view.files.map((f, i) => `#   ${i + 1}. ${f.path}  (${f.role})${i === view.self ? '  <- the open file' : ''}`),
     '# Modules (podman --module) are not included. Generated by ctconf; not a file Podman reads.',

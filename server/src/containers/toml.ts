@@ -42,7 +42,7 @@ export function parseToml(text: string): TomlDocument {
   p.parse();
   let lineStarts: number[] | undefined;
   return {
-    text, headers: p.headers, entries: p.entries, errors: p.errors, comments: p.comments,
+    text, headers: p.headers, entries: p.entries, errors: p.errors, comments: p.comments, bom: text.charCodeAt(0) === 0xfeff,
     // Computed on first use: a file without findings is checked without it.
     get lineStarts() {
       lineStarts ??= computeLineStarts(text);
@@ -73,6 +73,8 @@ class DocumentParser extends ValueParser {
         this.skipLine(Math.max(this.i, stmtStart));
       }
     }
+    for (const e of this.recovered) this.errors.push({ message: e.message, start: e.start, end: e.end, kind: e.kind });
+    this.errors.sort((a, b) => a.start - b.start);
   }
 
   protected statement(): void {
@@ -120,46 +122,45 @@ class DocumentParser extends ValueParser {
     this.currentPath = key.parts.map((p) => p.name);
   }
 
+  /** Opens the table of a header, with the redefinition rules of Podman's decoder (see Node). */
   protected openTable(h: TomlHeader): void {
     let node = this.root;
     const parts = h.key.parts;
-    for (let k = 0; k < parts.length; k++) {
+    const name = () => parts.map((p) => p.name).join('.');
+    for (let k = 0; k < parts.length - 1; k++) {
       const part = parts[k];
-      const last = k === parts.length - 1;
       let child = node.children.get(part.name);
-      if (!last) {
-        if (!child) {
-          child = newTable();
-          node.children.set(part.name, child);
-        }
-        if (child.kind === 'array-tables') child = child.items![child.items!.length - 1];
-        else if (child.kind !== 'table') this.err(`\`${parts.slice(0, k + 1).map((p) => p.name).join('.')}\` is already a value, so it cannot hold a table.`, h.start, h.end, 'duplicate');
-        node = child;
-        continue;
-      }
-      if (h.array) {
-        if (!child) {
-          child = { kind: 'array-tables', children: new Map(), items: [] };
-          node.children.set(part.name, child);
-        } else if (child.kind !== 'array-tables') {
-          this.err(`\`${h.key.parts.map((p) => p.name).join('.')}\` is already defined and is not an array of tables.`, h.start, h.end, 'duplicate');
-        }
-        const item = newTable({ header: true });
-        child.items!.push(item);
-        this.current = item;
-        return;
-      }
-      if (child) {
-        if (child.kind !== 'table' || child.header || child.dotted) {
-          this.err(`The table \`${h.key.parts.map((p) => p.name).join('.')}\` is already defined.`, h.start, h.end, 'duplicate');
-        }
-        child.header = true;
-      } else {
-        child = newTable({ header: true });
+      if (!child) {
+        child = newTable({ implicit: true });
         node.children.set(part.name, child);
       }
-      this.current = child;
+      if (child.kind === 'array-tables') child = child.items![child.items!.length - 1];
+      else if (child.kind !== 'table') this.err(`\`${parts.slice(0, k + 1).map((p) => p.name).join('.')}\` is already a value, so it cannot hold a table.`, h.start, h.end, 'duplicate');
+      node = child;
     }
+    const last = parts[parts.length - 1].name;
+    let child = node.children.get(last);
+    if (h.array) {
+      if (!child) {
+        child = { kind: 'array-tables', children: new Map(), items: [] };
+        node.children.set(last, child);
+      } else if (child.kind !== 'array-tables') {
+        this.err(`\`${name()}\` is already defined and is not an array of tables.`, h.start, h.end, 'duplicate');
+      }
+      const item = newTable();
+      child.items!.push(item);
+      this.current = item;
+      return;
+    }
+    if (!child || (child.kind === 'value' && child.array)) {
+      child = newTable();
+      node.children.set(last, child);
+    } else if (child.kind === 'table' && child.implicit) {
+      child.implicit = false;
+    } else {
+      this.err(`The table \`${name()}\` is already defined.`, h.start, h.end, 'duplicate');
+    }
+    this.current = child;
   }
 
 }

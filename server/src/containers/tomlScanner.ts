@@ -30,6 +30,9 @@ export class Scanner {
     this.i = j > from ? j : from + 1;
   }
 
+  /** Errors recovered from in place (a missing comma in an array): parsing goes on after them. */
+  readonly recovered: ParseError[] = [];
+
   protected err(message: string, start = this.i, end = start + 1, kind: 'syntax' | 'duplicate' = 'syntax'): never {
     throw new ParseError(message, start, Math.min(end, this.n), kind);
   }
@@ -117,8 +120,8 @@ export class Scanner {
   protected escape(): string {
     const at = this.i;
     const e = this.s[this.i + 1];
-    // `\e` (escape) is TOML 1.1; BurntSushi/toml, which Podman uses, accepts it.
-    const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
+    // `\e` is TOML 1.1: no released Podman's BurntSushi/toml accepts it (4.3.1 says "invalid escape").
+    const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' };
     if (e !== undefined && e in simple) {
       this.i += 2;
       return simple[e];
@@ -132,7 +135,7 @@ export class Scanner {
       this.i += 2 + len;
       return String.fromCodePoint(cp);
     }
-    this.err(`\`\\${e ?? ''}\` is not a valid escape in a basic string.`, at, at + 2);
+    this.err(e === 'e' ? '`\\e` is a TOML 1.1 escape that no released Podman reads: write `\\u001b`.' : `\`\\${e ?? ''}\` is not a valid escape in a basic string.`, at, at + 2);
   }
 
   protected literalString(): string {

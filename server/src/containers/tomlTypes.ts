@@ -63,4 +63,6 @@ export interface TomlDocument {
   errors: TomlError[];
   comments: TomlComment[];
   lineStarts: number[];
+  /** The text starts with a UTF-8 byte order mark (skipped; Podman before 4.6 refuses it). */
+  bom: boolean;
 }

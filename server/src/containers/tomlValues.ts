@@ -3,15 +3,21 @@
  * the table tree that catches redefinitions.
  */
 import type { KeyPart, TomlKey, TomlKeyValue, TomlValue } from './tomlTypes';
-import { Scanner, isNewlineCode } from './tomlScanner';
+import { ParseError, Scanner, isNewlineCode } from './tomlScanner';
 
-type NodeKind = 'table' | 'array-tables' | 'value' | 'inline';
+type NodeKind = 'table' | 'array-tables' | 'value';
+/**
+ * The table tree as Podman's TOML decoder (BurntSushi/toml 1.2) keeps it, which is more
+ * lenient than the TOML spec: a table made implicitly (a parent in a header, or by a dotted
+ * key) may be defined once more by a header or a key; dotted keys may add to any table,
+ * inline ones included; a key whose value is an array may be defined again.
+ */
 export interface Node {
   kind: NodeKind;
-  /** Defined by a [header] (tables) — cannot be defined again. */
-  header?: boolean;
-  /** Created by a dotted key — cannot be opened again with a [header]. */
-  dotted?: boolean;
+  /** Created implicitly and not defined since: one header (or key) may still define it. */
+  implicit?: boolean;
+  /** A value that is (or was parsed as) an array: any later definition replaces it. */
+  array?: boolean;
   children: Map<string, Node>;
   items?: Node[];
 }
@@ -24,7 +30,7 @@ export const newTable = (extra: Partial<Node> = {}): Node => ({ kind: 'table', c
 const NO_CHILDREN: ReadonlyMap<string, Node> = new Map();
 /** Value nodes carry nothing of their own, so all values share these two (never modified). */
 const VALUE_NODE: Node = Object.freeze({ kind: 'value', children: NO_CHILDREN as Map<string, Node> });
-const INLINE_NODE: Node = Object.freeze({ kind: 'inline', children: NO_CHILDREN as Map<string, Node> });
+const ARRAY_NODE: Node = Object.freeze({ kind: 'value', array: true, children: NO_CHILDREN as Map<string, Node> });
 
 /** A bare-key character: A-Z a-z 0-9 _ - (compared as a char code: this runs on every key). */
 const isBare = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
@@ -35,26 +41,40 @@ export class ValueParser extends Scanner {
   /** Nesting of arrays and inline tables; bounded so hostile input cannot exhaust the stack. */
   protected depth = 0;
 
-  /** Records a key/value in a table node, checking redefinitions. */
+  /** The table node of each inline table value, so that later dotted keys can add to it. */
+  protected readonly inlineNodes = new WeakMap<TomlValue, Node>();
+
+  /** Records a key/value in a table node, checking redefinitions as Podman's decoder does. */
   protected define(table: Node, kv: TomlKeyValue): void {
     let node = table;
     const parts = kv.key.parts;
     for (let k = 0; k < parts.length - 1; k++) {
       const part = parts[k];
       let child = node.children.get(part.name);
-      if (!child) {
-        child = newTable({ dotted: true });
+      if (!child || (child.kind === 'value' && child.array)) {
+        child = newTable({ implicit: !child });
         node.children.set(part.name, child);
-      } else if (child.kind !== 'table' || child.header) {
+      } else if (child.kind === 'array-tables') {
+        child = child.items![child.items!.length - 1];
+      } else if (child.kind === 'value') {
         this.err(`\`${parts.slice(0, k + 1).map((p) => p.name).join('.')}\` is already defined, and dotted keys cannot add to it.`, kv.key.start, kv.key.end, 'duplicate');
+      } else {
+        child.implicit = false;
       }
       node = child;
     }
     const last = parts[parts.length - 1];
-    if (node.children.has(last.name)) {
+    const existing = node.children.get(last.name);
+    const array = kv.value.type === 'array';
+    if (existing && !(array || existing.array)) {
+      // A table only made implicitly may be given once: the decoder keeps the table and drops the value.
+      if (existing.kind === 'table' && existing.implicit && kv.value.type !== 'inline-table') {
+        existing.implicit = false;
+        return;
+      }
       this.err(`The key \`${parts.map((p) => p.name).join('.')}\` is already defined in this table.`, kv.key.start, kv.key.end, 'duplicate');
     }
-    node.children.set(last.name, kv.value.type === 'inline-table' ? INLINE_NODE : VALUE_NODE);
+    node.children.set(last.name, kv.value.type === 'inline-table' ? (this.inlineNodes.get(kv.value) ?? newTable()) : array ? ARRAY_NODE : VALUE_NODE);
   }
 
   protected key(): TomlKey {
@@ -173,6 +193,7 @@ export class ValueParser extends Scanner {
     const start = this.i;
     this.i++;
     const items: TomlValue[] = [];
+    let missingComma = false;
     for (;;) {
       this.blanksAndComments();
       if (this.i >= this.n) this.err('The array is not closed: expected `]`.', start, start + 1);
@@ -189,6 +210,13 @@ export class ValueParser extends Scanner {
       if (this.s[this.i] === ']') {
         this.i++;
         return { type: 'array', items, closed: true, start, end: this.i };
+      }
+      // Another value where a comma belongs: one error, and the array goes on (no cascade on its `]`).
+      if (this.i < this.n && /["'0-9a-zA-Z[{+-]/.test(this.s[this.i])) {
+        // One error per array: Podman refuses the file either way, and a huge line stays cheap.
+        if (!missingComma) this.recovered.push(new ParseError(`Expected \`,\` before \`${this.s[this.i]}\`: the array's values are separated by commas.`, this.i, this.i + 1));
+        missingComma = true;
+        continue;
       }
       this.err(this.i >= this.n ? 'The array is not closed: expected `]`.' : `Expected \`,\` or \`]\` in the array, found \`${this.s[this.i]}\`.`, this.i >= this.n ? start : this.i, this.i >= this.n ? start + 1 : this.i + 1);
     }
@@ -211,7 +239,9 @@ export class ValueParser extends Scanner {
     this.ws();
     if (this.s[this.i] === '}') {
       this.i++;
-      return { type: 'inline-table', entries, closed: true, start, end: this.i };
+      const v: TomlValue = { type: 'inline-table', entries, closed: true, start, end: this.i };
+      this.inlineNodes.set(v, table);
+      return v;
     }
     for (;;) {
       this.ws();
@@ -228,7 +258,9 @@ export class ValueParser extends Scanner {
       }
       if (this.s[this.i] === '}') {
         this.i++;
-        return { type: 'inline-table', entries, closed: true, start, end: this.i };
+        const v: TomlValue = { type: 'inline-table', entries, closed: true, start, end: this.i };
+        this.inlineNodes.set(v, table);
+        return v;
       }
       this.err(`Expected \`,\` or \`}\` in the inline table, found \`${this.s[this.i] ?? 'end of file'}\`.`, this.i, this.i + 1);
     }

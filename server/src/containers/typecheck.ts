@@ -50,6 +50,13 @@ export function typeCheck(value: TomlValue, type: CcType, name: string, cx: Chec
       return true;
     }
     case 'size':
+      if (value.type === 'float' && !(value.value >= 0 && Number.isFinite(value.value))) return refuse(`\`${name}\` cannot be ${value.raw}: Podman reads the float as the size "${value.raw}", which is not a size, and refuses to start with this file.`);
+      if (value.type === 'float') {
+        // The decoder formats the float as text and go-units reads that text as bytes.
+        const bytes = Number.isFinite(value.value) ? Math.trunc(value.value).toString() : undefined;
+        cx.report({ code: 'containers/surprising-value', message: `Podman loads the float ${value.raw} in \`${name}\`, but reads it as ${bytes === undefined ? 'no usable size' : `${bytes} bytes`}. Write a string with a unit, such as "1m", or an integer number of bytes.`, range: at() });
+        return false;
+      }
       return value.type === 'string' || value.type === 'integer' || wrong();
     case 'string[]':
       return value.type === 'array' ? stringArray(value, name, cx, k) : wrong();

@@ -35,17 +35,26 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   const out: Finding[] = [];
   const v = opts.podmanVersion;
   const runtimes = new Set(DEFAULT_RUNTIMES);
+  const runtimePaths = new Map<string, string[]>();
   const afterAll: (() => void)[] = [];
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
-  const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes };
+  const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
   /** Header resolutions, one per table header rather than one per entry under it. */
   const headers = new Map<TomlHeader, HeaderFacts>();
 
   for (const e of doc.errors) {
     out.push({ code: e.kind === 'duplicate' ? 'containers/duplicate' : 'containers/toml-syntax', message: `${e.message} Podman refuses to start with this file.`, range: rng(e.start, e.end) });
   }
+  if (doc.bom && !versionAtLeast(v, '4.6')) {
+    out.push({ code: 'containers/toml-syntax', message: `The file starts with a UTF-8 byte order mark, which Podman reads only from 4.6 on; Podman ${v} refuses to start with this file. Save it without the BOM.`, range: rng(0, 1) });
+  }
+  /** `[[network.default_subnet_pools]]` headers: their entries are checked together, as one item of the array. */
+  const arrayTables = new Map<TomlHeader, CcKey>();
   for (const h of doc.headers) header(h);
-  for (const e of doc.entries) entry(e);
+  for (const e of doc.entries) {
+    if (!e.header || !arrayTables.has(e.header)) entry(e);
+  }
+  arrayTableItems();
   for (const check of afterAll) check();
   return out;
 
@@ -54,11 +63,23 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     const r = resolvePath(path, v);
     const at = () => rng(h.key.start, h.key.end);
     if (h.array) {
-      if (r.type === 'key' && r.key.type === 'table[]') return;
+      if (r.type === 'key' && r.key.type === 'table[]') {
+        arrayTables.set(h, r.key);
+        return;
+      }
+      if (r.type === 'table' && isMapTable(r.table)) {
+        out.push({ code: 'containers/not-a-table', message: `\`[${r.canonical.join('.')}]\` is a table of named entries; Podman silently drops the array of tables \`[[${path.join('.')}]]\` and everything in it. Write \`[${path.join('.')}]\`.`, range: at() });
+        return;
+      }
       if (r.type === 'key' || r.type === 'table' || r.type === 'map-entry') {
         out.push({ code: 'containers/wrong-type', message: `\`[[${path.join('.')}]]\` makes an array of tables, but ${path.join('.')} is not one; Podman refuses the file.`, range: at() });
         return;
       }
+    }
+    // `[engine.runtimes.crun]`: an entry of a map of strings or string arrays written as a table.
+    if (r.type === 'map-entry' && r.valueType !== 'any') {
+      out.push({ code: 'containers/wrong-type', message: `\`${path.join('.')}\` takes ${WANT[r.valueType]}, not a table; Podman refuses to start with this file.`, range: at() });
+      return;
     }
     tableOrKeyDiagnostics(r, path, at, true);
   }
@@ -114,6 +135,26 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     }
   }
 
+  /** Each `[[table]]` item is checked as the inline table `{…}` it stands for, in one array per key. */
+  function arrayTableItems(): void {
+    const byKey = new Map<CcKey, { header: TomlHeader; item: Extract<TomlValue, { type: 'inline-table' }> }[]>();
+    for (const [h, k] of arrayTables) {
+      const entries = doc.entries.filter((e) => e.header === h).map((e) => e.kv);
+      const list = byKey.get(k) ?? [];
+      list.push({ header: h, item: { type: 'inline-table', entries, closed: true, start: h.start, end: h.end } });
+      byKey.set(k, list);
+    }
+    for (const [k, list] of byKey) {
+      const h = list[0].header;
+      if (k.since && !versionAtLeast(v, k.since)) {
+        out.push({ code: 'containers/key-too-new', message: `\`${k.key}\` needs Podman ${k.since} or later; Podman ${v} ignores it silently.`, range: rng(h.key.start, h.key.end) });
+        continue;
+      }
+      const value: TomlValue = { type: 'array', items: list.map((x) => x.item), closed: true, start: h.start, end: h.end };
+      if (k.check) CHECKS[k.check](value, k, cx);
+    }
+  }
+
   /** Whether the table a path lives in exists in the target version (reported once, on its header). */
   function tableTooNew(path: string[]): boolean {
     for (let n = 1; n <= Math.min(path.length, 2); n++) {
@@ -157,7 +198,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
 
   function entry(e: TomlEntry): void {
-    if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') runtimes.add(e.path[2]);
+    if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') {
+      runtimes.add(e.path[2]);
+      const v = e.kv.value;
+      if (v.type === 'array') runtimePaths.set(e.path[2], v.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])));
+    }
     const r = ownCase(resolveEntry(e), e);
     const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
     const at = () => rng(e.kv.key.start, e.kv.key.end);
@@ -165,7 +210,8 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && e.kv.key.parts.length === 1) return;
     const h = e.header && headerFacts(e.header);
     const headerKind = h?.resolved.type;
-    if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table')) return;
+    if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table' || headerKind === 'map-entry')) return;
+    if (h?.resolved.type === 'table' && e.header?.array && isMapTable(h.resolved.table)) return;
     if (r.type === 'key-as-table' && headerKind === 'key-as-table') return;
     if (h?.tooNew && tableTooNew(e.path)) return;
     const range = r.type === 'unknown-key' ? () => rng(keyPart.start, keyPart.end) : at;
@@ -196,6 +242,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (k.check) CHECKS[k.check](e.kv.value, k, cx);
   }
 
+  /** Maps (`[engine.runtimes]`, `[secrets.opts]`…), which Podman's decoder silently drops when given a non-table; struct tables refuse it. */
+  function isMapTable(table: string): boolean {
+    return table.includes('.') && !table.endsWith('.*');
+  }
+
   /** A case mismatch only in the header's part of the path is reported on the header, not again on each entry. */
   function ownCase(r: CcResolved, e: TomlEntry): CcResolved {
     if (!('caseMismatch' in r) || !r.caseMismatch) return r;
@@ -208,6 +259,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   function inlineTable(e: TomlEntry, table: string): void {
     if (table === 'engine.service_destinations.*' && e.kv.value.type !== 'inline-table') {
       out.push({ code: 'containers/wrong-type', message: `A service destination is a table with \`uri\` and \`identity\`, not ${TOML_TYPE[e.kv.value.type]}; Podman refuses to start with this file.`, range: rng(e.kv.value.start, e.kv.value.end) });
+      return;
+    }
+    // `containers = 1`: a struct table given a plain value is a decode error.
+    if (e.kv.value.type !== 'inline-table' && !isMapTable(table)) {
+      out.push({ code: 'containers/wrong-type', message: `\`${e.path.join('.')}\` is a table; Podman refuses to start with ${TOML_TYPE[e.kv.value.type]} here. Write \`[${e.path.join('.')}]\` with one key per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
       return;
     }
     // `runtimes = "crun"`: a map table given a plain value.

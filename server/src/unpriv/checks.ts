@@ -11,7 +11,7 @@ import { inlineCode } from '../util/markdown';
 import { parseUsernet, allowance } from '../usernet/parse';
 import { parseSubIds, type SubIdEntry } from '../subid/parse';
 import { accounts, hostFile, type HostText } from './hostfiles';
-import { hostContainers } from './containers';
+import { hostIdIndex } from './containers';
 import { intersection, intersects, span } from './text';
 
 export interface PlacedMap {
@@ -82,7 +82,14 @@ export function checkUsernet(nics: Nic[], user: string, ctx: DocContext): Findin
 export function subIds(ctx: DocContext, type: 'u' | 'g'): { entries: SubIdEntry[]; src: HostText } | undefined {
   const name = type === 'u' ? 'subuid' : 'subgid';
   const src = hostFile(ctx, 'subid', name, `/etc/${name}`);
-  return src ? { entries: parseSubIds(src.text, type === 'u' ? 'uid' : 'gid').entries, src } : undefined;
+  if (!src) return undefined;
+  // Parsed once per text (every container of a host check asks).
+  const parsed = ctx.shared('unpriv/subids', () => new Map<string, { text: string; entries: SubIdEntry[] }>());
+  const hit = parsed.get(`${type}\0${src.uri}`);
+  if (hit && hit.text === src.text) return { entries: hit.entries, src };
+  const entries = parseSubIds(src.text, type === 'u' ? 'uid' : 'gid').entries;
+  parsed.set(`${type}\0${src.uri}`, { text: src.text, entries });
+  return { entries, src };
 }
 
 /** The subuid and subgid entries once for a list of maps (read only for the types they use). */
@@ -145,9 +152,9 @@ export function checkRootSubIds(maps: PlacedMap[], ctx: DocContext): Finding[] {
 export function checkSharedIdmaps(maps: PlacedMap[], owner: string, ctx: DocContext): Finding[] {
   if (maps.length === 0) return [];
   const out: Finding[] = [];
-  const others = hostContainers(ctx, [owner]);
+  const index = hostIdIndex(ctx, [owner]);
   for (const m of maps) {
-    const hits = others.flatMap((c) => c.maps.filter((o) => o.type === m.type && intersects(o.hostid, o.count, m.hostid, m.count)).map((o) => ({ c, o })));
+    const hits = index.overlapping(m.type, m.hostid, m.count, ctx.uri);
     if (hits.length === 0) continue;
     const { c, o } = hits[0];
     const [a, n] = intersection(o.hostid, o.count, m.hostid, m.count);

@@ -33,12 +33,39 @@ export function othersOf(ctx: DocContext, lang: LanguageId): TextDoc[] {
   return ctx.others().filter((d) => languageOf(d) === lang);
 }
 
-/** A bounded read of a host file; undefined in Restricted Mode, or when missing or too large. */
+/**
+ * A bounded read of a host file; undefined in Restricted Mode, or when missing or too large.
+ * The text is kept per service while the file's size and modification time stay the same: a
+ * host check of 2,000 containers otherwise read /etc/subuid and /etc/subgid 4,000 times.
+ */
 export function readHost(ctx: DocContext, path: string): string | undefined {
   if (ctx.config.restricted) return undefined;
   const st = ctx.host.stat(path);
   if (!st || st.type !== 'file' || st.size > MAX_HOST_FILE) return undefined;
-  return ctx.host.readFile(path);
+  const cache = ctx.shared('unpriv/host-files', () => new Map<string, { size: number; mtimeMs: number; text: string | undefined }>());
+  const hit = cache.get(path);
+  if (hit && st.mtimeMs !== undefined && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.text;
+  const text = ctx.host.readFile(path);
+  if (st.mtimeMs !== undefined) cache.set(path, { size: st.size, mtimeMs: st.mtimeMs, text });
+  return text;
+}
+
+/** Documents of one language by base name, indexed once per set of documents. */
+function documentsNamed(ctx: DocContext, lang: LanguageId, name: string): TextDoc[] {
+  const docs = ctx.workspace();
+  const byDocs = ctx.shared('unpriv/named', () => new WeakMap<readonly TextDoc[], Map<string, TextDoc[]>>());
+  let index = byDocs.get(docs);
+  if (!index) {
+    index = new Map();
+    for (const d of docs) {
+      const key = `${languageOf(d)}\0${baseName(uriToPath(d.uri) ?? d.uri)}`;
+      const list = index.get(key);
+      if (list) list.push(d);
+      else index.set(key, [d]);
+    }
+    byDocs.set(docs, index);
+  }
+  return index.get(`${lang}\0${name}`) ?? [];
 }
 
 /**
@@ -46,7 +73,7 @@ export function readHost(ctx: DocContext, path: string): string | undefined {
  * fixtures or a copied /etc works too), else the host's `hostPath`.
  */
 export function hostFile(ctx: DocContext, lang: LanguageId, name: string, hostPath: string): HostText | undefined {
-  const doc = othersOf(ctx, lang).find((d) => baseName(uriToPath(d.uri) ?? d.uri) === name);
+  const doc = documentsNamed(ctx, lang, name).find((d) => d.uri !== ctx.uri);
   if (doc) return { text: doc.text, uri: doc.uri, path: uriToPath(doc.uri), fromDocument: true };
   const text = readHost(ctx, hostPath);
   return text === undefined ? undefined : { text, uri: pathToUri(hostPath), path: hostPath, fromDocument: false };
