@@ -16,7 +16,9 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
     stat(path) {
       try {
         const st = fs.statSync(path);
-        return { type: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', size: st.size, mtimeMs: st.mtimeMs };
+        const type = st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+        // /dev/null is character device 1:3 (rdev = major << 8 | minor for small numbers).
+        return { type, size: st.size, mtimeMs: st.mtimeMs, ...(st.isCharacterDevice() && st.rdev === 0x103 ? { nullDevice: true } : {}) };
       } catch {
         return undefined;
       }

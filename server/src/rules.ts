@@ -67,6 +67,7 @@ const CATALOGUE = {
   'lxc/include-relative': { severity: 'warning', summary: 'A relative include path is resolved against the working directory of the LXC command.' },
   'lxc/include-invalid': { severity: 'error', summary: 'An included file has a line LXC refuses.' },
   'lxc/include-cycle': { severity: 'error', summary: 'A file includes itself, directly or through other files.' },
+  'lxc/include-skipped': { severity: 'information', summary: 'An entry of an included directory that LXC skips, or included files ctconf did not follow.' },
   'lxc/include-order': { severity: 'warning', summary: 'Files of an included directory set the same key; LXC reads them in no defined order.' },
   'lxc/cap-already-dropped': { severity: 'information', summary: 'A capability that is already dropped at this point is dropped again.' },
   'lxc/idmap-incomplete': { severity: 'warning', summary: 'An unprivileged config maps user IDs but not group IDs, or the reverse.' },

@@ -7,9 +7,19 @@
 export interface LxcCase {
   id: string;
   text: string;
-  /** Extra files the case needs, by absolute path. */
-  files?: Record<string, string>;
+  /**
+   * Extra files the case needs, by path relative to the case's own directory: contents, or a
+   * symbolic link. `@DIR@` in the text and in contents stands for that directory.
+   */
+  files?: Record<string, string | { symlink: string }>;
+  /**
+   * liblxc's verdict depends on state the file does not control (a stale errno): ctconf must
+   * not call it an error, and must warn.
+   */
+  dependent?: boolean;
 }
+
+import { lxcClassCases } from './lxcClassCases';
 
 const BASE = 'lxc.uts.name = ctconf-test\n';
 
@@ -66,7 +76,7 @@ const VALUES: Record<string, string[]> = {
   'lxc.include': ['/usr/share/lxc/config/common.conf', '/nonexistent/ctconf.conf', '/nonexistent/dir/', '/usr/share/lxc/config/common.conf.d/', ''],
   'lxc.init.cmd': ['/sbin/init', ''],
   'lxc.init.cwd': ['/root', ''],
-  'lxc.init.uid': ['0', '1000', '-1', 'root', '4294967296', '99999999999999999999999', ''],
+  'lxc.init.uid': ['0', '1000', 'root', '4294967296', '99999999999999999999999', ''],
   'lxc.init.gid': ['0', '100', 'x', ''],
   'lxc.init.groups': ['10,20', '10', '10,20,foo', '10 ,20', ',', '', '0x10'],
   'lxc.keyring.session': ['0', '1', '2', ''],
@@ -233,6 +243,10 @@ const SEQUENCES: Record<string, string[]> = {
 };
 
 export function lxcCases(): LxcCase[] {
+  return [...oneDefectCases(), ...lxcClassCases()];
+}
+
+function oneDefectCases(): LxcCase[] {
   const cases: LxcCase[] = [];
   for (const [key, values] of Object.entries(VALUES)) {
     values.forEach((v, i) => cases.push(one(`${key}#${i}`, v === '' ? `${key} =` : `${key} = ${v}`)));

@@ -478,3 +478,119 @@ test('names of JavaScript object properties as values or keys are plain unknown 
     assert.ok(codes.filter((c) => c === 'lxc/invalid-value').length >= 4, `${name}: bad values are reported (${codes.join(', ')})`);
   }
 });
+
+test('a cleared type resets the interface: type-specific keys after it are refused', () => {
+  assert.deepEqual(lxcDiags('lxc.net.0.type = macvlan\nlxc.net.0.type =\nlxc.net.0.macvlan.mode = bridge\n'), ['2:0-22 lxc/net-type-required']);
+  assert.deepEqual(lxcDiags('lxc.net.0.type = veth\nlxc.net.0.type = ""\nlxc.net.0.veth.pair = p\n'), ['2:0-19 lxc/net-type-required']);
+  // Its earlier keys are lost (a warning, without the move-the-type-line fix data).
+  const d = lxcService().diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.net.0.type = veth\nlxc.net.0.link = br0\nlxc.net.0.type =\n' });
+  assert.deepEqual(d.map((x) => `${x.range.start.line} ${x.code} ${JSON.stringify(x.data ?? null)}`), ['2 lxc/net-type-resets null']);
+  // Typed again, the keys work again; generic keys never needed a type.
+  assert.deepEqual(lxcDiags('lxc.net.0.type = veth\nlxc.net.0.type =\nlxc.net.0.type = veth\nlxc.net.0.veth.pair = p\nlxc.net.0.link = br0\n'), []);
+});
+
+test('lxc.net.<i> = reads i as an unsigned C number (base 0, up to UINT_MAX)', () => {
+  for (const i of ['0', '0x10', '0X1f', '010', '00', '2147483647', '4294967295']) assert.deepEqual(lxcDiags(`lxc.net.${i} =\n`), [], i);
+  for (const i of ['08', '0x', '1a', '4294967296', '99999999999999999999']) assert.deepEqual(lxcCodes(`lxc.net.${i} =\n`), ['lxc/unknown-key'], i);
+  // 010 removes interface 8 (so clearing a key of 8 afterwards is refused), not interface 10.
+  assert.deepEqual(lxcDiags('lxc.net.8.type = veth\nlxc.net.010 =\nlxc.net.8.link =\n'), ['2:0-14 lxc/net-missing-index']);
+  assert.deepEqual(lxcDiags('lxc.net.10.type = veth\nlxc.net.010 =\nlxc.net.10.link =\n'), []);
+  // The index of lxc.net.<i>.<key> stays decimal and below INT_MAX.
+  assert.deepEqual(lxcCodes('lxc.net.0x10.type = veth\n'), ['lxc/unknown-key']);
+  assert.deepEqual(lxcCodes('lxc.net.2147483647.type = veth\n'), ['lxc/unknown-key']);
+});
+
+test('lxc.namespace.share.<ns> = checks the name like a set does', () => {
+  assert.deepEqual(lxcDiags('lxc.namespace.share.net =\n'), []);
+  assert.deepEqual(lxcDiags('lxc.namespace.share.bogus =\n'), ['0:0-25 lxc/unknown-key']);
+  assert.deepEqual(lxcDiags('lxc.namespace.share.NET =\n'), ['0:0-23 lxc/unknown-key']);
+  assert.deepEqual(lxcDiags('lxc.namespace.share. =\n'), ['0:0-20 lxc/invalid-value']);
+});
+
+test('path lengths are measured after liblxc simplifies the path, for every path key', () => {
+  const long = (n: number): string => `/${'a'.repeat(n - 1)}`;
+  const pathKeys = EXACT_KEYS.filter((k) => k.kind === 'path' && !k.openedAtLoad).map((k) => k.name);
+  assert.ok(pathKeys.includes('lxc.rootfs.path') && pathKeys.includes('lxc.mount.fstab'));
+  for (const k of pathKeys) {
+    assert.deepEqual(lxcCodes(`${k} = ${long(4095)}\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${long(4096)}\n`), ['lxc/invalid-value'], k);
+    assert.deepEqual(lxcCodes(`${k} = //${long(4095)}/\n`), [], `${k}: // and a trailing / are dropped`);
+    assert.deepEqual(lxcCodes(`${k} = /./././${long(4095)}\n`), [], `${k}: /./ is dropped`);
+    assert.deepEqual(lxcCodes(`${k} = ${long(4093)}/..\n`), ['lxc/invalid-value'], `${k}: .. is kept`);
+  }
+  // lxc.rootfs.path: the storage type and the path are each a path.
+  assert.deepEqual(lxcDiags(`lxc.rootfs.path = dir:${long(4095)}\n`), []);
+  assert.deepEqual(lxcDiags(`lxc.rootfs.path = dir:${long(4096)}\n`), ['0:22-4118 lxc/invalid-value']);
+  assert.deepEqual(lxcDiags(`lxc.rootfs.path = ${'t'.repeat(4096)}:/x\n`), ['0:18-4114 lxc/invalid-value']);
+  for (const k of EXACT_KEYS.filter((x) => x.kind === 'cgroup-dir').map((x) => x.name)) {
+    assert.deepEqual(lxcCodes(`${k} = ${'a'.repeat(4095)}\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${'a'.repeat(4096)}\n`), ['lxc/invalid-value'], k);
+    assert.deepEqual(lxcCodes(`${k} = ./${'a'.repeat(4095)}//\n`), [], k);
+  }
+});
+
+test('lxc.log.file is opened while the config loads: through a file or at a directory it fails (host-dependent)', () => {
+  const host = memoryHost({ '/etc/passwd': 'root:x:0:0\n', '/var/log/lxc/old.log': '' }, { cwd: '/var/log' });
+  assert.deepEqual(lxcDiags('lxc.log.file = /etc/passwd/c1.log\n', { host }), ['0:15-33 lxc/invalid-value']);
+  assert.deepEqual(lxcDiags('lxc.log.file = /etc/passwd/../c1.log\n', { host }), ['0:15-36 lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc\n', { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/./\n', { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.log.file = lxc\n', { host }), ['lxc/invalid-value'], 'relative to the working directory');
+  // Missing directories are created; an existing file is appended to.
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/new/deeper/c1.log\n', { host }), []);
+  assert.deepEqual(lxcCodes('lxc.log.file = /var/log/lxc/old.log\n', { host }), []);
+  // A name longer than 255 bytes can be neither created nor opened, on any host.
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'n'.repeat(255)}\n`, { host }), []);
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'n'.repeat(256)}\n`, { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'d'.repeat(256)}/x.log\n`, { host }), ['lxc/invalid-value']);
+  assert.deepEqual(lxcCodes(`lxc.log.file = /var/log/${'é'.repeat(128)}\n`, { host }), ['lxc/invalid-value'], '256 bytes in UTF-8');
+  const msg = lxcService({ host }).diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text: 'lxc.log.file = /etc/passwd/x\n' })[0].message as string;
+  assert.match(msg, /host/);
+});
+
+/** A memory host where some paths are /dev/null (or links to it), as nodeHost reports it. */
+function withNullDevice(files: Record<string, string>, nulls: string[]) {
+  const base = memoryHost(files);
+  return { ...base, stat: (p: string) => (nulls.includes(p) ? { type: 'other' as const, size: 0, nullDevice: true } : base.stat(p)), readFile: (p: string) => (nulls.includes(p) ? assert.fail(`${p} must never be opened`) : base.readFile(p)) };
+}
+
+test('includes: /dev/null reads as empty, *.conf directories are skipped, paths through a file fail, deep chains load', () => {
+  const host = withNullDevice({ '/etc/lxc/a.conf': 'lxc.start.delay = 1\n', '/etc/lxc/d/x.conf': 'lxc.start.delay = 2\n', '/etc/lxc/d/sub.conf/bad.conf': 'lxc.bogus = 1\n' }, ['/dev/null', '/etc/lxc/null.conf', '/etc/lxc/d/n.conf']);
+  assert.deepEqual(lxcDiags('lxc.include = /dev/null\n', { host }), []);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/null.conf\n', { host }), []);
+  // A sub-directory named *.conf adds nothing (information); a /dev/null link in the directory neither.
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/d/\n', { host }), ['0:14-25 lxc/include-skipped']);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/a.conf/.\n', { host }), ['0:14-31 lxc/include-missing']);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/a.conf/../a.conf\n', { host }), ['0:14-39 lxc/include-missing']);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/nope/../a.conf\n', { host }), ['0:14-37 lxc/include-missing']);
+  assert.deepEqual(lxcDiags('lxc.include = /etc/lxc/d/../a.conf\n', { host }), []);
+  // A chain 100 files deep without a cycle loads; an error at its end is still found.
+  const chain = (n: number, last: string): Record<string, string> =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`/c/${i}.conf`, i + 1 < n ? `lxc.include = /c/${i + 1}.conf\n` : last]));
+  assert.deepEqual(lxcCodes('lxc.include = /c/0.conf\n', { host: memoryHost(chain(100, 'lxc.start.delay = 1\n')) }), []);
+  assert.deepEqual(lxcCodes('lxc.include = /c/0.conf\n', { host: memoryHost(chain(100, 'lxc.bogus = 1\n')) }), ['lxc/include-invalid']);
+  // Beyond 256 files ctconf stops checking and says so (information), without an error.
+  assert.deepEqual(lxcCodes('lxc.include = /c/0.conf\n', { host: memoryHost(chain(300, 'lxc.bogus = 1\n')) }), ['lxc/include-skipped']);
+});
+
+test('negative numbers in the stale-errno setters: a warning, since liblxc\'s verdict depends on earlier lines', () => {
+  for (const k of ['lxc.init.uid', 'lxc.init.gid', 'lxc.hook.version', 'lxc.seccomp.allow_nesting']) {
+    for (const v of ['-1', ' -0', '-99999999999999999999']) assert.deepEqual(lxcCodes(`${k} = ${v}\n`), ['lxc/suspicious-value'], `${k} = ${v}`);
+  }
+  assert.deepEqual(lxcCodes('lxc.init.uid = 99999999999999999999\n'), ['lxc/invalid-value']);
+  // From an included file (and through a nested include) the warning shows on the include line.
+  const host = memoryHost({ '/i/a.conf': 'lxc.init.gid = -1\n', '/i/b.conf': 'lxc.include = /i/a.conf\n' });
+  assert.deepEqual(lxcDiags('lxc.include = /i/a.conf\n', { host }), ['0:14-23 lxc/suspicious-value']);
+  assert.deepEqual(lxcDiags('lxc.include = /i/b.conf\n', { host }), ['0:14-23 lxc/suspicious-value']);
+});
+
+test('lxc.prlimit. with no name loads (fails at start); size strings up to 21 characters', () => {
+  assert.deepEqual(lxcDiags('lxc.prlimit. = 10\n'), ['0:0-12 lxc/unknown-prlimit']);
+  assert.deepEqual(lxcCodes('lxc.prlimit. = x\n'), ['lxc/unknown-prlimit', 'lxc/invalid-value']);
+  assert.deepEqual(lxcCodes('lxc.prlimit. =\n'), []);
+  for (const k of ['lxc.console.size', 'lxc.console.buffer.size']) {
+    assert.deepEqual(lxcCodes(`${k} = ${'0'.repeat(20)}1\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${'0'.repeat(18)}1KB\n`), [], k);
+    assert.deepEqual(lxcCodes(`${k} = ${'0'.repeat(21)}1\n`), ['lxc/invalid-value'], k);
+  }
+});

@@ -15,7 +15,7 @@ import { CAPABILITIES } from '../capabilities/table';
 /** How a value is checked. Each kind is implemented once in values.ts. */
 export type ValueKind =
   | 'string' // stored as given
-  | 'path' // stored as given (liblxc only normalises slashes)
+  | 'path' // simplified (`//`, `/./`, trailing `/` dropped), then shorter than 4096 bytes
   | 'bool01' // 0 or 1, parsed as an unsigned C integer (0x1 and 01 work)
   | 'bool01-lax' // 0 or 1; a non-number is silently ignored (liblxc returns -errno with errno 0)
   | 'uint-lax' // unsigned; a non-number is silently ignored (same liblxc quirk)
@@ -91,6 +91,8 @@ export interface SubKeyNames {
   noun: string;
   /** Suggestions are looked up in lower case (the names are lower case, matching is exact). */
   lowerCaseHint?: boolean;
+  /** `family.<sub> =` looks the name up too, and refuses an unknown or empty one. */
+  checkedOnClear?: boolean;
 }
 
 export interface LxcKey {
@@ -120,6 +122,10 @@ export interface LxcKey {
   clearsInterfaces?: boolean;
   /** Removed keys: what to use instead, appended to the diagnostic. */
   successor?: string;
+  /** Path keys written `[type:]path`: both parts are stored as paths (lxc.rootfs.path). */
+  storagePrefix?: boolean;
+  /** Path keys whose file liblxc opens (creating its directories) while the config loads. */
+  openedAtLoad?: boolean;
 }
 
 const L = 'last-wins' as const;
@@ -256,7 +262,7 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     doc: 'Extra group IDs for the init process, separated by commas. Lines add up.' },
   { name: 'lxc.keyring.session', kind: 'bool01', multi: L, empty: 'reset', since: '4.0', section: 'keyring',
     doc: 'Whether LXC gives the container a fresh session keyring.' },
-  { name: 'lxc.log.file', kind: 'path', multi: L, empty: 'clear', since: '2.1', section: 'logging',
+  { name: 'lxc.log.file', kind: 'path', openedAtLoad: true, multi: L, empty: 'clear', since: '2.1', section: 'logging',
     doc: 'File LXC writes its own log to. LXC opens (and creates) it as soon as it reads this line.' },
   { name: 'lxc.log.level', kind: 'log-level', multi: L, empty: 'reset', since: '2.1', section: 'logging',
     doc: 'How much LXC logs: 0 (trace) to 8 (fatal), or a name such as `debug` or `error`.' },
@@ -294,7 +300,7 @@ export const EXACT_KEYS: readonly LxcKey[] = [
     doc: 'Host directory where the root file system is mounted before the container pivots into it.' },
   { name: 'lxc.rootfs.options', kind: 'rootfs-options', multi: L, empty: 'clear', since: '1.0', section: 'root-file-system',
     doc: 'Mount options for the root file system, separated by commas, for example `ro` or `idmap=container`.' },
-  { name: 'lxc.rootfs.path', kind: 'string', multi: L, empty: 'clear', since: '2.1', section: 'root-file-system',
+  { name: 'lxc.rootfs.path', kind: 'path', storagePrefix: true, multi: L, empty: 'clear', since: '2.1', section: 'root-file-system',
     doc: 'The container\'s root file system: a directory, image or device, optionally prefixed by its storage type (`dir:`, `btrfs:`, `overlay:`, `loop:` …).' },
   { name: 'lxc.seccomp.allow_nesting', kind: 'bool01-lax', multi: L, empty: 'reset', since: '3.2', section: 'seccomp',
     doc: 'With 1, the container may load seccomp filters of its own on top of LXC\'s.' },
@@ -415,7 +421,7 @@ export const FAMILY_KEYS: readonly FamilyKey[] = [
   { prefix: 'lxc.cgroup', name: 'lxc.cgroup.<controller>.<file>', kind: 'string', multi: A, empty: 'clear', since: '0.9', removed: '7.0', successor: 'Use the matching `lxc.cgroup2.` key (cgroup v2 file names differ from v1).', section: 'control-group', completions: CGROUP1_FILES,
     doc: 'Writes a value to a file of a cgroup v1 controller, for example `lxc.cgroup.devices.allow`. Only used on hosts that still mount cgroup v1.' },
   { prefix: 'lxc.namespace.share', dotted: true, name: 'lxc.namespace.share.<namespace>', kind: 'string', multi: L, empty: 'clear', since: '3.0', section: 'namespaces',
-    subKeys: { names: NAMESPACES, refusedAt: 'load', noun: 'a namespace LXC can share', lowerCaseHint: true },
+    subKeys: { names: NAMESPACES, refusedAt: 'load', noun: 'a namespace LXC can share', lowerCaseHint: true, checkedOnClear: true },
     doc: 'Joins the given namespace of another process instead of creating one: a PID, a container name, or a path under /proc.' },
   { prefix: 'lxc.prlimit', name: 'lxc.prlimit.<resource>', kind: 'rlimit', multi: L, empty: 'clear', since: '2.1', section: 'resource-limits',
     subKeys: { names: PRLIMIT_RESOURCES, numbers: true, refusedAt: 'start', noun: 'a resource limit' },

@@ -7,6 +7,7 @@ import { EXACT_KEYS, FAMILY_KEYS, NET_PREFIX, NET_SUBKEYS, netSubkey, type Famil
 import { legacyKey, type LegacyKey } from './legacy';
 import { LXC_VERSIONS, atLeast, type LxcVersion } from './version';
 import { Suggester } from '../util/strings';
+import { isCDigit, safeUint } from './cnum';
 
 export type Resolved =
   | { type: 'exact'; key: LxcKey }
@@ -52,6 +53,16 @@ export function resolveKey(key: string): Resolved {
 
 function resolveNet(key: string): Resolved {
   const rest = key.slice(NET_PREFIX.length);
+  if (isCDigit(rest[0]) && !rest.includes('.')) {
+    // `lxc.net.<i>` alone (it only removes interface i): liblxc reads i as an unsigned C
+    // number (base 0, so 010 is 8 and 0x10 is 16, up to UINT_MAX), unlike the index of
+    // `lxc.net.<i>.<key>`, which is decimal and below INT_MAX.
+    const index = safeUint(rest);
+    if (index === null) {
+      return { type: 'invalid', message: `\`${rest}\` is not an interface number LXC can read here (a whole number from 0 to 4294967295; a leading 0 means octal, 0x hexadecimal).` };
+    }
+    return { type: 'net-index', index };
+  }
   const m = /^([0-9]+)(.*)$/.exec(rest);
   if (!m) {
     const sub = rest.replace(/^[^.]*\.?/, '');
@@ -63,7 +74,6 @@ function resolveNet(key: string): Resolved {
     return { type: 'invalid', message: `The network interface number ${m[1]} is too large; LXC takes numbers below ${INT_MAX}.` };
   }
   const tail = m[2];
-  if (tail === '') return { type: 'net-index', index };
   if (tail[0] !== '.') return { type: 'invalid', message: `\`${key}\` is not a network key: the interface number must be followed by a dot and a key such as \`type\`.` };
   const sub = tail.slice(1);
   const k = netSubkey(sub);

@@ -12,12 +12,16 @@ import { atLeast, type LxcVersion } from './version';
 import { idmapFast, parseIdmap } from './idmap';
 import { closest } from '../util/strings';
 import { checkIpv4Address, checkIpv6Address, checkRoute } from './netvalues';
+import { checkPath, pathTooLong, tooLong } from './pathvalues';
+import type { FileType } from '../host';
 
 export interface ValueIssue {
   code: 'lxc/invalid-value' | 'lxc/suspicious-value' | 'lxc/env-unset' | 'lxc/unknown-prlimit';
   message: string;
   start: number;
   end: number;
+  /** liblxc's verdict on the line depends on what it did before (not on the line itself). */
+  stateDependent?: boolean;
 }
 
 export interface ValueContext {
@@ -28,6 +32,10 @@ export interface ValueContext {
   exists(path: string): boolean;
   /** The full key, for messages (`lxc.net.0.mtu`). */
   key: string;
+  /** Type of a host path (undefined: missing, or not to be looked at, as in Restricted Mode). */
+  stat(path: string): FileType | undefined;
+  /** Directory relative host paths are resolved against. */
+  cwd: string;
 }
 
 export { splitTokens, type Token } from './tokens';
@@ -94,7 +102,7 @@ export function parseSignal(v: string): boolean {
 /** parse_byte_size_string plus the checks of the console size setters. */
 export function parseByteSize(v: string): boolean {
   if (v === 'auto') return true;
-  if (v.length === 0 || v.length > 20) return false;
+  if (v.length === 0 || v.length > 21) return false; // liblxc copies it into a 22-byte buffer
   const last = v[v.length - 1];
   let suffixLen: number;
   if (isCDigit(last)) suffixLen = 0;
@@ -193,7 +201,7 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
   const name = ctx.key;
   switch (key.kind) {
     case 'path':
-      return utf8Length(value) >= 4096 ? whole(`The path for ${name} is longer than LXC's limit of 4095 bytes.`) : NONE;
+      return checkPath(key, value, ctx);
     case 'bool01':
       return numberKind('bool01', value) ? NONE : whole(`${name} takes 0 or 1, not \`${value}\`.`);
     case 'uint-lax':
@@ -202,11 +210,16 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
       // strtoul overflowed: LXC then accepts the line and keeps the old value.
       const strict = key.kind === 'uint-lax' ? 'uint' : 'bool01';
       if (numberKind(strict, value)) return NONE;
+      // A leading '-' fails before errno is reset, so the setter returns whatever errno an
+      // earlier call inside liblxc left behind: whether the line is refused depends on what
+      // LXC did before it, not on this line.
+      if (/^[ \t\n\v\f\r]*-/.test(value)) {
+        const issue = suspicious(`${name} cannot be negative. Whether LXC refuses this line or silently keeps the previous value depends on liblxc internals (an error code left over from earlier work), so the outcome can change with the lines before it. Write ${strict === 'uint' ? 'a whole number' : '0 or 1'}.`, 0, value.length);
+        return [{ ...issue, stateDependent: true }];
+      }
       const n = safeUint(value);
       if (n !== null) return whole(`${name} takes 0 or 1, not \`${value}\`.`);
       if (ulongOverflows(value)) return whole(`\`${value}\` is too large for ${name}.`);
-      // A leading '-' fails before errno is reset, so the stale errno makes LXC refuse the line.
-      if (/^[ \t\n\v\f\r]*-/.test(value)) return whole(`${name} cannot be negative.`);
       return [suspicious(`LXC silently ignores \`${value}\` for ${name} and keeps the previous value (${strict === 'uint' ? 'a whole number' : '0 or 1'} is expected).`, 0, value.length)];
     }
     case 'uint':
@@ -268,7 +281,7 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
     case 'cgroup-dir':
       if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
       if (value.includes('..')) return whole(`${name} must not contain \`..\`.`);
-      return NONE;
+      return pathTooLong(value) ? whole(tooLong(name)) : NONE;
     case 'cgroup-inner':
       if (value.startsWith('/')) return whole(`${name} must be relative; remove the leading \`/\`.`);
       if (value.includes('/') || value === '.' || value === '..') return whole(`${name} must be a single directory name, without \`/\`.`);

@@ -14,7 +14,8 @@ import type { CheckState } from './state';
 const SUB_NAMES: ReadonlyMap<FamilyKey, Suggester> = new Map(FAMILY_KEYS.flatMap((f) => (f.subKeys ? [[f, new Suggester(f.subKeys.names)] as const] : [])));
 
 export function checkFamily(s: CheckState, l: LxcLine, k: FamilyKey, sub: string, bare: boolean): void {
-  if (bare || sub === '') {
+  // A family whose unknown names only fail at start (prlimit) loads an empty name too.
+  if (bare || (sub === '' && k.subKeys?.refusedAt !== 'start')) {
     s.out.push({
       code: 'lxc/invalid-value',
       message: bare
@@ -24,6 +25,26 @@ export function checkFamily(s: CheckState, l: LxcLine, k: FamilyKey, sub: string
     });
     return;
   }
+  if (!checkSubName(s, l, k, sub)) return;
+  valueIssues(s, l, k);
+  if (k.multi === 'last-wins') setLastWins(s, l, l.key);
+}
+
+/**
+ * `family.<sub> =`: forgets that sub-key. Families whose clear looks the name up
+ * (lxc.namespace.share.<ns>) refuse an unknown or empty name there too.
+ */
+export function clearFamilyKey(s: CheckState, l: LxcLine, k: FamilyKey, sub: string): boolean {
+  if (!k.subKeys?.checkedOnClear) return true;
+  if (sub === '') {
+    s.out.push({ code: 'lxc/invalid-value', message: `\`${l.key} =\` needs a name after the dot, as in \`${k.name} =\`; LXC refuses the line.`, range: s.keyRange(l) });
+    return false;
+  }
+  return checkSubName(s, l, k, sub);
+}
+
+/** Reports a sub-key name outside the family's fixed set; false when LXC refuses the line. */
+function checkSubName(s: CheckState, l: LxcLine, k: FamilyKey, sub: string): boolean {
   const names = k.subKeys;
   if (names && !names.names.includes(sub) && !(names.numbers && safeInt(sub) !== null)) {
     const guess = SUB_NAMES.get(k)?.closest(names.lowerCaseHint ? sub.toLowerCase() : sub);
@@ -35,17 +56,18 @@ export function checkFamily(s: CheckState, l: LxcLine, k: FamilyKey, sub: string
         range: s.keyRange(l),
         data: { suggestion },
       });
-      return;
+      return false;
     }
     s.out.push({
       code: 'lxc/unknown-prlimit',
-      message: `LXC loads \`${l.key}\` but fails to start the container: \`${sub}\` is not ${names.noun}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
+      message: sub === ''
+        ? `LXC loads \`${l.key}\` but fails to start the container: the name of ${names.noun} is missing after the dot.`
+        : `LXC loads \`${l.key}\` but fails to start the container: \`${sub}\` is not ${names.noun}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
       range: s.keyRange(l),
       data: { suggestion },
     });
   }
-  valueIssues(s, l, k);
-  if (k.multi === 'last-wins') setLastWins(s, l, l.key);
+  return true;
 }
 
 /** "a, b or c". */

@@ -1,7 +1,8 @@
 /**
  * lxc.include: a file is replayed in the current state at the include line, as liblxc
- * does; a directory's `*.conf` files in readdir() order. Cycles, depth and the number of
- * files followed are bounded (liblxc has no limit and crashes on a cycle).
+ * does; a directory's `*.conf` files in readdir() order. /dev/null reads as empty. Cycles
+ * are reported and the number of files followed is bounded (liblxc has no limit, any
+ * depth loads, and it crashes on a cycle).
  */
 import { range, type Finding } from '../../diagnostic';
 import type { LxcDocument, LxcLine } from '../parser';
@@ -11,10 +12,11 @@ import { ruleInfo } from '../../rules';
 import { readIncluded } from './includeCache';
 import type { CheckState, IncludeInfo } from './state';
 
-/** Deepest include nesting followed; liblxc has no limit and crashes on cycles. */
-export const MAX_INCLUDE_DEPTH = 16;
-/** Most files followed from one document (a directory of 10,000 files must not stall). */
-const MAX_INCLUDED_FILES = 256;
+/**
+ * Most files followed from one document, nesting included (a directory of 10,000 files or a
+ * chain of thousands must not stall); each nesting level costs a few stack frames only.
+ */
+export const MAX_INCLUDED_FILES = 256;
 
 /** Replays a parsed file in the current state (check/walk.ts). */
 export type Walk = (s: CheckState, doc: LxcDocument) => void;
@@ -47,8 +49,20 @@ export function checkInclude(s: CheckState, l: LxcLine, walk: Walk): void {
     includeDirectory(s, l, abs, info, walk);
     return;
   }
+  const blocked = blockedPrefix(s, p);
+  if (blocked) {
+    const why = blocked.missing ? 'does not exist' : 'is a file, not a directory';
+    s.out.push({ code: 'lxc/include-missing', message: `\`${blocked.prefix}\` ${why}, so LXC cannot open \`${p}\` and refuses the config.`, range: s.valueRange(l) });
+    return;
+  }
   if (!st) {
     s.out.push({ code: 'lxc/include-missing', message: `The included file \`${p}\` does not exist, and LXC refuses the config. (A directory that may be missing must end with \`/\`.)`, range: s.valueRange(l) });
+    return;
+  }
+  if (st.nullDevice) {
+    // liblxc reads /dev/null (or a link to it) as an empty file.
+    info.kind = 'file';
+    info.files.push(abs);
     return;
   }
   if (st.type === 'other') {
@@ -66,6 +80,15 @@ function includeDirectory(s: CheckState, l: LxcLine, abs: string, info: IncludeI
   const setters = new Map<string, string[]>();
   for (const n of names) {
     const file = `${abs.replace(/\/+$/, '')}/${n}`;
+    const st = s.opts.host.stat(file);
+    if (st?.type === 'directory' || st?.nullDevice) {
+      // liblxc cannot copy a directory's contents and goes on with the next entry (and
+      // /dev/null is read as empty): neither adds a line.
+      if (st.type === 'directory' && s.depth === 0) {
+        s.out.push({ code: 'lxc/include-skipped', message: `\`${n}\` in this directory is itself a directory; LXC skips it (only files are read).`, range: s.valueRange(l) });
+      }
+      continue;
+    }
     info.files.push(file);
     // What changes while the file is read is recorded as it happens (with the value
     // before it), so a big config is not copied once per included file.
@@ -93,6 +116,26 @@ function includeDirectory(s: CheckState, l: LxcLine, abs: string, info: IncludeI
   }
 }
 
+/**
+ * The part of the path as written that is missing or a file although more follows it
+ * (`a.conf/.`, `a.conf/../b.conf`, `missing/../b.conf`): the kernel cannot look inside it,
+ * while the normalised path would not show it. Only paths with `.` or `..` segments need
+ * the walk.
+ */
+function blockedPrefix(s: CheckState, p: string): { prefix: string; missing: boolean } | undefined {
+  if (!/(^|\/)\.\.?(\/|$)/.test(p)) return undefined;
+  const raw = p.startsWith('/') ? p : `${s.opts.host.cwd().replace(/\/+$/, '')}/${p}`;
+  for (let at = raw.indexOf('/', 1); at !== -1; at = raw.indexOf('/', at + 1)) {
+    const prefix = raw.slice(0, at);
+    // Empty, `.` and `..` segments: what they lead to was judged at the segment before.
+    if (/(^|\/)\.{0,2}$/.test(prefix)) continue;
+    const t = s.opts.host.stat(prefix);
+    if (t === undefined) return { prefix, missing: true };
+    if (t.type !== 'directory') return { prefix, missing: false };
+  }
+  return undefined;
+}
+
 /** Reads an included file and replays it in the current state, as liblxc does. */
 function includeFile(s: CheckState, file: string, l: LxcLine, walk: Walk): void {
   if (s.stack.includes(file)) {
@@ -104,12 +147,12 @@ function includeFile(s: CheckState, file: string, l: LxcLine, walk: Walk): void 
     });
     return;
   }
-  if (s.depth >= MAX_INCLUDE_DEPTH) {
-    s.out.push({ code: 'lxc/include-cycle', message: `Includes are nested more than ${MAX_INCLUDE_DEPTH} deep here; ctconf stops following them.`, range: s.valueRange(l) });
-    return;
-  }
   if (++s.filesFollowed > MAX_INCLUDED_FILES) {
-    if (s.filesFollowed === MAX_INCLUDED_FILES + 1) s.out.push({ code: 'lxc/include-missing', message: `More than ${MAX_INCLUDED_FILES} files are included; ctconf does not check the rest.`, range: s.valueRange(l) });
+    // Said once, on the document's include line that led here (however deep this is).
+    if (s.filesFollowed === MAX_INCLUDED_FILES + 1) {
+      const at = s.depth === 0 ? s.valueRange(l) : s.includeRanges.get(s.topLine) ?? s.valueRange(l);
+      s.top.push({ code: 'lxc/include-skipped', message: `More than ${MAX_INCLUDED_FILES} files are included; ctconf does not check the rest (LXC reads them all).`, range: at });
+    }
     return;
   }
   const doc = readIncluded(s.opts.host, file, s.opts.includes);
@@ -134,6 +177,18 @@ function includeFile(s: CheckState, file: string, l: LxcLine, walk: Walk): void 
     s.file = saved.file;
   }
   const errors = inner.filter((f) => ruleInfo(f.code).severity === 'error');
+  const dependent = errors.length === 0 ? inner.find((f) => s.stateDependent.has(f)) : undefined;
+  if (dependent) {
+    // Not an error (liblxc may load the file), but the outcome is open: say so where it is seen.
+    const f: Finding = {
+      code: 'lxc/suspicious-value',
+      message: `In the included file \`${file}\`, line ${dependent.range.start.line + 1}: ${dependent.message}`,
+      range: s.valueRange(l),
+      related: [{ uri: pathToUri(file), range: dependent.range, message: dependent.message }],
+    };
+    s.out.push(f);
+    s.stateDependent.add(f);
+  }
   if (errors.length > 0) {
     const e = errors[0];
     s.out.push({

@@ -8,7 +8,7 @@ import { NET_TYPES, type LxcKey } from '../keys';
 import type { LxcLine } from '../parser';
 import { forget, setLastWins } from './lastwins';
 import { valueIssues } from './values';
-import { spotOf, type CheckState } from './state';
+import { spotOf, type CheckState, type NetState } from './state';
 
 /** `lxc.net =`: every interface is gone. */
 export function clearInterfaces(s: CheckState): void {
@@ -20,16 +20,42 @@ export function removeInterface(s: CheckState, index: number): void {
   s.nets.delete(index);
 }
 
-/** `lxc.net.<i>.<sub> =`: liblxc refuses it unless the interface exists. */
-export function clearNetKey(s: CheckState, l: LxcLine, index: number): void {
+/**
+ * `lxc.net.<i>.<sub> =`: liblxc refuses it unless the interface exists. Clearing the type
+ * resets the whole interface (its keys are gone and it has no type, so type-specific keys
+ * after it are refused), as a new type line does.
+ */
+export function clearNetKey(s: CheckState, l: LxcLine, k: LxcKey & { sub: string }, index: number): void {
   forget(s, l.key);
-  if (!s.nets.has(index)) {
+  const nic = s.nets.get(index);
+  if (!nic) {
     s.out.push({
       code: 'lxc/net-missing-index',
       message: `\`${l.key} =\` clears a key of network interface ${index}, which is not defined at this point; LXC refuses the line. Remove it, or define \`lxc.net.${index}.type\` first.`,
       range: s.keyRange(l),
     });
+    return;
   }
+  if (k.kind === 'net-type') resetInterface(s, l, index, nic, 'Clearing');
+}
+
+/** A type line (set or cleared) resets the interface: earlier lines for it are lost. */
+function resetInterface(s: CheckState, l: LxcLine, index: number, nic: NetState, verb: 'Setting' | 'Clearing'): void {
+  const lost = nic.keys;
+  if (lost.length > 0) {
+    s.out.push({
+      code: 'lxc/net-type-resets',
+      message: `${verb} \`${l.key}\` resets interface ${index}, so the ${lost.length} earlier line${lost.length === 1 ? '' : 's'} for it ${lost.length === 1 ? 'is' : 'are'} lost.${verb === 'Setting' ? ' Put the type line first.' : ''}`,
+      range: s.keyRange(l),
+      related: lost.map((x) => ({ range: range(x.line, x.keyStart, x.keyEnd), message: `discarded by the type line ${l.line + 1}` })),
+      // The quick fix moves a type line above the keys; a cleared type has nothing to move.
+      data: verb === 'Setting' ? { index, firstLine: lost[0].line } : undefined,
+    });
+  }
+  nic.keys = [];
+  nic.type = undefined;
+  for (const key of nic.lastWins) s.lastSet.delete(key);
+  nic.lastWins = [];
 }
 
 /** `lxc.net.<i> = value`: the bare interface key only clears. */
@@ -48,20 +74,8 @@ export function checkNetKey(s: CheckState, l: LxcLine, k: LxcKey & { sub: string
     s.nets.set(index, nic);
   }
   if (k.kind === 'net-type') {
-    const lost = nic.keys;
-    if (lost.length > 0) {
-      s.out.push({
-        code: 'lxc/net-type-resets',
-        message: `Setting \`${l.key}\` resets interface ${index}, so the ${lost.length} earlier line${lost.length === 1 ? '' : 's'} for it ${lost.length === 1 ? 'is' : 'are'} lost. Put the type line first.`,
-        range: s.keyRange(l),
-        related: lost.map((x) => ({ range: range(x.line, x.keyStart, x.keyEnd), message: `discarded by the type line ${l.line + 1}` })),
-        data: { index, firstLine: lost[0].line },
-      });
-    }
-    nic.keys = [];
+    resetInterface(s, l, index, nic, 'Setting');
     nic.type = NET_TYPES.find((t) => t === l.value);
-    for (const key of nic.lastWins) s.lastSet.delete(key);
-    nic.lastWins = [];
     valueIssues(s, l, k);
     return;
   }

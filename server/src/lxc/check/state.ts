@@ -141,6 +141,8 @@ export class CheckState {
    * entry it had before (undefined: none), to tell which files of the directory set the same key.
    */
   changed: Map<string, { value: string } | undefined> | undefined;
+  /** Findings whose outcome in liblxc depends on its earlier work; shown on include lines too. */
+  readonly stateDependent = new WeakSet<Finding>();
   /** One context object for every value check (its key is set per line). */
   readonly valueCtx: ValueContext;
 
@@ -151,6 +153,8 @@ export class CheckState {
       env: (n: string) => (opts.restricted ? '' : opts.host.env(n)),
       exists: (p: string) => opts.restricted || opts.host.stat(resolvePath(opts.host.cwd(), p)) !== undefined,
       key: '',
+      stat: (p: string) => (opts.restricted ? undefined : opts.host.stat(p)?.type),
+      cwd: opts.restricted ? '/' : opts.host.cwd(),
     };
   }
 

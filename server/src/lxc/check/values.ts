@@ -2,6 +2,7 @@
 import type { LxcKey } from '../keys';
 import type { LxcLine } from '../parser';
 import { checkValue, type ValueIssue } from '../values';
+import type { Finding } from '../../diagnostic';
 import type { CheckState } from './state';
 
 /** A ` #` in an unquoted value: where a reader would expect a comment to start. */
@@ -41,6 +42,10 @@ export function valueIssues(s: CheckState, l: LxcLine, k: LxcKey): ValueIssue[] 
     for (const i of cleanIssues) s.out.push({ code: i.code, message: i.message, range: s.at(l, l.valueStart + i.start, l.valueStart + i.end) });
     return issues;
   }
-  for (const i of issues) s.out.push({ code: i.code, message: i.message, range: s.at(l, l.valueStart + i.start, l.valueStart + i.end) });
+  for (const i of issues) {
+    const f: Finding = { code: i.code, message: i.message, range: s.at(l, l.valueStart + i.start, l.valueStart + i.end) };
+    s.out.push(f);
+    if (i.stateDependent) s.stateDependent.add(f);
+  }
   return issues;
 }

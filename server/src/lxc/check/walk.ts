@@ -7,7 +7,7 @@ import type { LxcKey } from '../keys';
 import type { LxcDocument, LxcLine } from '../parser';
 import { availability, resolveKey, suggestKey, type Resolved } from '../resolve';
 import { checkCapabilities, clearCaps } from './caps';
-import { checkFamily } from './family';
+import { checkFamily, clearFamilyKey } from './family';
 import { clearIdmaps, recordIdmap } from './idmaps';
 import { checkInclude } from './includes';
 import { clearLastWins, forgetFamily, setLastWins } from './lastwins';
@@ -120,13 +120,13 @@ function emptyValue(s: CheckState, l: LxcLine, r: Known): void {
       removeInterface(s, r.index);
       return;
     case 'net':
-      clearNetKey(s, l, r.index);
+      clearNetKey(s, l, r.key, r.index);
       return;
     case 'family':
       if (r.bare) {
         s.lastSet.delete(l.key);
         forgetFamily(s, r.key.prefix);
-      } else clearLastWins(s, l.key);
+      } else if (clearFamilyKey(s, l, r.key, r.sub)) clearLastWins(s, l.key);
       return;
     case 'exact':
       break;
