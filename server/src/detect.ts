@@ -22,39 +22,42 @@ function runAsync(cmd: string, args: string[]): Promise<string | undefined> {
   });
 }
 
-let lxc: { value: LxcVersion | undefined; release?: string } | undefined;
-
-/** The LXC branch installed on this machine (from `lxc-start --version`), if any. */
-export function detectLxcVersion(): { version: LxcVersion | undefined; release?: string } {
-  const known = lxc ?? setLxc(run('lxc-start', ['--version']));
-  return { version: known.value, release: known.release };
+export interface VersionDetector {
+  /** The LXC branch installed on this machine (from `lxc-start --version`), if any. */
+  lxc(): { version: LxcVersion | undefined; release?: string };
+  /** The installed Podman release ("4.3.1"), from `podman --version`. */
+  podman(): string | undefined;
+  /**
+   * Runs both detections at once without blocking the event loop (the language server starts
+   * them at initialize and answers at once; the first validation waits for them). Afterwards
+   * the synchronous answers above come from what was found.
+   */
+  detectAll(): Promise<void>;
 }
 
-let podman: { release?: string } | undefined;
-
-/** The installed Podman release ("4.3.1"), from `podman --version`. */
-export function detectPodmanVersion(): string | undefined {
-  return (podman ?? setPodman(run('podman', ['--version']))).release;
-}
-
-function setLxc(raw: string | undefined): NonNullable<typeof lxc> {
-  const out = raw?.trim();
-  return (lxc = { value: out ? branchOf(out) : undefined, release: out || undefined });
-}
-
-function setPodman(out: string | undefined): NonNullable<typeof podman> {
-  const m = out ? /(\d+\.\d+(?:\.\d+)?)/.exec(out) : null;
-  return (podman = { release: m?.[1] });
-}
-
-/**
- * Runs both detections at once without blocking the event loop (the language server starts
- * them at initialize and answers at once; the first validation waits for them). Afterwards the
- * synchronous functions above answer from the cache.
- */
-export async function detectVersions(): Promise<void> {
-  await Promise.all([
-    lxc ? undefined : runAsync('lxc-start', ['--version']).then((out) => lxc ?? setLxc(out)),
-    podman ? undefined : runAsync('podman', ['--version']).then((out) => podman ?? setPodman(out)),
-  ]);
+/** One front door's detector: each program is run at most once. */
+export function createDetector(): VersionDetector {
+  let lxc: { value: LxcVersion | undefined; release?: string } | undefined;
+  let podman: { release?: string } | undefined;
+  const setLxc = (raw: string | undefined) => {
+    const out = raw?.trim();
+    return (lxc = { value: out ? branchOf(out) : undefined, release: out || undefined });
+  };
+  const setPodman = (out: string | undefined) => {
+    const m = out ? /(\d+\.\d+(?:\.\d+)?)/.exec(out) : null;
+    return (podman = { release: m?.[1] });
+  };
+  return {
+    lxc() {
+      const known = lxc ?? setLxc(run('lxc-start', ['--version']));
+      return { version: known.value, release: known.release };
+    },
+    podman: () => (podman ?? setPodman(run('podman', ['--version']))).release,
+    async detectAll() {
+      await Promise.all([
+        lxc ? undefined : runAsync('lxc-start', ['--version']).then((out) => lxc ?? setLxc(out)),
+        podman ? undefined : runAsync('podman', ['--version']).then((out) => podman ?? setPodman(out)),
+      ]);
+    },
+  };
 }

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { createLanguageService, type LanguageService, type ServiceConfig } from './service';
 import { nodeHost } from './nodeHost';
 import { memoryHost, type Host } from './host';
-import { detectLxcVersion, detectPodmanVersion, detectVersions } from './detect';
+import { createDetector } from './detect';
 import { defaultSettings, effectiveLxcVersion, normalizeSettings, type CtconfSettings } from './settings';
 import { detectLanguage, isLanguageId } from './languages';
 import { uriToPath } from './util/uri';
@@ -71,6 +71,7 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const detector = createDetector();
   // The standard document store (issue 12 item 7): the custom line-array document it replaced
   // made no user-visible difference (bench E: a keystroke plus the full-text read that every
   // validation does cost 2.5 ms with it and 2.4 ms with TextDocument on 10,000 lines).
@@ -93,8 +94,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let versionsReady: Promise<void> = Promise.resolve();
   // RULES.md ships next to the bundle: diagnostics link to that local copy (readable offline).
   const ruleHref = bundledRuleDocs();
-  const detectedLxc = () => (settings.lxc.version === 'auto' && trusted && versionsKnown ? detectLxcVersion().version : undefined);
-  const detectedPodman = () => (settings.podman.version === 'auto' && trusted && versionsKnown ? detectPodmanVersion() : undefined);
+  const detectedLxc = () => (settings.lxc.version === 'auto' && trusted && versionsKnown ? detector.lxc().version : undefined);
+  const detectedPodman = () => (settings.podman.version === 'auto' && trusted && versionsKnown ? detector.podman() : undefined);
   const serviceConfig = (): ServiceConfig => ({
     lxcVersion: effectiveLxcVersion(settings.lxc.version, detectedLxc()),
     podmanVersion: settings.podman.version === 'auto' ? detectedPodman() ?? 'latest' : settings.podman.version,
@@ -113,7 +114,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const source = (setting: string, assumed: boolean | undefined): TargetStatus['source'] => (setting !== 'auto' ? 'setting' : assumed ? 'assumed' : 'detected');
     const reason = !trusted ? 'Restricted Mode does not run lxc-start or podman' : undefined;
     const status: StatusParams = {
-      lxc: { version: c.lxcVersion, source: source(settings.lxc.version, c.assumedVersions?.lxc), ...(reason ? { reason } : {}), ...(detectedLxc() ? { release: detectLxcVersion().release } : {}) },
+      lxc: { version: c.lxcVersion, source: source(settings.lxc.version, c.assumedVersions?.lxc), ...(reason ? { reason } : {}), ...(detectedLxc() ? { release: detector.lxc().release } : {}) },
       podman: { version: c.podmanVersion, source: source(settings.podman.version, c.assumedVersions?.podman), ...(reason ? { reason } : {}) },
       restricted: !trusted,
     };
@@ -128,7 +129,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const host = options.host ?? (trusted ? nodeHost() : memoryHost());
     if (trusted) {
       versionsKnown = false;
-      versionsReady = detectVersions().then(() => {
+      versionsReady = detector.detectAll().then(() => {
         versionsKnown = true;
         service?.configure(serviceConfig());
         sendStatus();

@@ -21,6 +21,7 @@ import type { AnyLanguageSupport, DocContext, ServiceConfig, TextDoc } from './l
 
 export type { ServiceConfig, TextDoc } from './language';
 export { podmanBranch } from './containers/language';
+export { NEWEST_PODMAN, OLDEST_PODMAN } from './containers/keys';
 
 export const RULES_URL = 'https://github.com/ctconf/ctconf/blob/main/RULES.md';
 

@@ -10,7 +10,7 @@ import { createLanguageService } from '../service';
 import { nodeHost } from '../nodeHost';
 import { snapshotHost } from './snapshotHost';
 import { detectLanguage, type LanguageId } from '../languages';
-import { detectLxcVersion, detectPodmanVersion } from '../detect';
+import { createDetector } from '../detect';
 import { effectiveLxcVersion, type CtconfSettings } from '../settings';
 import { pathToUri } from '../util/uri';
 import { CLI_INPUT_BYTES, decodeText, readRegularFile, type ReadResult } from '../util/read';
@@ -150,6 +150,7 @@ const PODMAN_FILES: ReadonlySet<LanguageId> = new Set<LanguageId>(['containers-c
 
 /** Installed releases are asked for only when a file of that language is checked. */
 function lazyVersions(settings: CtconfSettings) {
+  const detector = createDetector();
   let lxc = settings.lxc.version === 'auto' ? undefined : settings.lxc.version;
   let podman = settings.podman.version === 'auto' ? undefined : settings.podman.version;
   return {
@@ -157,11 +158,11 @@ function lazyVersions(settings: CtconfSettings) {
     /** Resolves `auto` for this language; true when the configuration changed. */
     need(language: LanguageId): boolean {
       if (LXC_ENGINE.has(language) && lxc === undefined) {
-        lxc = effectiveLxcVersion(settings.lxc.version, detectLxcVersion().version);
+        lxc = effectiveLxcVersion(settings.lxc.version, detector.lxc().version);
         return true;
       }
       if (PODMAN_FILES.has(language) && podman === undefined) {
-        podman = detectPodmanVersion() ?? 'latest';
+        podman = detector.podman() ?? 'latest';
         return true;
       }
       return false;

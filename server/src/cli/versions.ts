@@ -3,10 +3,9 @@
  * from the release that introduced containers.conf (the oldest table in the key data) to the
  * newest release ctconf knows, by major.minor, with an optional patch number.
  */
-import { NEWEST_PODMAN, TABLES } from '../containers/keys';
+import { NEWEST_PODMAN, OLDEST_PODMAN } from '../service';
 import { atLeast } from '../util/version';
 
-const OLDEST_PODMAN = Object.values(TABLES).map((t) => t.since).reduce((a, b) => (atLeast(a, b) ? b : a));
 
 /** Undefined when the value is usable; otherwise what is wrong, naming what is accepted. */
 export function checkPodmanVersion(v: string): string | undefined {

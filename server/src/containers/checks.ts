@@ -57,7 +57,8 @@ export const CHECKS = {
     }
   },
   'events-log-size': (value, _k, cx) => {
-    if (value.type === 'string' && !isGoSize(value.value)) loadError(cx, `\`${value.value}\` is not a size: write a number with an optional unit, such as \`1m\`.`, at(cx, value));
+    // An empty string leaves the default (Podman 4.3.1 loads and creates with it).
+    if (value.type === 'string' && value.value !== '' && !isGoSize(value.value)) loadError(cx, `\`${value.value}\` is not a size: write a number with an optional unit, such as \`1m\`.`, at(cx, value));
     if (value.type === 'integer' && value.value < 0n) loadError(cx, '`events_logfile_max_size` cannot be negative.', at(cx, value));
   },
   'log-size-max': (value, _k, cx) => {
@@ -119,6 +120,8 @@ export const CHECKS = {
   'env-pairs': (value, _k, cx) => {
     for (const s of strings(value)) {
       if (!s.value.includes('=')) cx.report({ code: 'containers/unknown-value', message: `\`${s.value}\` is not \`KEY=value\`; Podman warns and ignores it.`, range: at(cx, s) });
+      // Podman sets these in its own environment while loading: an empty name fails setenv(3).
+      else if (s.value.startsWith('=')) loadError(cx, `\`${s.value}\` has no variable name; Podman refuses the file ("setenv: invalid argument").`, at(cx, s));
     }
   },
   'subnet-pools': (value, _k, cx) => {

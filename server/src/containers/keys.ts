@@ -83,3 +83,6 @@ export function valueAccepted(k: CcKey, s: string, version: string): boolean {
   const lower = s.toLowerCase();
   return valuesFor(k, version).some((x) => (k.ci ? x.toLowerCase() === lower : x === s)) || (k.prefixes ?? []).some((p) => s.startsWith(p));
 }
+
+/** The release that introduced containers.conf (the oldest table in the key data). */
+export const OLDEST_PODMAN: string = Object.values(TABLES).map((t) => t.since).reduce((a, b) => (atLeast(a, b) ? b : a));
