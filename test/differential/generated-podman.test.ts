@@ -20,6 +20,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { IsolatedPodman, pool, truthPodmanMissing, type PodmanStep } from '../helpers/truthPodman';
 import { classify, codes, report, writeCase, type Row } from '../helpers/truthCases';
 import { containersCases, type ContainersCase } from '../generators/containers';
+import { needs } from '../helpers/needs';
 import { seedFromEnv, stratifiedSample } from '../generators/common';
 
 /**
@@ -35,13 +36,7 @@ const SAMPLE = Number(process.env.TRUTH_PODMAN_CASES) || 260;
 /** Podman processes at a time (the machine has 2 cores). */
 const WIDTH = 2;
 
-test('generated containers.conf files: ctconf agrees with Podman (load, create)', async (t) => {
-  const missing = truthPodmanMissing();
-  if (missing) {
-    if (process.env.CI === 'true') assert.fail(missing);
-    t.skip(missing);
-    return;
-  }
+test('generated containers.conf files: ctconf agrees with Podman (load, create)', { skip: needs('podman', truthPodmanMissing()) }, async () => {
   const release = podmanRelease();
   assert.match(release ?? '', /^4\.3\./, `the suite compares with Podman 4.3 (found ${release})`);
   const all = containersCases();

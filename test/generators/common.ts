@@ -20,17 +20,10 @@ export interface GeneratedCase {
   files?: Record<string, ExtraFile>;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the bench and the fuzzer use too. */
+import { rng } from '../../bench/generate';
+
+export { rng };
 
 /** The seed: TRUTH_SEED from the environment, else a fixed one (so CI runs the same cases). */
 export function seedFromEnv(fallback = 20261201): number {
