@@ -14,15 +14,17 @@ const options: ConnectionOptions = {
   },
 };
 
-let connection: Connection;
-if (process.argv.includes('--stdio')) {
+/** The connection on stdio (through the framing guard) or, without --stdio, as the client asks. */
+function connect(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, options);
   // Our own stdio wiring, so a client's bad Content-Length cannot derail the stream (framing.ts).
   // Nothing else may write to stdout: console output goes to stderr.
   for (const k of ['log', 'info', 'warn', 'debug'] as const) console[k] = console.error;
+  let connection: Connection | undefined;
   const input = new FramingGuard((m) => connection?.console.error(m));
   process.stdin.pipe(input);
   connection = createConnection(ProposedFeatures.all, input, process.stdout, options);
-} else {
-  connection = createConnection(ProposedFeatures.all, options);
+  return connection;
 }
-startServer(connection);
+
+startServer(connect());
