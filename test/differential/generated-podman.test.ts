@@ -18,7 +18,7 @@ import { nodeHost } from '../../server/src/nodeHost';
 import { podmanRelease } from '../helpers/podmanOracle';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { IsolatedPodman, pool, truthPodmanMissing, type PodmanStep } from '../helpers/truthPodman';
-import { classify, codes, report, writeCase, type Row } from '../helpers/truthCases';
+import { assertFloor, classify, codes, report, writeCase, type Row } from '../helpers/truthCases';
 import { containersCases, type ContainersCase } from '../generators/containers';
 import { needs } from '../helpers/needs';
 import { seedFromEnv, stratifiedSample } from '../generators/common';
@@ -74,10 +74,7 @@ test('generated containers.conf files: ctconf agrees with Podman (load, create)'
     const f = report(`Podman ${release} vs ctconf (podmanVersion 4.3), ${cases.length} of ${all.length} generated cases`, rows);
     // The floors hold for the default run; a narrowed or re-seeded run only reports.
     if (process.env.TRUTH_ONLY || process.env.TRUTH_PODMAN_CASES || process.env.TRUTH_SEED) return;
-    assert.ok(f.refused > cases.length / 5 && f.refused < (cases.length * 4) / 5, `the generated set should mix accepted and refused files (${f.refused} refused)`);
-    assert.ok(f.agreement >= FLOOR.agreement, `agreement ${f.agreement.toFixed(2)} % fell below the floor ${FLOOR.agreement} %`);
-    assert.ok(f.falseAlarms <= FLOOR.falseAlarms, `${f.falseAlarms} false alarms (floor: at most ${FLOOR.falseAlarms})`);
-    assert.ok(f.misses <= FLOOR.misses, `${f.misses} misses (floor: at most ${FLOOR.misses})`);
+    assertFloor(f, cases.length, FLOOR);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
  * Shared plumbing of the generated differential suites: writing cases to disk, classifying
  * agreement between a real parser and ctconf, and printing the figures.
  */
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -88,4 +89,15 @@ export function report(label: string, rows: Row[]): Figures {
     `${f.falseAlarms} false alarms, ${f.misses} misses (${f.missesWarned} of them warned)`);
   if (process.env.TRUTH_REPORT) fs.writeFileSync(process.env.TRUTH_REPORT, JSON.stringify(rows.filter((r) => r.outcome !== 'agree'), null, 1));
   return f;
+}
+
+/**
+ * The floors a default run must hold (a narrowed or re-seeded run only reports): the set mixes
+ * accepted and refused files, and agreement, false alarms and misses are no worse than `floor`.
+ */
+export function assertFloor(f: Figures, cases: number, floor: { agreement: number; falseAlarms: number; misses: number }): void {
+  assert.ok(f.refused > cases / 5 && f.refused < (cases * 4) / 5, `the generated set should mix accepted and refused files (${f.refused} refused)`);
+  assert.ok(f.agreement >= floor.agreement, `agreement ${f.agreement.toFixed(2)} % fell below the floor ${floor.agreement} %`);
+  assert.ok(f.falseAlarms <= floor.falseAlarms, `${f.falseAlarms} false alarms (floor: at most ${floor.falseAlarms})`);
+  assert.ok(f.misses <= floor.misses, `${f.misses} misses (floor: at most ${floor.misses})`);
 }

@@ -5,6 +5,7 @@
  * podman logs "Failed to decode the keys". Podman runs in a private sandbox (podmanFormats.ts).
  */
 import { test } from 'node:test';
+import { uncommentedVariants } from '../helpers/ccVariants';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createLanguageService } from '../../server/src/service';
@@ -21,20 +22,6 @@ function ours(text: string) {
   const svc = createLanguageService(memoryHost(files), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
   const d = svc.diagnostics({ uri: 'file:///etc/containers/storage.conf', languageId: 'containers-storage-conf', version: 1, text });
   return { errors: d.filter((x) => x.severity === 1), ignored: d.some((x) => IGNORED.has(String(x.code))) };
-}
-
-/** Variants of the file, each with one commented `key = value` line uncommented. */
-export function uncommentedVariants(text: string): { line: number; text: string }[] {
-  const lines = text.split('\n');
-  const out: { line: number; text: string }[] = [];
-  lines.forEach((l, i) => {
-    const m = /^#\s?([A-Za-z_"][\w".-]*\s*=.*)$/.exec(l);
-    if (!m) return;
-    const copy = [...lines];
-    copy[i] = m[1];
-    out.push({ line: i, text: copy.join('\n') });
-  });
-  return out;
 }
 
 /** One defect each, applied to the shipped file (a search and its replacement). */

@@ -3,6 +3,7 @@
  * proxmox-ct, incus-yaml): seeded random mutations of the fixtures, and very large files.
  */
 import { test } from 'node:test';
+import { rng } from '../../bench/generate';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,18 +22,6 @@ const SEEDS: [string, string, string][] = [
   ['incus-yaml', 'file:///srv/web.incus.yaml', 'incus/web.incus.yaml'],
 ];
 const PIECES = ['\n', ':', ',', '=', '#', '[', ']', '|', '-', ' ', '\t', '\r', '\0', '\uFEFF', '"', "'", '0x', '99999999999999999999', 'lxc.idmap: u 0 ', 'unprivileged: 1\n', 'mp0: /srv,mp=/x\n', '  raw.lxc: |\n    lxc.', 'security.idmap.isolated: true', '@', 'veth', '`', '*', '<b>'];
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(text: string, r: () => number): string {
   let t = text;
