@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLxc } from '../../server/src/lxc/parser';
+import { entriesWith, parseLxc } from '../../server/src/lxc/parser';
+import { rng } from '../../bench/generate';
 
 test('an entry has exact key, = and value ranges', () => {
   const d = parseLxc('  lxc.uts.name   =   web01  \n');
@@ -56,4 +57,17 @@ test('empty value and missing value', () => {
   const [a] = parseLxc('lxc.cap.drop =').entries;
   assert.equal(a.value, '');
   assert.equal(a.eq, 13);
+});
+
+test('entriesWith gives the entries parseLxc gives whose line holds the needle, for any text', () => {
+  const next = rng(11);
+  const pieces = ['lxc.idmap = u 0 100000 65536', '  lxc.idmap=g 0 1 2', '# lxc.idmap = u 0 0 1', 'lxc.idmapx = 1', 'xlxc.idmap = 1', 'lxc.mount.entry = /lxc.idmap x',
+    'lxc.idmap', 'lxc.idmap = "u 0 5 6"', '', '\t', 'lxc.uts.name = a', '\uFEFFlxc.idmap = u 0 1 1', 'lxc.idmap = u\0 0 1 1', 'lxc.idmap = u 0 2 2\r'];
+  for (let round = 0; round < 2_000; round++) {
+    const n = Math.floor(next() * 8);
+    const text = Array.from({ length: n }, () => pieces[Math.floor(next() * pieces.length)]).join(next() < 0.2 ? '\r\n' : '\n') + (next() < 0.5 ? '\n' : '');
+    const doc = parseLxc(text);
+    const expected = doc.entries.filter((e) => !e.unseen && doc.lineText(e.line).includes('lxc.idmap'));
+    assert.deepEqual(entriesWith(text, 'lxc.idmap'), expected, JSON.stringify(text));
+  }
 });

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../helpers/paths';
+import picomatch from 'picomatch';
+import { rng } from '../../bench/generate';
 import { LANGUAGE_PATTERNS, LXC_FIRST_LINE, detectLanguage } from '../../server/src/languages';
 import { SETTING_DEFAULTS, normalizeSettings } from '../../server/src/settings';
 import { LXC_VERSIONS } from '../../server/src/lxc/version';
@@ -19,6 +21,29 @@ test('contributed languages match the detection rules the CLI uses', () => {
     assert.deepEqual(l.filenamePatterns, patterns);
   }
   assert.equal(langs.find((x) => x.id === 'lxc')?.firstLine, LXC_FIRST_LINE);
+});
+
+test('language detection by path agrees with picomatch matching each glob in turn', () => {
+  // Paths built from every glob's own parts, so each pattern is hit and missed nearby.
+  const parts = new Set<string>();
+  for (const globs of Object.values(LANGUAGE_PATTERNS)) for (const g of globs) for (const p of g.split('/')) parts.add(p.replace(/\*+/g, 'x'));
+  const words = [...parts, '.git', 'etc', '..', '.hidden', 'a.conf', 'config', 'lxc', 'x.conf.d', ''];
+  const next = rng(5);
+  const paths = Array.from({ length: 20_000 }, () => `/${Array.from({ length: 1 + Math.floor(next() * 6) }, () => words[Math.floor(next() * words.length)]).join('/')}`);
+  let hits = 0;
+  for (const [id, globs] of Object.entries(LANGUAGE_PATTERNS)) {
+    const each = globs.map((g) => picomatch(g, { dot: true }));
+    for (const p of paths) {
+      const expected = each.some((m) => m(p));
+      const got = detectLanguage(p);
+      // One language per path: a path matching `id` is detected as `id` or as a language checked before it.
+      if (expected) {
+        hits++;
+        assert.ok(got !== undefined, `${p} matches ${id} but is not detected`);
+      } else assert.notEqual(got, id, `${p} is detected as ${id} but matches none of its globs`);
+    }
+  }
+  assert.ok(hits > 500, `${hits} paths matched some glob`);
 });
 
 test('contributed settings are exactly the ones the server reads', () => {

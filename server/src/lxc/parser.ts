@@ -169,6 +169,33 @@ export function parseLxc(text: string): LxcDocument {
   return doc;
 }
 
+/**
+ * The entries LXC reads in `text` whose line contains `needle` (those of `parseLxc(text).entries`),
+ * without building the other lines: a host check reads the idmaps of every container before
+ * it checks any, and parsing whole files there cost 80 ms of a 600 ms run of 2,000 configs.
+ */
+export function entriesWith(text: string, needle: string): LxcLine[] {
+  if (needle === '' || needle.includes('\n') || text.charCodeAt(0) === 0xfeff || text.indexOf('\0') !== -1 || text.indexOf('\r') !== -1) {
+    // A BOM, a NUL or \r line ends change what LXC reads: the whole parse decides.
+    const doc = parseLxc(text);
+    return doc.entries.filter((e) => !e.unseen && doc.lineText(e.line).includes(needle));
+  }
+  const out: LxcLine[] = [];
+  let line = 0;
+  let counted = 0;
+  for (let at = text.indexOf(needle); at !== -1; ) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < start; i = text.indexOf('\n', i + 1)) line++;
+    counted = start;
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const l = parseLineAt(text, start, line, 0, end - start);
+    if (l?.kind === 'entry') out.push(l);
+    at = text.indexOf(needle, end);
+  }
+  return out;
+}
+
 function parseLine(full: string, base: number, line: number, begin: number, end: number): LxcLine {
   return parseLineAt(full, base, line, begin, end) ?? blankOrComment(full, base, line, begin, end);
 }

@@ -5,7 +5,7 @@
  * containers each, files up to MAX_HOST_FILE).
  */
 import type { DocContext, TextDoc } from '../language';
-import { parseLxc } from '../lxc/parser';
+import { entriesWith } from '../lxc/parser';
 import { parseIdmap } from '../lxc/idmap';
 import { uriToPath, pathToUri } from '../util/uri';
 import { languageOf, lxcConfigOwner, readHost } from './hostfiles';
@@ -36,7 +36,7 @@ export const MAX_SCANNED = 256;
 /** The idmaps of an LXC config's own lines (includes are not followed). */
 export function lxcIdmaps(text: string): HostMap[] {
   const out: HostMap[] = [];
-  for (const e of parseLxc(text).entries) {
+  for (const e of entriesWith(text, 'lxc.idmap')) {
     if (e.key !== 'lxc.idmap') continue;
     const m = parseIdmap(e.value);
     if (m) out.push({ type: m.type, nsid: m.nsid, hostid: m.hostid, count: m.count, line: e.line });
