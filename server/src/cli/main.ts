@@ -99,7 +99,7 @@ function check(o: CheckOptions, io: Io): number {
     const abs = c.path === '-' ? '-' : path.resolve(io.cwd, c.path);
     const shown = escapeTerminal(c.path);
     const byPath = o.language ?? (c.path === '-' ? undefined : detectLanguage(abs));
-    const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? CLI_INPUT_BYTES : SNIFF_BYTES);
+    const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? CLI_INPUT_BYTES : SNIFF_BYTES, c.stat);
     if (!r.ok) {
       if (c.explicit || byPath) fail(`cannot read ${shown}: ${r.message}`);
       continue;

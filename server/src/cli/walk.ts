@@ -19,6 +19,8 @@ export interface Candidate {
   path: string;
   /** Named on the command line (an error when it cannot be read or recognised), not found by a walk. */
   explicit: boolean;
+  /** Its stat, when the walk made one (the read then checks the type without asking again). */
+  stat?: fs.Stats;
 }
 
 export interface WalkResult {
@@ -98,14 +100,14 @@ export function collectFiles(args: readonly string[], excluded: (p: string) => b
       files.push({ path: a, explicit: true });
       continue;
     }
-    let isDir = false;
+    let st: fs.Stats | undefined;
     try {
-      isDir = fs.statSync(abs(a)).isDirectory();
+      st = fs.statSync(abs(a));
     } catch {
       // Not there or not readable: the read reports it.
     }
-    if (isDir) walk(a, 0);
-    else if (!excluded(a)) files.push({ path: a, explicit: true });
+    if (st?.isDirectory()) walk(a, 0);
+    else if (!excluded(a)) files.push({ path: a, explicit: true, stat: st });
   }
   return { files, problems };
 }

@@ -37,11 +37,15 @@ function notRegular(st: fs.Stats): ReadResult {
   return fail('not-regular', `is ${kind}, not a regular file`);
 }
 
-/** Reads at most `cap` bytes of a regular file. */
-export function readRegularFile(path: string, cap = MAX_FILE_BYTES): ReadResult {
+/**
+ * Reads at most `cap` bytes of a regular file. `statted` is the stat of `path` the caller made
+ * just before (the CLI stats each argument to find directories), so it is not asked twice;
+ * the descriptor is checked again either way.
+ */
+export function readRegularFile(path: string, cap = MAX_FILE_BYTES, statted?: fs.Stats): ReadResult {
   let st: fs.Stats;
   try {
-    st = fs.statSync(path);
+    st = statted ?? fs.statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? fail('missing', 'does not exist') : fail('unreadable', code ?? 'cannot be read');

@@ -6,6 +6,7 @@
  */
 import type { Host } from '../../host';
 import { parseLxc, type LxcDocument } from '../parser';
+import type { FirstInclude } from './firstInclude';
 
 interface Entry {
   size: number;
@@ -16,6 +17,8 @@ interface Entry {
 
 export class IncludeCache {
   private readonly files = new Map<string, Entry>();
+  /** What the first include line of a config leads to (check/firstInclude.ts), by line. */
+  readonly firstIncludes = new Map<string, FirstInclude>();
 
   /** @param maxFiles entries kept; the oldest is dropped beyond it. */
   constructor(private readonly maxFiles = 512) {}
@@ -45,6 +48,7 @@ export class IncludeCache {
   /** Forgets every file (after settings change, for instance). */
   clear(): void {
     this.files.clear();
+    this.firstIncludes.clear();
   }
 }
 

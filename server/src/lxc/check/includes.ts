@@ -10,6 +10,7 @@ import { resolvePath } from '../../util/paths';
 import { pathToUri } from '../../util/uri';
 import { ruleInfo } from '../../rules';
 import { readIncluded } from './includeCache';
+import { firstInclude } from './firstInclude';
 import type { CheckState, IncludeInfo } from './state';
 
 /**
@@ -22,6 +23,12 @@ export const MAX_INCLUDED_FILES = 256;
 export type Walk = (s: CheckState, doc: LxcDocument) => void;
 
 export function checkInclude(s: CheckState, l: LxcLine, walk: Walk): void {
+  const cache = s.opts.includes;
+  if (s.depth === 0 && s.pristine && cache && !s.opts.restricted) firstInclude(s, l, cache.firstIncludes, () => includeLine(s, l, walk));
+  else includeLine(s, l, walk);
+}
+
+function includeLine(s: CheckState, l: LxcLine, walk: Walk): void {
   const { host } = s.opts;
   const p = l.value;
   const abs = resolvePath(host.cwd(), p);

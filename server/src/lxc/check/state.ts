@@ -145,6 +145,8 @@ export class CheckState {
   readonly stateDependent = new WeakSet<Finding>();
   /** One context object for every value check (its key is set per line). */
   readonly valueCtx: ValueContext;
+  /** No entry of the document has been walked yet (check/firstInclude.ts). */
+  pristine = true;
 
   constructor(readonly opts: LxcValidateOptions) {
     this.stack = opts.documentPath ? [opts.documentPath] : [];
@@ -177,6 +179,33 @@ export class CheckState {
 
   valueRange(l: LxcLine): Range {
     return l.valueEnd > l.valueStart ? range(l.line, l.valueStart, l.valueEnd) : range(l.line, l.eq, l.eq + 1);
+  }
+
+  /**
+   * Takes over what liblxc has built up in another run (capabilities, interfaces, namespaces,
+   * keys, idmaps, lists, includes), copied so that neither run sees the other's later lines.
+   * The walk position, the findings and the options stay this run's own. A test keeps this in
+   * step with the fields above.
+   */
+  copyFrom(o: CheckState): void {
+    const e = o.effective;
+    this.effective.caps = { mode: e.caps.mode, list: e.caps.list.slice() };
+    this.effective.capsAfter = new Map(e.capsAfter);
+    this.effective.values = new Map(e.values);
+    this.effective.idmaps = e.idmaps.slice();
+    this.effective.includes = e.includes.map((i) => ({ ...i, files: i.files.slice() }));
+    this.effective.lists = e.lists.slice();
+    this.capIndex = o.capIndex.slice();
+    this.nets.clear();
+    for (const [i, n] of o.nets) this.nets.set(i, { type: n.type, keys: n.keys.slice(), lastWins: n.lastWins.slice() });
+    this.ns.clone = o.ns.clone;
+    this.ns.keep = o.ns.keep;
+    this.lastSet = new Map(o.lastSet);
+    this.filesFollowed = o.filesFollowed;
+    this.includeRanges.clear();
+    for (const [line, r] of o.includeRanges) this.includeRanges.set(line, r);
+    this.topLine = o.topLine;
+    this.pristine = o.pristine;
   }
 
   /** The capability state as it is now, for inlay hints. */

@@ -62,6 +62,7 @@ function line(s: CheckState, l: LxcLine): void {
     case 'entry': {
       if (s.depth === 0) s.topLine = l.line;
       const k = entry(s, l);
+      if (s.depth === 0) s.pristine = false;
       // Inlay hints show the capability state after include and capability lines.
       if (s.depth === 0 && k && (k.kind === 'include' || k.kind === 'caps')) s.effective.capsAfter.set(l.line, s.snapshot());
       return;
