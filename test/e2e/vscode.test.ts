@@ -466,7 +466,7 @@ test('ctconf in the VS Code workbench', { skip: needs('the editor end-to-end too
 test('the files around the containers in the VS Code workbench: storage.conf, seccomp.json, a Proxmox CT config, an Incus profile', { skip: needs('the editor end-to-end tools', missing), timeout: 600000 }, async (t) => {
   await withWorkbench(t, { 'security.workspace.trust.enabled': false }, async (page, ws, server) => {
     const p = page;
-    const step = (name: string, fn: () => Promise<void>) => t.test(name, async (st) => {
+    const step = (name: string, fn: () => Promise<void>, options: { todo?: string } = {}) => t.test(name, options, async (st) => {
       try {
         await fn();
       } catch (e) {
@@ -571,8 +571,19 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
       await open(p, 'etc/subuid');
       await p.locator('.editor-group-container.active .view-line', { hasText: 'root:100000:131072' }).first().waitFor();
       assert.equal(await saveAndRead(p, subuid), 'root:100000:131072\nann:300000:65536\n');
-      await closeAll();
     });
+
+    await step('after the subuid fix, the open profile is checked again: only the subgid warning stays', async () => {
+      await open(p, 'srv/incus/profiles/isolated.incus.yaml');
+      await p.keyboard.press('Control+Shift+M');
+      try {
+        await p.locator('.markers-panel .monaco-list-row', { hasText: 'subordinate group IDs' }).first().waitFor();
+        await p.locator('.markers-panel .monaco-list-row', { hasText: 'subordinate user IDs' }).first().waitFor({ state: 'detached', timeout: 15000 });
+      } finally {
+        await p.keyboard.press('Control+Shift+M');
+        await closeAll();
+      }
+    }, { todo: 'server/src/server.ts validates only the edited document, so a warning that depends on another open file (here /etc/subuid) stays stale until its own file is edited' });
   });
 });
 
