@@ -478,6 +478,15 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
       await command(p, 'View: Close All Editor Groups');
       await p.locator('.tab').first().waitFor({ state: 'detached' });
     };
+    /** The workspace's subuid and subgid, open (and kept open) so checks between files read them, not the host's. */
+    const openSubIds = async () => {
+      for (const f of ['etc/subuid', 'etc/subgid']) {
+        await open(p, f);
+        await languageShown(p, 'subuid/subgid');
+        await command(p, 'View: Keep Editor');
+        await p.locator('.tab.active:not(.preview)', { hasText: path.basename(f) }).first().waitFor();
+      }
+    };
 
     await step('a rootless user\'s storage.conf: misspelt key flagged with a fix, hover on driver', async () => {
       const rel = 'home/ann/.config/containers/storage.conf';
@@ -514,10 +523,11 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
       await closeAll();
     });
 
-    await step('a Proxmox CT config with a bind mount into an unprivileged container: idmap warning, and the three-range idmap fix', async () => {
+    await step('a Proxmox CT config with a bind mount into an unprivileged container: idmap warning, the three-range idmap fix, then root:1000:1 added to subuid', async () => {
       const rel = 'etc/pve/lxc/104.conf';
       const file = path.join(ws, rel);
       const before = fs.readFileSync(file, 'utf8');
+      await openSubIds();
       await open(p, rel);
       await languageShown(p, 'Proxmox container config');
       await p.locator('.editor-group-container.active .squiggly-warning').first().waitFor();
@@ -539,21 +549,26 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
       // In the current config, before the snapshot section; nothing else changed.
       const at = before.indexOf('[before-share]');
       assert.equal(await saveAndRead(p, file), before.slice(0, at) + idmap + before.slice(at));
-      // The bind mount is mapped now: its warning goes.
+      // The bind mount is mapped now: its warning goes, and the pass-through of host ID 1000
+      // needs root to own that ID in the (workspace's) subuid and subgid.
       await p.keyboard.press('Control+Shift+M');
       await p.locator('.markers-panel .monaco-list-row', { hasText: 'proxmox/bind-mount-unmapped' }).first().waitFor({ state: 'detached' });
       await p.keyboard.press('Control+Shift+M');
+      const rootSubid = await problem(p, 'unpriv/idmap-root-subid', 'Host user ID 1000');
+      assert.ok(rootSubid.includes(`not given to root in ${ws}/etc/subuid.`), rootSubid);
+      assert.match(rootSubid, /add `root:1000:1` to \/etc\/subuid/);
+      await gotoLine(p, await lineWith(p, 'lxc.idmap: u 1000 1000 1'), 13);
+      await quickFix(p, 'Add root:1000:1 to subuid');
+      const subuid = path.join(ws, 'etc/subuid');
+      const subuidBefore = fs.readFileSync(subuid, 'utf8');
+      await open(p, 'etc/subuid');
+      await p.locator('.editor-group-container.active .view-line', { hasText: 'root:1000:1' }).first().waitFor();
+      assert.equal(await saveAndRead(p, subuid), `${subuidBefore}root:1000:1\n`);
       await closeAll();
     });
 
     await step('an Incus profile with security.idmap.isolated: root\'s subuid range one block short is flagged, hover on the key, fix raises the count', async () => {
-      // The host's subuid and subgid of the workspace, open (and kept open) so the check reads them.
-      for (const f of ['etc/subuid', 'etc/subgid']) {
-        await open(p, f);
-        await languageShown(p, 'subuid/subgid');
-        await command(p, 'View: Keep Editor');
-        await p.locator('.tab.active:not(.preview)', { hasText: path.basename(f) }).first().waitFor();
-      }
+      await openSubIds();
       await open(p, 'srv/incus/profiles/isolated.incus.yaml');
       await languageShown(p, 'Incus/LXD instance or profile');
       await p.locator('.editor-group-container.active .squiggly-warning').first().waitFor();
@@ -568,9 +583,11 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
       await gotoLine(p, await lineWith(p, 'security.idmap.isolated'), 5);
       await quickFix(p, 'Give root 131072 IDs in subuid');
       const subuid = path.join(ws, 'etc/subuid');
+      const subuidBefore = fs.readFileSync(subuid, 'utf8');
       await open(p, 'etc/subuid');
       await p.locator('.editor-group-container.active .view-line', { hasText: 'root:100000:131072' }).first().waitFor();
-      assert.equal(await saveAndRead(p, subuid), 'root:100000:131072\nann:300000:65536\n');
+      assert.equal(await saveAndRead(p, subuid), subuidBefore.replace(/^root:100000:65536$/m, 'root:100000:131072'));
+      assert.match(subuidBefore, /^root:100000:65536\nann:300000:65536\n/);
     });
 
     await step('after the subuid fix, the open profile is checked again: only the subgid warning stays', async () => {
