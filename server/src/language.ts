@@ -70,6 +70,11 @@ export interface DocContext {
 
 export interface LanguageSupport<M> {
   readonly id: LanguageId;
+  /**
+   * Its findings read other documents (checks between files: /etc/subuid, lxc-usernet, the
+   * idmaps of other containers), so an editor checks it again when another document changes.
+   */
+  readonly readsOthers?: boolean;
   /** Builds the model of one document version (called once per version). */
   parse(text: string, ctx: DocContext): M;
   findings(model: M, ctx: DocContext): Finding[];

@@ -49,6 +49,8 @@ export const SERVER_COMMANDS = ['ctconf.effectiveConfiguration', 'ctconf.dropped
  * The first ones (by position) are sent with a note saying how many more there are.
  */
 const MAX_DIAGNOSTICS = 1000;
+/** Quiet time after another document changed before documents that read it are checked again. */
+const OTHERS_MS = 300;
 
 /**
  * Most document symbols sent for one document. The outline, breadcrumbs and "Go to Symbol"
@@ -376,17 +378,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidOpen((e) => {
     justOpened.add(e.document.uri);
     validate(e.document);
+    othersChanged(e.document.uri);
   });
   documents.onDidChangeContent((e) => {
     if (justOpened.delete(e.document.uri)) return;
     schedule(e.document);
+    othersChanged(e.document.uri);
   });
   documents.onDidClose((e) => {
     cancel(e.document.uri);
     pacing.delete(e.document.uri);
     service?.close(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    othersChanged(e.document.uri);
   });
+
+  /**
+   * Documents whose checks read other documents (an unprivileged container against an open
+   * /etc/subuid, say) are checked again once the set of documents or their texts have been
+   * quiet for OTHERS_MS: a fix applied to /etc/subuid clears the container's warning.
+   */
+  let othersTimer: ReturnType<typeof setTimeout> | undefined;
+  function othersChanged(changed: string): void {
+    if (othersTimer) clearTimeout(othersTimer);
+    othersTimer = setTimeout(() => {
+      othersTimer = undefined;
+      if (shutDown) return;
+      for (const d of documents.all()) if (d.uri !== changed && service?.readsOthers({ languageId: languageOf(d) })) schedule(d);
+    }, OTHERS_MS);
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -72,6 +72,8 @@ export interface LanguageService {
    * array while the set is unchanged.
    */
   setOthers(list: () => readonly TextDoc[]): void;
+  /** The document's findings read other documents (checks between files). */
+  readsOthers(doc: Pick<TextDoc, 'languageId'>): boolean;
 }
 
 export function createLanguageService(host: Host, initial: ServiceConfig): LanguageService {
@@ -257,6 +259,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     setOthers(list) {
       others = list;
     },
+    readsOthers: (doc) => languageSupport(doc.languageId)?.readsOthers === true,
   };
 }
 

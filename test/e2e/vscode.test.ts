@@ -600,7 +600,7 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
         await p.keyboard.press('Control+Shift+M');
         await closeAll();
       }
-    }, { todo: 'server/src/server.ts validates only the edited document, so a warning that depends on another open file (here /etc/subuid) stays stale until its own file is edited' });
+    });
   });
 });
 

@@ -138,3 +138,21 @@ test('containers.conf over stdio: diagnostics, capability hover, completion, the
     await c.stop();
   }
 });
+
+test('a container config is checked again when an open file it is checked against changes', async () => {
+  const c = await startLspClient({ initializationOptions: { settings: { lxc: { version: '5.0' } } } });
+  try {
+    const usernet = 'file:///etc/lxc/lxc-usernet';
+    const config = 'file:///home/ann/.local/share/lxc/web/config';
+    await c.open(usernet, 'lxc-usernet', '# no allowance yet\n');
+    const codes = (d: { code?: unknown }[]) => d.map((x) => x.code).filter((x) => String(x).startsWith('unpriv/usernet'));
+    const first = await c.open(config, 'lxc', 'lxc.net.0.type = veth\nlxc.net.0.link = lxcbr0\n');
+    assert.deepEqual(codes(first), ['unpriv/usernet-missing']);
+    // The config is not edited: the change of lxc-usernet alone brings its new diagnostics.
+    const again = c.diagnostics(config, 1);
+    c.notify('textDocument/didChange', { textDocument: { uri: usernet, version: 2 }, contentChanges: [{ text: 'ann veth lxcbr0 1\n' }] });
+    assert.deepEqual(codes(await again), []);
+  } finally {
+    await c.stop();
+  }
+});

@@ -53,6 +53,7 @@ function completeIncus(m: IncusModel, pos: Position): CompletionItem[] {
 
 export const incusLanguage: LanguageSupport<IncusModel> = {
   id: 'incus-yaml',
+  readsOthers: true,
   parse: (text) => parseIncus(text),
   findings: (m, ctx) => validateIncus(m, ctx),
   hover: (m, pos) => hoverIncus(m, pos),

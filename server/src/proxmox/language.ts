@@ -137,6 +137,7 @@ function proxmoxFolding(m: PveModel): FoldingRange[] {
 
 export const proxmoxLanguage: LanguageSupport<PveModel> = {
   id: 'proxmox-ct',
+  readsOthers: true,
   parse: (text, ctx) => ({ doc: parseProxmox(text, ctx.path), text }),
   findings: (m, ctx) => [...validateProxmox(m.doc, ctx), ...checkProxmoxUnpriv(m.doc, ctx)],
   hover: (m, pos) => hoverProxmox(m, pos),

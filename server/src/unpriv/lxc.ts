@@ -90,6 +90,7 @@ export function usernetFix(d: Diagnostic): CodeAction | undefined {
 export function withUnprivChecks(base: LanguageSupport<LxcModel>): LanguageSupport<LxcModel> {
   return {
     ...base,
+    readsOthers: true,
     findings(m, ctx) {
       const own = base.findings(m, ctx);
       return [...own, ...unprivLxcFindings(m, ctx, own)];
