@@ -51,11 +51,14 @@ test('incus: every rule on the broken fixture, with exact ranges', () => {
     '13:4-16 incus/raw-lxc-refused',
     '14:4-22 incus/raw-lxc-refused',
     '15:19-27 lxc/unknown-capability',
+    '16:4-18 incus/raw-lxc-refused',
   ]);
   assert.ok(tuples(svc(), doc('config:\n  a: [1\n')).some((s) => s.endsWith('incus/yaml-syntax')));
   assert.deepEqual(tuples(svc(), doc('config:\n  security.privileged: "true"\n  raw.idmap: both 1 1\n')), ['2:2-11 incus/no-effect']);
   // A plain one-line raw.lxc keeps its columns.
   assert.deepEqual(tuples(svc(), doc('config:\n  raw.lxc: lxc.cap.drop = sys_admn\n')), ['1:26-34 lxc/unknown-capability']);
+  // Interface keys: only an interface's addresses and gateways pass (LXD, Incus before 6.15).
+  assert.deepEqual(tuples(svc(), doc('config:\n  raw.lxc: |\n    lxc.net.0.ipv4.address = 10.0.3.2/24\n    lxc.net.0.ipv6.gateway = auto\n    lxc.net.0.link = br0\n')), ['4:4-18 incus/raw-lxc-refused']);
 });
 
 const SUBUID = 'root:100000:65536\nann:165536:65536\n';
@@ -120,7 +123,7 @@ test('incus: raw.lxc lines the LXC engine accepts load in liblxc, and those it r
         if (l.text === '' || /^lxc\.(?:log|prlimit)/.test(l.text)) continue;
         const file = path.join(dir, `${cases.length}.conf`);
         fs.writeFileSync(file, `${l.text}\n`);
-        const errors = svc().diagnostics(doc(`config:\n  raw.lxc: |\n    ${l.text}\n`)).some((d) => d.severity === 1);
+        const errors = svc().diagnostics(doc(`config:\n  raw.lxc: |\n    ${l.text}\n`)).some((d) => d.severity === 1 && String(d.code).startsWith('lxc/'));
         cases.push({ file, errors });
       }
     }

@@ -122,6 +122,10 @@ export function refusedRawLxc(key: string): string | undefined {
   if (k === 'lxc.syslog' || k === 'lxc.log.syslog') return 'Incus refuses syslog logging in raw.lxc.';
   if (k === 'lxc.ephemeral') return 'Incus refuses lxc.ephemeral in raw.lxc; use an ephemeral instance instead.';
   if (k.startsWith('lxc.prlimit.')) return 'Incus refuses lxc.prlimit.* in raw.lxc; use the `limits.kernel.*` options.';
+  // Interface keys: every LXD release and Incus before 6.15 allow only an interface's addresses and gateways.
+  if (k.startsWith('lxc.net.') && !/^lxc\.net\.[^.]*\.ipv[46]\.(?:address|gateway)$/.test(k)) {
+    return 'LXD and Incus before 6.15 refuse `lxc.net.*` keys in raw.lxc other than an interface\'s `ipv4`/`ipv6` `address` and `gateway`; add a `nic` device instead.';
+  }
   return undefined;
 }
 
