@@ -148,3 +148,31 @@ test('incus: raw.idmap host IDs must be given to root in /etc/subuid and /etc/su
   assert.deepEqual(svc(host).diagnostics(doc('config:\n  security.privileged: "true"\n  raw.idmap: both 1000 1000\n')).map((x) => x.code), ['incus/no-effect']);
   assert.deepEqual(svc().diagnostics(d), []);
 });
+
+test('incus: integer, priority, CPU-set and memory values are checked as Incus validates them', () => {
+  const t = (key: string, value: string) => tuples(svc(), doc(`config:\n  ${key}: "${value}"\n`));
+  const bad = (key: string, value: string) => assert.deepEqual(t(key, value), [`1:${key.length + 4}-${key.length + 6 + value.length} incus/invalid-value`], `${key}: ${value}`);
+  const good = (key: string, value: string) => assert.deepEqual(t(key, value), [], `${key}: ${value}`);
+  bad('boot.autostart.delay', 'ten');
+  good('boot.autostart.delay', '-5');
+  bad('boot.stop.priority', '9223372036854775808');
+  good('limits.processes', '+100');
+  bad('security.idmap.size', '+65536');
+  bad('limits.disk.priority', '11');
+  good('limits.cpu.priority', '0');
+  bad('limits.memory.oom_priority', '-1001');
+  good('limits.cpu', '2');
+  good('limits.cpu', '0-3,6');
+  good('limits.cpu', 'sockets=1,cores=2');
+  bad('limits.cpu', 'two');
+  bad('limits.cpu', '0');
+  bad('limits.cpu', '1-3,3');
+  good('limits.memory', '512MiB');
+  good('limits.memory', '2147483648');
+  good('limits.memory', '50%');
+  bad('limits.memory', '2 GiB');
+  bad('limits.memory', '2gib');
+  bad('limits.memory', '0%');
+  bad('limits.memory', '0GB');
+  good('limits.memory', '');
+});
