@@ -12,8 +12,9 @@ import { accounts, languageOf } from '../unpriv/hostfiles';
 import { baseName } from '../unpriv/text';
 import { uriToPath } from '../util/uri';
 
-/** Most bridges read from /sys/class/net, and most host users offered. */
+/** Most bridges read from /sys/class/net, most host users offered, and most open configs read for links. */
 const MAX_HOST_ITEMS = 512;
+const MAX_CONFIGS = 256;
 
 /** Bridges of this host: interfaces with a `bridge` directory in sysfs. */
 export function hostBridges(ctx: DocContext): string[] {
@@ -25,8 +26,7 @@ export function hostBridges(ctx: DocContext): string[] {
 /** The `lxc.net.N.link` values of the LXC configs among the other documents, with the config's name. */
 export function linksOfOpenConfigs(ctx: DocContext): Map<string, string> {
   const out = new Map<string, string>();
-  for (const d of ctx.others()) {
-    if (languageOf(d) !== 'lxc') continue;
+  for (const d of ctx.others().filter((x) => languageOf(x) === 'lxc').slice(0, MAX_CONFIGS)) {
     for (const e of parseLxc(d.text).entries) {
       if (/^lxc\.net\.\d+\.link$/.test(e.key) && e.value && !out.has(e.value)) out.set(e.value, baseName((uriToPath(d.uri) ?? d.uri).replace(/\/config$/, '')));
     }
