@@ -51,11 +51,14 @@ test('incus: every rule on the broken fixture, with exact ranges', () => {
     '13:4-16 incus/raw-lxc-refused',
     '14:4-22 incus/raw-lxc-refused',
     '15:19-27 lxc/unknown-capability',
+    '16:4-18 incus/raw-lxc-refused',
   ]);
   assert.ok(tuples(svc(), doc('config:\n  a: [1\n')).some((s) => s.endsWith('incus/yaml-syntax')));
   assert.deepEqual(tuples(svc(), doc('config:\n  security.privileged: "true"\n  raw.idmap: both 1 1\n')), ['2:2-11 incus/no-effect']);
   // A plain one-line raw.lxc keeps its columns.
   assert.deepEqual(tuples(svc(), doc('config:\n  raw.lxc: lxc.cap.drop = sys_admn\n')), ['1:26-34 lxc/unknown-capability']);
+  // Interface keys: only an interface's addresses and gateways pass (LXD, Incus before 6.15).
+  assert.deepEqual(tuples(svc(), doc('config:\n  raw.lxc: |\n    lxc.net.0.ipv4.address = 10.0.3.2/24\n    lxc.net.0.ipv6.gateway = auto\n    lxc.net.0.link = br0\n')), ['4:4-18 incus/raw-lxc-refused']);
 });
 
 const SUBUID = 'root:100000:65536\nann:165536:65536\n';
@@ -120,7 +123,7 @@ test('incus: raw.lxc lines the LXC engine accepts load in liblxc, and those it r
         if (l.text === '' || /^lxc\.(?:log|prlimit)/.test(l.text)) continue;
         const file = path.join(dir, `${cases.length}.conf`);
         fs.writeFileSync(file, `${l.text}\n`);
-        const errors = svc().diagnostics(doc(`config:\n  raw.lxc: |\n    ${l.text}\n`)).some((d) => d.severity === 1);
+        const errors = svc().diagnostics(doc(`config:\n  raw.lxc: |\n    ${l.text}\n`)).some((d) => d.severity === 1 && String(d.code).startsWith('lxc/'));
         cases.push({ file, errors });
       }
     }
@@ -144,4 +147,32 @@ test('incus: raw.idmap host IDs must be given to root in /etc/subuid and /etc/su
   // Not for privileged containers, and not without a subuid file.
   assert.deepEqual(svc(host).diagnostics(doc('config:\n  security.privileged: "true"\n  raw.idmap: both 1000 1000\n')).map((x) => x.code), ['incus/no-effect']);
   assert.deepEqual(svc().diagnostics(d), []);
+});
+
+test('incus: integer, priority, CPU-set and memory values are checked as Incus validates them', () => {
+  const t = (key: string, value: string) => tuples(svc(), doc(`config:\n  ${key}: "${value}"\n`));
+  const bad = (key: string, value: string) => assert.deepEqual(t(key, value), [`1:${key.length + 4}-${key.length + 6 + value.length} incus/invalid-value`], `${key}: ${value}`);
+  const good = (key: string, value: string) => assert.deepEqual(t(key, value), [], `${key}: ${value}`);
+  bad('boot.autostart.delay', 'ten');
+  good('boot.autostart.delay', '-5');
+  bad('boot.stop.priority', '9223372036854775808');
+  good('limits.processes', '+100');
+  bad('security.idmap.size', '+65536');
+  bad('limits.disk.priority', '11');
+  good('limits.cpu.priority', '0');
+  bad('limits.memory.oom_priority', '-1001');
+  good('limits.cpu', '2');
+  good('limits.cpu', '0-3,6');
+  good('limits.cpu', 'sockets=1,cores=2');
+  bad('limits.cpu', 'two');
+  bad('limits.cpu', '0');
+  bad('limits.cpu', '1-3,3');
+  good('limits.memory', '512MiB');
+  good('limits.memory', '2147483648');
+  good('limits.memory', '50%');
+  bad('limits.memory', '2 GiB');
+  bad('limits.memory', '2gib');
+  bad('limits.memory', '0%');
+  bad('limits.memory', '0GB');
+  good('limits.memory', '');
 });

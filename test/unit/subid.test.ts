@@ -118,3 +118,22 @@ test('the first range of Debian\'s login.defs is the one the hover names', { ski
   const h = JSON.stringify(svc().hover(doc('ann:100000:65536\n'), { line: 0, character: 1 })?.contents);
   assert.match(h, /login\.defs/);
 });
+
+test('subuid completion: host users without a line, then the next free range with the login.defs defaults', () => {
+  const host = memoryHost({ '/etc/passwd': 'root:x:0:0::/root:/bin/sh\nann:x:1000:1000::/home/ann:/bin/sh\nbob:x:1001:1001::/home/bob:/bin/sh\n' });
+  const s = svc(host);
+  const text = 'ann:100000:65536\nbob:300000:10\n';
+  const owners = s.completion(doc(`${text}b`), { line: 2, character: 1 });
+  assert.deepEqual(owners.map((i) => [i.label, i.detail]), [['root', 'user (UID 0)']]);
+  assert.deepEqual(owners[0].textEdit, { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, newText: 'root:' });
+  // After `owner:`, the first ID past every range (never below 100000), 65,536 of them.
+  const next = s.completion(doc(`${text}root:3`), { line: 2, character: 6 });
+  assert.deepEqual(next.map((i) => [i.label, i.textEdit]), [['300010:65536', { range: { start: { line: 2, character: 5 }, end: { line: 2, character: 6 } }, newText: '300010:65536' }]]);
+  assert.deepEqual(svc().completion(doc('root:'), { line: 0, character: 5 }).map((i) => i.label), ['100000:65536']);
+  // Nowhere else: after the start, in comments; and no range that would pass the highest ID.
+  assert.deepEqual(s.completion(doc('root:100000:'), { line: 0, character: 12 }), []);
+  assert.deepEqual(s.completion(doc('# r'), { line: 0, character: 3 }), []);
+  assert.deepEqual(s.completion(doc('ann:4294901760:1\nroot:'), { line: 1, character: 5 }), []);
+  // Restricted Mode: no host users.
+  assert.deepEqual(svc(host, [], true).completion(doc('r'), { line: 0, character: 1 }), []);
+});

@@ -69,3 +69,21 @@ test('the host directory: each file gets its precise diagnostic and fix, in Rest
   // The root-run container on ann's subordinate IDs (which root does not own), sharing them with ann's container.
   assert.deepEqual(codes('var/lib/lxc/db/config'), ['1 unpriv/idmap-foreign-subid', '1 unpriv/idmap-root-subid', '1 unpriv/idmap-shared', '2 unpriv/idmap-foreign-subid', '2 unpriv/idmap-root-subid', '2 unpriv/idmap-shared']);
 });
+
+test('subordinate IDs are read once per check, not once per idmap line', () => {
+  const reads = (maps: number) => {
+    let n = 0;
+    const base = memoryHost({
+      '/etc/subuid': 'ann:165536:65536\n', '/etc/subgid': 'ann:165536:65536\n', '/etc/passwd': 'ann:x:1000:1000::/home/ann:/bin/sh\n',
+    });
+    const host = { ...base, readFile: (p: string) => (/^\/etc\/sub[ug]id$/.test(p) && n++, base.readFile(p)) };
+    const text = Array.from({ length: maps }, (_, i) => `lxc.idmap = u ${i} ${400000 + i} 1\nlxc.idmap = g ${i} ${400000 + i} 1\n`).join('');
+    const d = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} })
+      .diagnostics({ uri: 'file:///home/ann/.local/share/lxc/web/config', languageId: 'lxc', version: 1, text });
+    // Every map lies outside ann's range: each one is reported, from one read of each file.
+    assert.equal(d.filter((x) => x.code === 'lxc/idmap-subid').length, 2 * maps);
+    return n;
+  };
+  assert.equal(reads(40), reads(2));
+  assert.ok(reads(2) <= 4, `subuid/subgid read ${reads(2)} times`);
+});

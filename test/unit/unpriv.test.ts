@@ -104,3 +104,21 @@ test('unpriv: two containers sharing host IDs, naming the other one', () => {
   const pve: TextDoc = { uri: 'file:///etc/pve/lxc/101.conf', languageId: 'proxmox-ct', version: 1, text: 'unprivileged: 1\n' };
   assert.match(String(unpriv(svc(memoryHost(), [pve]), d)[0].message), /CT 101/);
 });
+
+test('unpriv: a config outside /home is run by the non-root user who owns the file; system directories stay root\'s', () => {
+  const at = '/srv/lxc/web/config';
+  const host = (owner: number, cfg = at) => memoryHost({ ...HOST, [cfg]: NIC }, { owners: { [cfg]: owner } });
+  // Owned by ann (UID 1000 in /etc/passwd): her veth NIC needs an lxc-usernet line, her maps her ranges.
+  const ann = svc(host(1000), [{ uri: 'file:///etc/lxc/lxc-usernet', languageId: 'lxc-usernet', version: 1, text: '' }]);
+  assert.deepEqual(tuples(ann, lxc(NIC, `file://${at}`)), ['3:0-23 unpriv/usernet-missing']);
+  assert.deepEqual(tuples(svc(memoryHost({ ...HOST, '/etc/subuid': 'ann:300000:65536\n', [at]: NIC }, { owners: { [at]: 1000 } })), lxc(NIC, `file://${at}`)).filter((t) => t.endsWith('idmap-subid')), ['0:12-28 unpriv/idmap-subid']);
+  // Owned by root, by a UID /etc/passwd does not name, in a system directory, or in Restricted Mode: root runs it
+  // (so ann's ranges are someone else's subordinate IDs, and no lxc-usernet allowance is needed).
+  const rootRun = ['0:12-28 unpriv/idmap-foreign-subid', '1:12-28 unpriv/idmap-foreign-subid'];
+  assert.deepEqual(tuples(svc(host(0)), lxc(NIC, `file://${at}`)), rootRun);
+  assert.deepEqual(tuples(svc(host(4242)), lxc(NIC, `file://${at}`)), rootRun);
+  assert.deepEqual(tuples(svc(host(1000, '/var/lib/lxc/web/config')), lxc(NIC, 'file:///var/lib/lxc/web/config')), rootRun);
+  assert.deepEqual(tuples(svc(host(1000), [], true), lxc(NIC, `file://${at}`)), []);
+  // A document that is not a file on disk (an unsaved editor) has no owner.
+  assert.deepEqual(tuples(svc(host(1000)), lxc(NIC, 'file:///srv/lxc/other/config')), rootRun);
+});

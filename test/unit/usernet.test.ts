@@ -56,3 +56,35 @@ test('lxc-usernet hover: what the line grants and the totals per member', () => 
   assert.match(h, /`ann`: 5 in total/);
   assert.equal(svc().hover(doc('# x\n'), { line: 0, character: 1 }), null);
 });
+
+test('lxc-usernet completion: users and groups, the type, bridges of the host and of open LXC configs', () => {
+  const files = {
+    '/etc/passwd': 'root:x:0:0::/root:/bin/sh\nann:x:1000:1000::/home/ann:/bin/sh\n',
+    '/etc/group': 'ann:x:1000:\nlab:x:1001:ann\n',
+    '/sys/class/net/lo/operstate': 'unknown\n',
+    '/sys/class/net/eth0/operstate': 'up\n',
+    '/sys/class/net/lxcbr0/bridge/bridge_id': '8000.000000000000\n',
+  };
+  const s = svc(memoryHost(files));
+  const other = { uri: 'file:///home/ann/.local/share/lxc/web/config', languageId: 'lxc', version: 1, text: 'lxc.net.0.type = veth\nlxc.net.0.link = br-lab\nlxc.net.1.type = veth\nlxc.net.1.link = lxcbr0\n' };
+  s.setOthers(() => [other]);
+  const at = (text: string, character: number, line = 0) => s.completion(doc(text), { line, character });
+  // Owners: users with their UID, groups as @group; the edit replaces the word typed so far.
+  const owners = at('an', 2);
+  assert.deepEqual(owners.map((i) => i.label), ['root', 'ann', '@ann', '@lab']);
+  assert.deepEqual(owners[1].textEdit, { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'ann ' });
+  // The type: only veth.
+  assert.deepEqual(at('ann v', 5).map((i) => [i.label, (i.textEdit as { range: { start: { character: number } } }).range.start.character]), [['veth', 4]]);
+  // Bridges: the host's (a `bridge` directory in sysfs, so not lo or eth0), then the links of open LXC configs.
+  const bridges = at('# c\nann veth ', 9, 1);
+  assert.deepEqual(bridges.map((i) => [i.label, i.detail]), [['lxcbr0', 'bridge on this host'], ['br-lab', 'lxc.net link of web']]);
+  // Nothing after the count, in comments, or on a line lxc-user-nic skips (leading blank).
+  assert.deepEqual(at('ann veth br0 1 ', 15), []);
+  assert.deepEqual(at('# an', 4), []);
+  assert.deepEqual(at(' an', 3), []);
+  // Restricted Mode: no host users or bridges, but open documents' links still count.
+  const r = createLanguageService(memoryHost(files), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted: true });
+  r.setOthers(() => [other]);
+  assert.deepEqual(r.completion(doc('ann veth '), { line: 0, character: 9 }).map((i) => i.label), ['br-lab', 'lxcbr0']);
+  assert.deepEqual(r.completion(doc('a'), { line: 0, character: 1 }), []);
+});

@@ -14,13 +14,13 @@ import { inlineCode } from '../util/markdown';
 import { INCUS_KEYS } from './keys';
 import { configValue, incusKey, positionAt, rangeOf, type ConfigEntry, type IncusModel } from './model';
 import { checkIsolatedSizing } from './idmap';
+import { valueProblem } from './values';
 import { checkRootOwnSubIds, type PlacedMap } from '../unpriv/checks';
 
 const BOOL = ['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'];
 export const isTrue = (v: string | undefined): boolean => v !== undefined && ['true', 'yes', '1', 'on'].includes(v.toLowerCase());
 /** Key families Incus accepts under any name. */
 const PREFIXES = ['user.', 'image.', 'environment.', 'limits.kernel.', 'linux.sysctl.', 'systemd.credential.', 'systemd.credential-binary.', 'smbios11.', 'volatile.'];
-const UINT32 = new Set(['security.idmap.base', 'security.idmap.size']);
 const NAMES = INCUS_KEYS.map((r) => r[0]).filter((n) => !/[*<]/.test(n));
 
 /** Most "did you mean" lookups per document (each compares the key with every option name). */
@@ -41,7 +41,7 @@ function typeFindings(e: ConfigEntry, out: Finding[], budget: { left: number }):
   const v = e.value;
   let why: string | undefined;
   if (k[1] === 'bool' && v !== '' && !BOOL.includes(v.toLowerCase())) why = 'expected `true` or `false`';
-  else if (UINT32.has(e.key) && v !== '' && !(/^\d+$/.test(v) && Number(v) <= 4294967295)) why = 'expected an unsigned 32-bit integer';
+  else why = valueProblem(e.key, v);
   if (why) out.push({ code: 'incus/invalid-value', message: `${inlineCode(v)} is not valid for \`${e.key}\`: ${why}. Incus refuses the configuration.`, range: e.valueRange });
 }
 
@@ -122,6 +122,10 @@ export function refusedRawLxc(key: string): string | undefined {
   if (k === 'lxc.syslog' || k === 'lxc.log.syslog') return 'Incus refuses syslog logging in raw.lxc.';
   if (k === 'lxc.ephemeral') return 'Incus refuses lxc.ephemeral in raw.lxc; use an ephemeral instance instead.';
   if (k.startsWith('lxc.prlimit.')) return 'Incus refuses lxc.prlimit.* in raw.lxc; use the `limits.kernel.*` options.';
+  // Interface keys: every LXD release and Incus before 6.15 allow only an interface's addresses and gateways.
+  if (k.startsWith('lxc.net.') && !/^lxc\.net\.[^.]*\.ipv[46]\.(?:address|gateway)$/.test(k)) {
+    return 'LXD and Incus before 6.15 refuse `lxc.net.*` keys in raw.lxc other than an interface\'s `ipv4`/`ipv6` `address` and `gateway`; add a `nic` device instead.';
+  }
   return undefined;
 }
 

@@ -144,16 +144,35 @@ function uidOf(host: Host, user: string): string | undefined {
   return line?.split(':')[2];
 }
 
-/** The subordinate range that covers the host side of a mapping, if any. */
-export function coveringSubId(host: Host, m: Idmap, user?: string): { covering?: SubId; candidates: SubId[]; file: string } | undefined {
-  const file = m.type === 'u' ? '/etc/subuid' : '/etc/subgid';
-  const all = readSubIds(host, file);
-  if (!all) return undefined;
-  const uid = user ? uidOf(host, user) : undefined;
-  const candidates = user ? all.filter((s) => s.owner === user || s.owner === uid) : all;
-  const end = m.hostid + m.count;
-  const covering = candidates.find((s) => m.hostid >= s.start && end <= s.start + s.count);
-  return { covering, candidates, file };
+type Covering = { covering?: SubId; candidates: SubId[]; file: string } | undefined;
+
+/**
+ * A lookup of the subordinate range that covers the host side of a mapping: /etc/subuid,
+ * /etc/subgid and /etc/passwd are each read once per lookup, however many maps it is asked about.
+ */
+export function subIdLookup(host: Host, user?: string): (m: Idmap) => Covering {
+  const files = new Map<string, SubId[] | undefined>();
+  let uid: string | undefined;
+  let uidRead = false;
+  return (m) => {
+    const file = m.type === 'u' ? '/etc/subuid' : '/etc/subgid';
+    if (!files.has(file)) files.set(file, readSubIds(host, file));
+    const all = files.get(file);
+    if (!all) return undefined;
+    if (user && !uidRead) {
+      uid = uidOf(host, user);
+      uidRead = true;
+    }
+    const candidates = user ? all.filter((s) => s.owner === user || s.owner === uid) : all;
+    const end = m.hostid + m.count;
+    const covering = candidates.find((s) => m.hostid >= s.start && end <= s.start + s.count);
+    return { covering, candidates, file };
+  };
+}
+
+/** The subordinate range that covers the host side of one mapping, if any. */
+export function coveringSubId(host: Host, m: Idmap, user?: string): Covering {
+  return subIdLookup(host, user)(m);
 }
 
 const span = (a: bigint, n: bigint) => (n === 0n ? `${a}` : `${a}-${a + n - 1n}`);
@@ -245,9 +264,10 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
   }
   const user = configOwner(o.documentPath);
   if (!user) return;
+  const lookup = subIdLookup(o.host, user);
   for (const m of maps) {
     if (m.file) continue;
-    const c = coveringSubId(o.host, m, user);
+    const c = lookup(m);
     if (!c || c.covering) continue;
     const offer = c.candidates.map((s) => `${span(s.start, s.count)} (line ${s.line + 1})`).join(', ');
     out.push({

@@ -1,10 +1,10 @@
 /** /etc/subuid and /etc/subgid as a language of the engine. */
-import type { Hover, Position } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver-types';
 import type { DocContext, LanguageSupport } from '../language';
 import { inlineCode } from '../util/markdown';
 import { accounts } from '../unpriv/hostfiles';
 import { hostContainers } from '../unpriv/containers';
-import { intersection, intersects, plural, span } from '../unpriv/text';
+import { intersection, intersects, MAX_ID, plural, span } from '../unpriv/text';
 import { parseSubIds, subIdKind, type SubIdDocument } from './parse';
 import { validateSubIds } from './validate';
 
@@ -19,12 +19,40 @@ function ownerKey(ctx: DocContext): (owner: string) => string {
   return (o) => a.uid.get(o) ?? o;
 }
 
-export const subidLanguage: LanguageSupport<SubIdDocument> = {
+/** The parsed file and its text (completion reads the line under the cursor). */
+interface SubIdModel {
+  doc: SubIdDocument;
+  text: string;
+}
+
+export const subidLanguage: LanguageSupport<SubIdModel> = {
   id: 'subid',
-  parse: (text, ctx) => parseSubIds(text, subIdKind(ctx.path)),
-  findings: (doc, ctx) => validateSubIds(doc, ownerKey(ctx), ctx.uri),
-  hover: (doc, pos, ctx) => hoverSubId(doc, pos, ctx),
+  parse: (text, ctx) => ({ doc: parseSubIds(text, subIdKind(ctx.path)), text }),
+  findings: (m, ctx) => validateSubIds(m.doc, ownerKey(ctx), ctx.uri),
+  hover: (m, pos, ctx) => hoverSubId(m.doc, pos, ctx),
+  completion: (m, pos, ctx) => completeSubId(m, pos, ctx),
 };
+
+/**
+ * Completion: host users without a line yet where the owner goes, and after `owner:` the next
+ * free range with the login.defs defaults (65,536 IDs, none below 100000), as useradd would pick.
+ */
+function completeSubId(m: SubIdModel, pos: Position, ctx: DocContext): CompletionItem[] {
+  const before = (m.text.split(/\r\n|\r|\n/)[pos.line] ?? '').slice(0, pos.character);
+  const at = (start: number) => ({ start: { line: pos.line, character: start }, end: pos });
+  const owner = /^[^:#\s]*$/.exec(before);
+  if (owner) {
+    const listed = new Set(m.doc.entries.map((e) => e.owner));
+    return [...accounts(ctx).uid.keys()].filter((u) => !listed.has(u)).slice(0, 512)
+      .map((u) => ({ label: u, kind: CompletionItemKind.Variable, detail: `user (UID ${accounts(ctx).uid.get(u)})`, textEdit: { range: at(0), newText: `${u}:` } }));
+  }
+  const range = /^[^:#\s]+:(\d*)$/.exec(before);
+  if (!range) return [];
+  const end = m.doc.entries.reduce<bigint>((max, e) => (e.start + e.count > max ? e.start + e.count : max), LOGIN_DEFS_DEFAULT.start);
+  if (end + LOGIN_DEFS_DEFAULT.count - 1n > MAX_ID) return [];
+  const text = `${end}:${LOGIN_DEFS_DEFAULT.count}`;
+  return [{ label: text, kind: CompletionItemKind.Value, detail: `the next free ${plural(LOGIN_DEFS_DEFAULT.count, 'ID')} after every range of this file`, textEdit: { range: at(before.length - range[1].length), newText: text } }];
+}
 
 function hoverSubId(doc: SubIdDocument, pos: Position, ctx: DocContext): Hover | null {
   const e = doc.entries.find((x) => x.line === pos.line && pos.character <= x.countEnd);

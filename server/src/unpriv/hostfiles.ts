@@ -86,12 +86,14 @@ export interface Accounts {
   groups: Map<string, Set<string>>;
   /** Members of each group (primary members included). */
   members: Map<string, Set<string>>;
+  /** UID -> the first user name /etc/passwd gives it. */
+  names: Map<string, string>;
 }
 
 /** The host's accounts (empty in Restricted Mode), read once per service. */
 export function accounts(ctx: DocContext): Accounts {
   return ctx.shared('unpriv/accounts', () => {
-    const a: Accounts = { uid: new Map(), groups: new Map(), members: new Map() };
+    const a: Accounts = { uid: new Map(), groups: new Map(), members: new Map(), names: new Map() };
     const gidName = new Map<string, string>();
     const add = (user: string, group: string) => {
       if (!a.groups.has(user)) a.groups.set(user, new Set());
@@ -109,6 +111,7 @@ export function accounts(ctx: DocContext): Accounts {
       const f = l.text.split(':');
       if (f.length < 4 || !f[0]) continue;
       a.uid.set(f[0], f[2]);
+      if (!a.names.has(f[2])) a.names.set(f[2], f[0]);
       const g = gidName.get(f[3]);
       if (g) add(f[0], g);
     }
@@ -120,4 +123,22 @@ export function accounts(ctx: DocContext): Accounts {
 export function lxcConfigOwner(path: string | undefined): string | undefined {
   if (!path) return undefined;
   return /(?:^|\/)home\/([^/]+)\/\.(?:local\/share|config)\/lxc\//.exec(path)?.[1];
+}
+
+/** Directories of root-run containers (and LXC's system files), whoever owns the file. */
+const SYSTEM_DIRS = /^\/(?:var\/lib\/lxc|etc\/pve|etc\/lxc|usr\/share\/lxc|var\/lib\/incus|var\/lib\/lxd)\//;
+
+/**
+ * Who runs an LXC config: the user of ~/.local/share/lxc/… or ~/.config/lxc/… under /home; else,
+ * for a real file outside /home and the system directories (a user's `lxc.lxcpath` moved to
+ * /srv, say), the non-root user that owns it, named through /etc/passwd (outside Restricted
+ * Mode). Undefined means root runs it.
+ */
+export function lxcConfigUser(ctx: DocContext, path: string | undefined): string | undefined {
+  const byPath = lxcConfigOwner(path);
+  if (byPath || !path || ctx.config.restricted || !path.startsWith('/') || path.startsWith('/home/') || SYSTEM_DIRS.test(path)) return byPath;
+  if (ctx.host.stat(path)?.type !== 'file') return undefined;
+  const uid = ctx.host.fileOwner?.(path);
+  if (uid === undefined || uid === 0) return undefined;
+  return accounts(ctx).names.get(String(uid));
 }

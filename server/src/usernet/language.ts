@@ -5,6 +5,13 @@ import type { DocContext, LanguageSupport } from '../language';
 import { inlineCode } from '../util/markdown';
 import { accounts } from '../unpriv/hostfiles';
 import { allowance, parseUsernet, type UsernetDocument } from './parse';
+import { completeUsernet } from './complete';
+
+/** The parsed file and its text (completion reads the line under the cursor). */
+interface UsernetModel {
+  doc: UsernetDocument;
+  text: string;
+}
 
 /** Longest interface name Linux allows (IFNAMSIZ - 1). */
 const IFNAME_MAX = 15;
@@ -68,9 +75,10 @@ function hoverUsernet(doc: UsernetDocument, line: number, ctx: DocContext): Hove
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: range(e.line, 0, e.cols[3][1]) };
 }
 
-export const usernetLanguage: LanguageSupport<UsernetDocument> = {
+export const usernetLanguage: LanguageSupport<UsernetModel> = {
   id: 'lxc-usernet',
-  parse: (text) => parseUsernet(text),
-  findings: (doc, ctx) => validateUsernet(doc, ctx),
-  hover: (doc, pos, ctx) => hoverUsernet(doc, pos.line, ctx),
+  parse: (text) => ({ doc: parseUsernet(text), text }),
+  findings: (m, ctx) => validateUsernet(m.doc, ctx),
+  hover: (m, pos, ctx) => hoverUsernet(m.doc, pos.line, ctx),
+  completion: (m, pos, ctx) => completeUsernet(m.text, pos, ctx),
 };

@@ -1,0 +1,115 @@
+/**
+ * Incus/LXD YAML against LXD itself (Debian 12's lxd 5.0.2, a private daemon: lxdOracle.ts):
+ * the project's Incus fixtures and one-defect variants of the clean profile. ctconf must report
+ * an error exactly where LXD refuses the `config:` map (as a profile, or when an instance is
+ * created with it). Two kinds of findings are outside the comparison: the LXC engine's
+ * findings on raw.lxc lines (LXD hands those to liblxc when the container starts, which this
+ * oracle never does; the liblxc oracle checks them in incus.test.ts), and keys or rules where
+ * Incus and LXD 5.0 differ (listed in DIFFERS, each with the reason).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { createLanguageService } from '../../server/src/service';
+import { memoryHost } from '../../server/src/host';
+import { ROOT } from '../helpers/paths';
+import { needs } from '../helpers/needs';
+import { LxdSandbox, lxdMissing } from '../helpers/lxdOracle';
+
+const missing = lxdMissing();
+const FILES = ['test/fixtures/incus/web.incus.yaml', 'test/fixtures/incus/db.lxd.yaml', 'test/fixtures/incus/broken.incus.yaml', 'test/fixtures/unpriv/profiles/isolated.incus.yaml'];
+const WEB = fs.readFileSync(path.join(ROOT, 'test/fixtures/incus/web.incus.yaml'), 'utf8');
+
+/** One defect each, applied to the clean web profile (a search and its replacement). */
+const DEFECTS: [string, RegExp, string][] = [
+  ['not a boolean', /security\.nesting: "false"/, 'security.nesting: "maybe"'],
+  ['boolean spelled yes', /security\.nesting: "false"/, 'security.nesting: "yes"'],
+  ['unquoted boolean', /boot\.autostart: "true"/, 'boot.autostart: true'],
+  ['unknown key', /security\.nesting: "false"/, 'security.nestin: "false"'],
+  ['user key', /user\.owner: web-team/, 'user.owner.team: web'],
+  ['environment key', /user\.owner: web-team/, 'environment.HTTP_PROXY: http://proxy:3128'],
+  ['cpu limit in words', /limits\.cpu: "2"/, 'limits.cpu: "two"'],
+  ['cpu set', /limits\.cpu: "2"/, 'limits.cpu: "0-1,3"'],
+  ['cpu limit 0', /limits\.cpu: "2"/, 'limits.cpu: "0"'],
+  ['cpu listed twice', /limits\.cpu: "2"/, 'limits.cpu: 1-3,3'],
+  ['memory with a blank', /limits\.memory: 2GiB/, 'limits.memory: 2 GiB'],
+  ['memory unit in lower case', /limits\.memory: 2GiB/, 'limits.memory: 2gib'],
+  ['memory in bytes', /limits\.memory: 2GiB/, 'limits.memory: "2147483648"'],
+  ['memory 0%', /limits\.memory: 2GiB/, 'limits.memory: 0%'],
+  ['memory 0', /limits\.memory: 2GiB/, 'limits.memory: 0MiB'],
+  ['negative process limit', /limits\.memory: 2GiB/, 'limits.processes: "-1"'],
+  ['disk priority 11', /limits\.memory: 2GiB/, 'limits.disk.priority: "11"'],
+  ['cpu priority 10', /limits\.memory: 2GiB/, 'limits.cpu.priority: "10"'],
+  ['memory in percent', /limits\.memory: 2GiB/, 'limits.memory: 50%'],
+  ['raw.lxc log file', /(lxc\.mount\.auto = .*)/, '$1\n    lxc.log.file = /tmp/web.log'],
+  ['raw.lxc syslog', /(lxc\.mount\.auto = .*)/, '$1\n    lxc.log.syslog = daemon'],
+  ['raw.lxc ephemeral', /(lxc\.mount\.auto = .*)/, '$1\n    lxc.ephemeral = 1'],
+  ['raw.lxc prlimit', /(lxc\.mount\.auto = .*)/, '$1\n    lxc.prlimit.nofile = 1024'],
+  ['raw.lxc interface type', /(lxc\.mount\.auto = .*)/, '$1\n    lxc.net.0.type = veth'],
+  ['raw.lxc interface address', /(lxc\.mount\.auto = .*)/, '$1\n    lxc.net.0.ipv4.address = 10.0.3.5/24'],
+  ['raw.lxc line without =', /(lxc\.mount\.auto = .*)/, '$1\n    lxc.cap.drop sys_module'],
+  ['raw.idmap unknown type', /both 1000 1000/, 'all 1000 1000'],
+  ['raw.idmap not a number', /both 1000 1000/, 'both 1000 zz'],
+  ['raw.idmap three ranges', /both 1000 1000/, 'both 1000 1000 1000'],
+  ['raw.idmap ranges of different sizes', /uid 2000-2009 3000-3009/, 'uid 2000-2009 3000-3019'],
+  ['negative idmap size', /(security\.idmap\.isolated: "true")/, '$1\n  security.idmap.size: "-5"'],
+  ['idmap base in words', /(security\.idmap\.isolated: "true")/, '$1\n  security.idmap.base: "high"'],
+  ['syscalls allow with deny_default', /(security\.nesting: "false")/, '$1\n  security.syscalls.allow: mount\n  security.syscalls.deny_default: "true"'],
+  ['raw.seccomp with syscalls deny', /(security\.nesting: "false")/, '$1\n  raw.seccomp: "2\\nblacklist\\nreject_force_umount\\n"\n  security.syscalls.deny: mount'],
+  ['privileged and isolated', /security\.nesting: "false"/, 'security.privileged: "true"'],
+  ['autostart delay in words', /boot\.autostart: "true"/, 'boot.autostart.delay: ten'],
+  ['kernel modules', /user\.owner: web-team/, 'linux.kernel_modules: ip_tables,overlay'],
+  ['an Incus-only key', /user\.owner: web-team/, 'security.guestapi: "false"'],
+];
+
+/** Variants where Incus (ctconf's reference) and LXD 5.0.2 disagree, and why. */
+const DIFFERS: Record<string, string> = {
+  'an Incus-only key': 'Incus renamed LXD\'s security.devlxd to security.guestapi; LXD 5.0 does not know the new name',
+  'cpu limit 0': 'Incus refuses `limits.cpu: "0"` since 6.6 (its CPU-set check asks for at least one CPU); LXD 5.0 still accepts it',
+};
+
+/** ctconf's verdict: errors outside the LXC engine's raw.lxc findings (liblxc's part). */
+function ours(text: string, uri: string): { refused: boolean; codes: string[] } {
+  const svc = createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const d = svc.diagnostics({ uri: `file:///srv/${path.basename(uri)}`, languageId: 'incus-yaml', version: 1, text });
+  const errors = d.filter((x) => x.severity === 1 && (!String(x.code).startsWith('lxc/') || x.code === 'lxc/malformed-line'));
+  return { refused: errors.length > 0, codes: errors.map((x) => String(x.code)) };
+}
+
+/** The `config:` map LXD judges: without the volatile.* and image.* keys LXD writes itself (profiles refuse them). */
+function configOnly(text: string): string {
+  const config = (parse(text) as { config?: Record<string, unknown> } | null)?.config ?? {};
+  return stringify({ config: Object.fromEntries(Object.entries(config).filter(([k]) => !/^(?:volatile|image)\./.test(k))) });
+}
+
+test('Incus/LXD YAML: ctconf refuses exactly what LXD 5.0.2 refuses (fixtures and one-defect variants)', { skip: needs('LXD daemon', missing), timeout: 600000 }, () => {
+  const cases: { name: string; text: string }[] = FILES.map((f) => ({ name: f, text: fs.readFileSync(path.join(ROOT, f), 'utf8') }));
+  for (const [name, re, rep] of DEFECTS) {
+    const text = WEB.replace(re, rep);
+    assert.notEqual(text, WEB, `the variant "${name}" changes nothing`);
+    cases.push({ name, text });
+  }
+  const lxd = LxdSandbox.start();
+  const rows: string[] = [];
+  let agree = 0;
+  try {
+    for (const c of cases) {
+      const theirs = lxd.judge(configOnly(c.text));
+      const mine = ours(c.text, c.name.endsWith('.yaml') ? c.name : 'variant.incus.yaml');
+      const same = mine.refused === !theirs.ok;
+      if (same) agree++;
+      rows.push(`${same ? 'agree' : DIFFERS[c.name] ? 'known' : 'DIFFER'}  ${c.name}: LXD ${theirs.ok ? 'accepts' : `refuses (${theirs.message.slice(0, 140)})`}; ctconf ${mine.refused ? `refuses (${mine.codes.join(', ')})` : 'accepts'}`);
+    }
+  } finally {
+    lxd.stop();
+  }
+  console.log(`LXD 5.0.2 oracle: ${agree}/${cases.length} agree\n${rows.join('\n')}`);
+  // Every fixture and variant is judged alike, except the documented differences between Incus and LXD 5.0.
+  assert.deepEqual(rows.filter((r) => r.startsWith('DIFFER')), []);
+  for (const name of Object.keys(DIFFERS)) assert.ok(rows.some((r) => r.startsWith('known') && r.includes(`  ${name}:`)), `"${name}" is listed as a difference but LXD and ctconf agree on it`);
+  // The clean fixtures are accepted by both, the broken one refused by both.
+  assert.ok(rows.some((r) => r.startsWith('agree  test/fixtures/incus/web.incus.yaml: LXD accepts')));
+  assert.ok(rows.some((r) => r.startsWith('agree  test/fixtures/incus/broken.incus.yaml: LXD refuses')));
+});
