@@ -90,6 +90,14 @@ test('subuid hover: the range, and the containers that map into it (documents an
   assert.doesNotMatch(g, /\bdb\b/);
 });
 
+test('subuid hover: a config outside /home is its file owner\'s container', () => {
+  const others: TextDoc[] = [{ uri: 'file:///srv/lxc/build/config', languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 165536 65536\n' }];
+  const host = memoryHost({ '/srv/lxc/build/config': others[0].text, '/etc/passwd': 'ann:x:1000:1000::/home/ann:/bin/sh\n' }, { owners: { '/srv/lxc/build/config': 1000 } });
+  const h = JSON.stringify(svc(host, others).hover(doc('ann:165536:65536\n'), { line: 0, character: 1 })?.contents);
+  assert.match(h, /build/);
+  assert.doesNotMatch(h, /owned by/, 'the container is ann\'s own');
+});
+
 test('subuid hover: host scans are bounded and text from files is escaped', () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 400; i++) files[`/var/lib/lxc/c${i}/config`] = 'lxc.idmap = u 0 100000 65536\n';

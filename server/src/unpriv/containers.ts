@@ -8,7 +8,7 @@ import type { DocContext, TextDoc } from '../language';
 import { entriesWith } from '../lxc/parser';
 import { parseIdmap } from '../lxc/idmap';
 import { uriToPath, pathToUri } from '../util/uri';
-import { languageOf, lxcConfigOwner, readHost } from './hostfiles';
+import { languageOf, lxcConfigUser, readHost } from './hostfiles';
 import { baseName } from './text';
 import { proxmoxIdmaps } from '../proxmox/idmap';
 
@@ -53,13 +53,13 @@ export function containerName(path: string | undefined, uri: string): string {
   return dir ? dir[1] : baseName(p);
 }
 
-function fromText(uri: string, path: string | undefined, lang: string | undefined, text: string): ContainerMaps | undefined {
+function fromText(ctx: DocContext, uri: string, path: string | undefined, lang: string | undefined, text: string): ContainerMaps | undefined {
   if (lang === 'proxmox-ct') {
     return { name: containerName(path, uri), uri, owner: 'root', maps: proxmoxIdmaps(text) };
   }
   if (lang === 'lxc') {
     const maps = lxcIdmaps(text);
-    return maps.length ? { name: containerName(path, uri), uri, owner: lxcConfigOwner(path) ?? 'root', maps } : undefined;
+    return maps.length ? { name: containerName(path, uri), uri, owner: lxcConfigUser(ctx, path) ?? 'root', maps } : undefined;
   }
   return undefined;
 }
@@ -69,7 +69,7 @@ function cached(ctx: DocContext, d: TextDoc): ContainerMaps | undefined {
   const cache = ctx.shared('unpriv/containers', () => new Map<string, { text: string; c: ContainerMaps | undefined }>());
   const hit = cache.get(d.uri);
   if (hit && hit.text === d.text) return hit.c;
-  const c = fromText(d.uri, uriToPath(d.uri), languageOf(d), d.text);
+  const c = fromText(ctx, d.uri, uriToPath(d.uri), languageOf(d), d.text);
   cache.set(d.uri, { text: d.text, c });
   return c;
 }
@@ -84,7 +84,7 @@ function scanDir(ctx: DocContext, dir: string, layout: 'lxc' | 'proxmox'): Conta
       if (layout === 'proxmox' && !/^\d+\.conf$/.test(n)) continue;
       const text = readHost(ctx, path);
       if (text === undefined) continue;
-      const c = fromText(pathToUri(path), path, layout === 'lxc' ? 'lxc' : 'proxmox-ct', text);
+      const c = fromText(ctx, pathToUri(path), path, layout === 'lxc' ? 'lxc' : 'proxmox-ct', text);
       if (c) out.push(c);
     }
     return out;
