@@ -13,8 +13,9 @@ export interface Host {
    * `mtimeMs` (modification time) lets callers reuse what they parsed from a file.
    * `nullDevice` marks the character device /dev/null (major 1, minor 3), which reads as
    * empty: the one device a caller may treat as an empty file (found by stat, never opened).
+   * `uid` is the owner, when the host knows it (as `fileOwner` gives it).
    */
-  stat(path: string): { type: FileType; size: number; mtimeMs?: number; nullDevice?: boolean } | undefined;
+  stat(path: string): { type: FileType; size: number; mtimeMs?: number; nullDevice?: boolean; uid?: number } | undefined;
   /** Contents of a regular file as UTF-8, or undefined when it cannot be read. */
   readFile(path: string): string | undefined;
   /** Raw bytes of a regular file (for gzipped man pages), at most `maxBytes` of them; undefined when it cannot be read or is larger. */

