@@ -5,7 +5,7 @@ import { lxcCodes, lxcDiags, lxcService } from '../helpers/service';
 import { memoryHost } from '../../server/src/host';
 import { RULES } from '../../server/src/rules';
 import { rng } from '../../bench/generate';
-import { idmapFast, parseIdmap } from '../../server/src/lxc/idmap';
+import { idmapFast, parseIdmap, parseIdmapExact } from '../../server/src/lxc/idmap';
 import { EXACT_KEYS, NET_SUBKEYS } from '../../server/src/lxc/keys';
 import { IncludeCache, analyzeLxc } from '../../server/src/lxc/validate';
 import { parseLxc } from '../../server/src/lxc/parser';
@@ -310,7 +310,8 @@ test('the allocation-free idmap reader agrees with the exact parser wherever it 
     const t = idmapFast(value, out);
     if (t === 0) continue;
     fast++;
-    const m = parseIdmap(value);
+    const m = parseIdmapExact(value);
+    assert.deepEqual(parseIdmap(value), m);
     assert.ok(m, `exact parser accepts ${JSON.stringify(value)}`);
     assert.equal(String.fromCharCode(t), m.type);
     assert.deepEqual([...out].map(BigInt), [m.nsid, m.hostid, m.count], JSON.stringify(value));

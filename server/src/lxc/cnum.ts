@@ -94,6 +94,7 @@ export function safeUlong(s: string): bigint | null {
   // The usual case, a plain decimal without a leading zero (which would mean octal) and short
   // enough to be exact as a double: no C emulation needed.
   const n = s.length;
+  if (s === '0') return 0n;
   if (n > 0 && n <= 15 && s.charCodeAt(0) !== 48) {
     let digits = true;
     for (let k = 0; k < n; k++) {

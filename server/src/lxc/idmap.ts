@@ -104,8 +104,17 @@ export function idmapFast(value: string, out: Float64Array): number {
   return field === 4 ? type : 0;
 }
 
-/** The exact parser: liblxc's strtoul rules for each number (validation reads most maps with idmapFast). */
+/** An idmap value as liblxc reads it: the usual plain decimals directly (idmapFast), the rest by strtoul rules. */
 export function parseIdmap(value: string): Idmap | undefined {
+  // The usual map first: plain decimals, read without splitting (a host check reads thousands).
+  const n = new Float64Array(3);
+  const t = idmapFast(value, n);
+  if (t !== 0) return { type: t === 117 ? 'u' : 'g', nsid: BigInt(n[0]), hostid: BigInt(n[1]), count: BigInt(n[2]) };
+  return parseIdmapExact(value);
+}
+
+/** liblxc's rules for every map (strtoul for each number); parseIdmap reads the usual ones faster. */
+export function parseIdmapExact(value: string): Idmap | undefined {
   const f = splitTokens(value, ' \t\r');
   if (f.length !== 4 || (f[0].text !== 'u' && f[0].text !== 'g')) return undefined;
   const [nsid, hostid, count] = [f[1], f[2], f[3]].map((t) => safeUlong(t.text));
