@@ -75,6 +75,8 @@ const CATALOGUE = {
   'lxc/idmap-overlap': { severity: 'warning', summary: 'Two idmap ranges of the same type overlap.' },
   'lxc/idmap-subid': { severity: 'warning', summary: 'An idmap range lies outside the subordinate IDs of /etc/subuid or /etc/subgid.' },
   'lxc/system-config-key': { severity: 'warning', summary: 'A key that LXC\'s system configuration (lxc.conf) does not read.', data: SUGGEST },
+  'lxc/selinux-invalid-context': { severity: 'warning', summary: 'An `lxc.selinux.context*` value the kernel will refuse: LXC loads it, the container fails to start on an SELinux host.' },
+  'lxc/selinux-unusual-context': { severity: 'warning', summary: 'An `lxc.selinux.context*` value that is well formed but not a context a container process or keyring can use.' },
   // containers.conf
   'containers/toml-syntax': { severity: 'error', summary: 'The file is not valid TOML; Podman refuses to start.' },
   'containers/duplicate': { severity: 'error', summary: 'A key or table is defined twice; Podman refuses to start.' },
