@@ -115,8 +115,8 @@ const CATALOGUE = {
   'storage/empty-driver': { severity: 'warning', summary: 'An empty driver: containers/storage complains and picks one itself.' },
   'storage/relative-graphroot': { severity: 'error', summary: 'A relative graph root, which Podman refuses.' },
   'storage/relative-path': { severity: 'warning', summary: 'A relative path, taken from the directory podman happens to run in.' },
-  'storage/file-not-read': { severity: 'information', summary: 'A system storage.conf that is not read: /etc/containers/storage.conf exists, or the rootless user has their own file.' },
-  'storage/missing-root': { severity: 'error', summary: 'runroot or graphroot is not set in a system storage.conf; rootful Podman refuses to start.' },
+  'storage/file-not-read': { severity: 'information', summary: 'A storage.conf that is not read: /etc/containers/storage.conf exists, the rootless user has their own file, or a drop-in before Podman 6.0.' },
+  'storage/missing-root': { severity: 'error', summary: 'runroot or graphroot is not set in a system storage.conf; rootful Podman before 6.0 refuses to start.' },
   // registries.conf
   'registries/toml-syntax': { severity: 'error', summary: 'registries.conf is not valid TOML; Podman refuses it.' },
   'registries/duplicate': { severity: 'error', summary: 'A key or table of registries.conf is defined twice; Podman refuses it.' },
