@@ -93,3 +93,17 @@ test('drop-ins: not read before Podman 6.0, and never asked for runroot/graphroo
   for (const p of ['/etc/containers/storage.conf.d/a.conf', '/usr/share/containers/storage.rootless.conf.d/1000/a.conf', '/etc/containers/storage.rootful.conf.d/a.conf']) assert.ok(isStorageDropIn(p), p);
   for (const p of ['/etc/containers/storage.conf', '/etc/containers/containers.conf.d/a.conf', '/etc/containers/storage.conf.d/README']) assert.ok(!isStorageDropIn(p), p);
 });
+
+test('from Podman 6.0 the three list keys take {append = true}; before, the inline table is a type error', () => {
+  const diag = (text: string, podmanVersion: string) => createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion, rules: {} })
+    .diagnostics({ uri: 'file:///etc/containers/storage.conf.d/a.conf', languageId: 'containers-storage-conf', version: 1, text }).map((d) => d.code);
+  const text = '[storage]\ndriver_priority = ["overlay", {append = true}]\n[storage.options]\nadditionalimagestores = ["/srv/x", {append = true}]\nadditionallayerstores = ["/srv/l", {append = true}]\n';
+  assert.deepEqual(diag(text, '6.0'), []);
+  assert.ok(diag(text, '5.8').includes('storage/wrong-type'));
+});
+
+test('hover on a list key says how to append from Podman 6.0', () => {
+  const h = createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion: '6.0', rules: {} })
+    .hover({ uri: 'file:///etc/containers/storage.conf', languageId: 'containers-storage-conf', version: 1, text: '[storage]\ndriver_priority = []\n' }, { line: 1, character: 3 });
+  assert.match((h!.contents as { value: string }).value, /From Podman 6\.0: end the array with `\{append = true\}`/);
+});

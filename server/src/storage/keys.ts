@@ -48,15 +48,15 @@ const tp = 'storage.options.thinpool';
 
 const KEYS: KeySpec[] = [
   { table: s, key: 'driver', type: 'string', doc: 'The graph driver that stores image layers and container file systems. It must match the driver the existing store was created with.', examples: DRIVERS.filter((d) => !d.removed && d.name !== 'overlay2').map((d) => d.name) },
-  { table: s, key: 'driver_priority', type: 'string[]', since: '4.4', doc: 'Drivers to try in order when `driver` is empty; the first that works on this system is used.' },
+  { table: s, key: 'driver_priority', type: 'string[]', since: '4.4', append: '6.0', doc: 'Drivers to try in order when `driver` is empty; the first that works on this system is used.' },
   { table: s, key: 'runroot', type: 'string', default: '/run/containers/storage', doc: 'Directory for state that must not survive a reboot (locks, mount bookkeeping). Should be on a tmpfs.' },
   { table: s, key: 'graphroot', type: 'string', default: '/var/lib/containers/storage', doc: 'Directory that holds images, layers and containers: the store itself. Podman also keeps its database below it.' },
   { table: s, key: 'imagestore', type: 'string', since: '4.6', doc: 'A separate directory for images, so that images and containers live on different disks. The graph root keeps the containers.' },
   { table: s, key: 'rootless_storage_path', type: 'string', default: '$HOME/.local/share/containers/storage', doc: 'Graph root used for rootless users when their own storage.conf does not set one. `$HOME`, `$UID` and `$USER` are expanded.' },
   { table: s, key: 'transient_store', type: 'bool', since: '4.4', default: 'false', doc: 'Keep the container bookkeeping in the run root, so containers do not survive a reboot (faster, for throw-away hosts).' },
-  { table: o, key: 'additionalimagestores', type: 'string[]', doc: 'Read-only image stores (for example on a network share) searched after the graph root.' },
+  { table: o, key: 'additionalimagestores', type: 'string[]', append: '6.0', doc: 'Read-only image stores (for example on a network share) searched after the graph root.' },
   { table: o, key: 'imagestore', type: 'string', since: '4.6', doc: 'Older place for the separate image store; `[storage] imagestore` is the current one.' },
-  { table: o, key: 'additionallayerstores', type: 'string[]', doc: 'Read-only layer stores served by a helper (lazy pulling). Experimental.' },
+  { table: o, key: 'additionallayerstores', type: 'string[]', append: '6.0', doc: 'Read-only layer stores served by a helper (lazy pulling). Experimental.' },
   { table: o, key: 'size', type: 'string', doc: 'Maximum size of a container\'s writable layer, such as "10G", where the driver supports quotas. Empty: no limit.' },
   { table: o, key: 'remap-uids', type: 'string', removed: '5.2', doc: 'A user ID mapping `container:host:size` applied to layers when they are stored. Replaced by per-container user namespaces.' },
   { table: o, key: 'remap-gids', type: 'string', removed: '5.2', doc: 'A group ID mapping `container:host:size` applied to layers when they are stored.' },
