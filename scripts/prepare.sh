@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 CACHE=.cache
 mkdir -p "$CACHE/debs" "$CACHE/corpus" "$CACHE/bin"
 
-APT_PACKAGES=(lxc lxc-dev lxc-templates gcc pkg-config unzip podman)
+APT_PACKAGES=(lxc lxc-dev lxc-templates gcc pkg-config unzip podman checkpolicy libsepol-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

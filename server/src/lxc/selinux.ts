@@ -42,6 +42,9 @@ function lineFindings(l: LxcLine): Finding[] {
   }));
   const parts = splitContext(l.value);
   if (!parts || problems.some((p) => p.severity === 'error')) return out;
+  if (!parts.level) {
+    out.push({ code: 'lxc/selinux-unusual-context', message: 'No level: the MCS policies of container hosts need one (such as `s0` or `s0:c100,c200`); the kernel refuses the context without it and the container fails to start. LXC, unlike Podman, does not add one.', range: at(0, l.value.length) });
+  }
   const what = l.key === PROCESS_KEY ? 'the container\'s processes' : 'the container\'s session keyring';
   if (parts.role.text === 'object_r') {
     out.push({ code: 'lxc/selinux-unusual-context', message: `\`object_r\` is the role of files; ${what} need a process role such as \`system_r\`, or the kernel refuses the context at start.`, range: at(parts.role.start, parts.role.start + parts.role.text.length) });

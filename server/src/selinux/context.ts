@@ -19,6 +19,8 @@ export interface SelinuxProblem {
   message: string;
   /** error: the kernel refuses the context; warning: valid but not what containers use. */
   severity: 'error' | 'warning';
+  /** A warning the kernel of a container host (MCS policy: only s0, c0–c1023) still refuses. */
+  mcs?: true;
 }
 
 export interface ContextParts {
@@ -54,12 +56,13 @@ function levelProblems(text: string, base: number): SelinuxProblem[] {
   const out: SelinuxProblem[] = [];
   const m = /^s(\d+)(?::(.*))?$/.exec(text);
   if (!m) return [{ start: base, end: base + text.length, message: `${inlineCode(text)} is not a level: write a sensitivity such as \`s0\`, optionally followed by \`:\` and categories.`, severity: 'error' }];
-  if (m[1] !== '0') out.push({ start: base, end: base + 1 + m[1].length, message: `Sensitivity s${m[1]}: the MCS policies container hosts run know only s0.`, severity: 'warning' });
+  if (m[1] !== '0') out.push({ start: base, end: base + 1 + m[1].length, message: `Sensitivity s${m[1]}: the MCS policies container hosts run know only s0.`, severity: 'warning', mcs: true });
   if (m[2] === undefined) return out;
   let pos = base + text.indexOf(':') + 1;
   const seen: number[] = [];
   for (const item of m[2].split(',')) {
-    const r = /^c(\d+)(?:\.c(\d+))?$/.exec(item);
+    // Category names are `c` and a number without leading zeros (`c01` is not a name the policy has).
+    const r = /^c(0|[1-9]\d*)(?:\.c(0|[1-9]\d*))?$/.exec(item);
     const end = pos + item.length;
     if (!r) {
       out.push({ start: pos, end, message: `${inlineCode(item)} is not a category: write \`cN\` or a range \`cN.cM\`.`, severity: 'error' });
@@ -96,6 +99,16 @@ export function validateSelinuxContext(text: string): SelinuxProblem[] {
     }
   }
   return out;
+}
+
+/**
+ * Whether the kernel of a container host refuses the context: a syntax error, a sensitivity
+ * other than s0, or no level at all (MCS policies want one; the engines add it themselves, LXC
+ * does not).
+ */
+export function refusedByMcs(text: string): boolean {
+  const p = splitContext(text);
+  return !p || !p.level || validateSelinuxContext(text).some((x) => x.severity === 'error' || x.mcs === true);
 }
 
 /** Plain words about a level or range. */
