@@ -131,3 +131,7 @@ test('the contexts LXC\'s own policy module (lxc.te, Debian liblxc-common) tells
   const file = /(\w+_u:object_r:(lxc_file_t)\S*)/.exec(te)!;
   assert.deepEqual(lxcDiags(`lxc.selinux.context = ${file[1]}\n`).map((d) => d.split(' ')[1]), ['lxc/selinux-unusual-context']);
 });
+
+test('the keyring is an object: object_r and file types are not flagged there', () => {
+  assert.deepEqual(lxcDiags('lxc.selinux.context.keyring = system_u:object_r:container_file_t:s0\n'), []);
+});

@@ -45,11 +45,12 @@ function lineFindings(l: LxcLine): Finding[] {
   if (!parts.level) {
     out.push({ code: 'lxc/selinux-unusual-context', message: 'No level: the MCS policies of container hosts need one (such as `s0` or `s0:c100,c200`); the kernel refuses the context without it and the container fails to start. LXC, unlike Podman, does not add one.', range: at(0, l.value.length) });
   }
-  const what = l.key === PROCESS_KEY ? 'the container\'s processes' : 'the container\'s session keyring';
+  // A keyring is an object and may carry other labels; a process must run in a domain.
+  if (l.key !== PROCESS_KEY) return out;
   if (parts.role.text === 'object_r') {
-    out.push({ code: 'lxc/selinux-unusual-context', message: `\`object_r\` is the role of files; ${what} need a process role such as \`system_r\`, or the kernel refuses the context at start.`, range: at(parts.role.start, parts.role.start + parts.role.text.length) });
+    out.push({ code: 'lxc/selinux-unusual-context', message: '`object_r` is the role of files and other objects; the policy lets no process run in it, so the container fails to start. Use a process role such as `system_r`.', range: at(parts.role.start, parts.role.start + parts.role.text.length) });
   } else if (FILE_TYPES.has(parts.type.text)) {
-    out.push({ code: 'lxc/selinux-unusual-context', message: `${inlineCode(parts.type.text)} labels files, not processes; ${what} need a process domain such as \`container_t\`.`, range: at(parts.type.start, parts.type.start + parts.type.text.length) });
+    out.push({ code: 'lxc/selinux-unusual-context', message: `${inlineCode(parts.type.text)} labels files, not processes; the container's processes need a process domain such as \`container_t\`.`, range: at(parts.type.start, parts.type.start + parts.type.text.length) });
   }
   return out;
 }
