@@ -11,7 +11,8 @@ mkdir -p "$CACHE/debs" "$CACHE/corpus" "$CACHE/bin"
 # lxd (Debian 12: LXD 5.0.2) is the oracle for Incus/LXD YAML (test/helpers/lxdOracle.ts runs a
 # private daemon). Installing it also installs uidmap (newuidmap/newgidmap) and gives root and
 # _lxd the subordinate IDs 100000-10100000 in /etc/subuid and /etc/subgid, as on a real LXD host.
-APT_PACKAGES=(lxc lxc-dev lxc-templates gcc pkg-config unzip podman lxd)
+# checkpolicy and libsepol-dev build the SELinux context oracle (test/oracles/secheck.c).
+APT_PACKAGES=(lxc lxc-dev lxc-templates gcc pkg-config unzip podman lxd checkpolicy libsepol-dev)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -75,6 +75,8 @@ const CATALOGUE = {
   'lxc/idmap-overlap': { severity: 'warning', summary: 'Two idmap ranges of the same type overlap.' },
   'lxc/idmap-subid': { severity: 'warning', summary: 'An idmap range lies outside the subordinate IDs of /etc/subuid or /etc/subgid.' },
   'lxc/system-config-key': { severity: 'warning', summary: 'A key that LXC\'s system configuration (lxc.conf) does not read.', data: SUGGEST },
+  'lxc/selinux-invalid-context': { severity: 'warning', summary: 'An `lxc.selinux.context*` value the kernel will refuse: LXC loads it, the container fails to start on an SELinux host.' },
+  'lxc/selinux-unusual-context': { severity: 'warning', summary: 'An `lxc.selinux.context*` value that is well formed but not a context a container process or keyring can use.' },
   // containers.conf
   'containers/toml-syntax': { severity: 'error', summary: 'The file is not valid TOML; Podman refuses to start.' },
   'containers/duplicate': { severity: 'error', summary: 'A key or table is defined twice; Podman refuses to start.' },
@@ -113,8 +115,8 @@ const CATALOGUE = {
   'storage/empty-driver': { severity: 'warning', summary: 'An empty driver: containers/storage complains and picks one itself.' },
   'storage/relative-graphroot': { severity: 'error', summary: 'A relative graph root, which Podman refuses.' },
   'storage/relative-path': { severity: 'warning', summary: 'A relative path, taken from the directory podman happens to run in.' },
-  'storage/file-not-read': { severity: 'information', summary: 'A system storage.conf that is not read: /etc/containers/storage.conf exists, or the rootless user has their own file.' },
-  'storage/missing-root': { severity: 'error', summary: 'runroot or graphroot is not set in a system storage.conf; rootful Podman refuses to start.' },
+  'storage/file-not-read': { severity: 'information', summary: 'A storage.conf that is not read: /etc/containers/storage.conf exists, the rootless user has their own file, or a drop-in before Podman 6.0.' },
+  'storage/missing-root': { severity: 'error', summary: 'runroot or graphroot is not set in a system storage.conf; rootful Podman before 6.0 refuses to start.' },
   // registries.conf
   'registries/toml-syntax': { severity: 'error', summary: 'registries.conf is not valid TOML; Podman refuses it.' },
   'registries/duplicate': { severity: 'error', summary: 'A key or table of registries.conf is defined twice; Podman refuses it.' },

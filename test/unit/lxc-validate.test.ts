@@ -595,3 +595,8 @@ test('lxc.prlimit. with no name loads (fails at start); size strings up to 21 ch
     assert.deepEqual(lxcCodes(`${k} = ${'0'.repeat(21)}1\n`), ['lxc/invalid-value'], k);
   }
 });
+
+test('SELinux contexts are warnings on the value (more in lxc-selinux.test.ts)', () => {
+  assert.deepEqual(lxcDiags('lxc.selinux.context = system_u:system_r:container_t:s0:c1024\n'), ['0:55-60 lxc/selinux-invalid-context']);
+  assert.deepEqual(lxcDiags('lxc.selinux.context = system_u:system_r:container_t:s1\n'), ['0:52-54 lxc/selinux-unusual-context']);
+});

@@ -78,3 +78,18 @@ test('hover, completion, outline and the key fix in the contexts file', () => {
   assert.equal(detectLanguage('/usr/share/containers/selinux/contexts'), 'selinux-contexts');
   assert.equal(detectLanguage('/etc/selinux/targeted/contexts/files/file_contexts'), undefined);
 });
+
+test('huge category lists stay cheap: a bounded number of problems, no deep recursion or quadratic time', () => {
+  const many = `system_u:system_r:container_t:s0:${Array(200000).fill('c0.c1022').join(',')}`;
+  const t = Date.now();
+  const p = validateSelinuxContext(many);
+  assert.equal(p.length, 100);
+  assert.ok(p.every((x) => x.severity === 'warning' && /repeats/.test(x.message)));
+  const bad = validateSelinuxContext(`system_u:system_r:container_t:s0:${Array(200000).fill('cx').join(',')}-s0:${Array(200000).fill('cy').join(',')}`);
+  assert.equal(bad.length, 100);
+  assert.ok(Date.now() - t < 5000, `${Date.now() - t} ms`);
+  // The repeat check still sees overlaps across words of the category set.
+  assert.deepEqual(v('system_u:system_r:container_t:s0:c30.c33,c32'), ['41-44 warning']);
+  assert.deepEqual(v('system_u:system_r:container_t:s0:c0.c31,c32.c63,c64'), []);
+  assert.deepEqual(v('system_u:system_r:container_t:s0:c0.c1023,c1023'), ['42-47 warning']);
+});

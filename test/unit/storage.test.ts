@@ -59,7 +59,10 @@ test('drivers: unknown is an error, overlay2 an old name, empty a warning', () =
   assert.deepEqual(t(''), ['storage/empty-driver']);
   assert.deepEqual(t('devicemapper'), ['storage/driver-unavailable']);
   assert.deepEqual(t('aufs'), ['storage/driver-unavailable']);
-  assert.deepEqual(t('devicemapper', '5.0'), ['storage/unknown-driver']);
+  assert.deepEqual(t('devicemapper', '5.0'), ['storage/driver-unavailable']);
+  assert.deepEqual(t('devicemapper', '5.1'), ['storage/unknown-driver']);
+  assert.deepEqual(t('aufs', '5.6'), ['storage/driver-unavailable']);
+  assert.deepEqual(t('aufs', '5.7'), ['storage/unknown-driver']);
   assert.deepEqual(t('vfs'), []);
   const text = BASE.replace('"overlay"', '"overlya"');
   const s = svc();
@@ -106,8 +109,29 @@ test('versions: keys and tables by target Podman', () => {
   assert.deepEqual(codes(`${BASE}transient_store = true\n`, '4.3'), ['storage/key-too-new']);
   assert.deepEqual(codes(`${BASE}transient_store = true\n`, '4.4'), []);
   assert.deepEqual(codes(`${BASE}[storage.options.thinpool]\nbasesize = "10G"\n`, '4.3'), []);
-  assert.deepEqual(codes(`${BASE}[storage.options.thinpool]\nbasesize = "10G"\n`, '5.0'), ['storage/removed-key']);
+  assert.deepEqual(codes(`${BASE}[storage.options.thinpool]\nbasesize = "10G"\n`, '5.0'), []);
+  assert.deepEqual(codes(`${BASE}[storage.options.thinpool]\nbasesize = "10G"\n`, '5.1'), ['storage/removed-key']);
   assert.deepEqual(codes(`${BASE}[storage.options]\nremap-uids = "0:100000:65536"\n`, '4.3'), []);
+});
+
+// Each `since`/`removed` below was read from the toml tags of containers/storage at the release
+// each Podman pins (README of server/src/storage/keys.ts lists the mapping).
+test('versions after 4.3 follow containers/storage history', () => {
+  const at = (text: string, v: string) => codes(`${BASE}${text}`, v);
+  assert.deepEqual(at('driver_priority = ["overlay"]\n', '4.3'), ['storage/key-too-new']);
+  assert.deepEqual(at('driver_priority = ["overlay"]\n', '4.4'), []);
+  assert.deepEqual(at('imagestore = "/srv/images"\n', '4.5'), ['storage/key-too-new']);
+  assert.deepEqual(at('imagestore = "/srv/images"\n', '4.6'), []);
+  assert.deepEqual(at('[storage.options]\nremap-uids = "0:100000:65536"\n', '5.1'), []);
+  assert.deepEqual(at('[storage.options]\nremap-uids = "0:100000:65536"\n', '5.2'), ['storage/removed-key']);
+  assert.deepEqual(at('[storage.options.aufs]\nmountopt = "x"\n', '5.6'), []);
+  assert.notDeepEqual(at('[storage.options.aufs]\nmountopt = "x"\n', '5.7'), []);
+  assert.deepEqual(at('[storage.options.overlay]\nsync = "filesystem"\n', '5.8'), ['storage/key-too-new']);
+  assert.deepEqual(at('[storage.options.overlay]\nsync = "filesystem"\n', '6.0'), []);
+  // containers/storage never had a strip_suid_sgid option.
+  assert.deepEqual(at('[storage.options]\nstrip_suid_sgid = true\n', '6.0'), ['storage/unknown-key']);
+  // The emptied thinpool table is still decoded until 5.8.
+  assert.deepEqual(at('[storage.options.thinpool]\n', '5.8'), []);
 });
 
 test('hover explains every key, tables, driver values and pull options', () => {

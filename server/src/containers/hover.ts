@@ -12,6 +12,7 @@ import { entryAt, headerAt, rng } from './cursor';
 import { CAPABILITIES, findCapability, podmanDefaultSet } from '../capabilities/table';
 import { capabilityMarkdown } from '../capabilities/hover';
 import { escapeMarkdown, inlineCode } from '../util/markdown';
+import { PODMAN_LABEL_NOTES } from '../selinux/podman';
 
 export const CC_MANPAGE_URL = 'https://github.com/containers/common/blob/main/docs/containers.conf.5.md';
 
@@ -36,6 +37,8 @@ export function valuesMarkdown(k: CcKey, version: string): string {
 /** A key's documentation; `shown` (how the document names it) is escaped here. */
 export function keyMarkdown(k: CcKey, version: string, shown: string): string {
   const lines = [`**${escapeMarkdown(shown)}**`, '', k.doc || 'No longer read by Podman.', ''];
+  const note = PODMAN_LABEL_NOTES[`${k.table}.${k.key}`];
+  if (note) lines.push(note, '');
   lines.push(`- Type: ${k.type === 'string[]' ? 'array of strings' : k.type.replace('map<', 'table of ').replace('>', '')}`);
   if (k.check === 'capabilities') {
     const set = podmanDefaultSet(version);

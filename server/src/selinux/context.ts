@@ -19,6 +19,8 @@ export interface SelinuxProblem {
   message: string;
   /** error: the kernel refuses the context; warning: valid but not what containers use. */
   severity: 'error' | 'warning';
+  /** A warning the kernel of a container host (MCS policy: only s0, c0–c1023) still refuses. */
+  mcs?: true;
 }
 
 export interface ContextParts {
@@ -49,17 +51,35 @@ export function splitContext(text: string): ContextParts | undefined {
   return { user: parts[0], role: parts[1], type: parts[2], level };
 }
 
+/** At most this many problems are reported for one context (a pasted megabyte stays cheap). */
+export const MAX_PROBLEMS = 100;
+
+/** Whether any of the categories a..b (within c0–c1023) is already in `words`; then adds them all. */
+function addCategories(words: Uint32Array, a: number, b: number): boolean {
+  let hit = false;
+  for (let w = a >>> 5; w <= b >>> 5; w++) {
+    const lo = w === a >>> 5 ? a & 31 : 0;
+    const hi = w === b >>> 5 ? b & 31 : 31;
+    const mask = ((0xffffffff >>> (31 - hi)) & (0xffffffff << lo)) >>> 0;
+    if ((words[w] & mask) !== 0) hit = true;
+    words[w] |= mask;
+  }
+  return hit;
+}
+
 /** Problems of one level (`s0`, `s0:c1,c2`, `s0:c0.c1023`), offsets relative to `base`. */
 function levelProblems(text: string, base: number): SelinuxProblem[] {
   const out: SelinuxProblem[] = [];
   const m = /^s(\d+)(?::(.*))?$/.exec(text);
   if (!m) return [{ start: base, end: base + text.length, message: `${inlineCode(text)} is not a level: write a sensitivity such as \`s0\`, optionally followed by \`:\` and categories.`, severity: 'error' }];
-  if (m[1] !== '0') out.push({ start: base, end: base + 1 + m[1].length, message: `Sensitivity s${m[1]}: the MCS policies container hosts run know only s0.`, severity: 'warning' });
+  if (m[1] !== '0') out.push({ start: base, end: base + 1 + m[1].length, message: `Sensitivity s${m[1]}: the MCS policies container hosts run know only s0.`, severity: 'warning', mcs: true });
   if (m[2] === undefined) return out;
   let pos = base + text.indexOf(':') + 1;
-  const seen: number[] = [];
+  const seen = new Uint32Array((MAX_CATEGORY + 1) / 32);
   for (const item of m[2].split(',')) {
-    const r = /^c(\d+)(?:\.c(\d+))?$/.exec(item);
+    if (out.length >= MAX_PROBLEMS) break;
+    // Category names are `c` and a number without leading zeros (`c01` is not a name the policy has).
+    const r = /^c(0|[1-9]\d*)(?:\.c(0|[1-9]\d*))?$/.exec(item);
     const end = pos + item.length;
     if (!r) {
       out.push({ start: pos, end, message: `${inlineCode(item)} is not a category: write \`cN\` or a range \`cN.cM\`.`, severity: 'error' });
@@ -68,8 +88,7 @@ function levelProblems(text: string, base: number): SelinuxProblem[] {
       const b = r[2] === undefined ? a : Number(r[2]);
       if (a > MAX_CATEGORY || b > MAX_CATEGORY) out.push({ start: pos, end, message: `Categories go from c0 to c${MAX_CATEGORY}; ${inlineCode(item)} is outside the range the policy defines.`, severity: 'error' });
       else if (r[2] !== undefined && b <= a) out.push({ start: pos, end, message: `A category range goes from the lower to the higher number: \`c${Math.min(a, b)}.c${Math.max(a, b)}\`.`, severity: 'error' });
-      else if (seen.some((x) => x >= a && x <= b)) out.push({ start: pos, end, message: `${inlineCode(item)} repeats a category listed before.`, severity: 'warning' });
-      for (let x = a; x <= Math.min(b, a + MAX_CATEGORY); x++) seen.push(x);
+      else if (addCategories(seen, a, b)) out.push({ start: pos, end, message: `${inlineCode(item)} repeats a category listed before.`, severity: 'warning' });
     }
     pos = end + 1;
   }
@@ -88,14 +107,22 @@ export function validateSelinuxContext(text: string): SelinuxProblem[] {
     if (p.level.text === '') out.push({ start: p.level.start - 1, end: p.level.start, message: 'A colon after the type must be followed by a level such as `s0`.', severity: 'error' });
     else {
       const dash = p.level.text.indexOf('-');
-      if (dash === -1) out.push(...levelProblems(p.level.text, p.level.start));
-      else {
-        out.push(...levelProblems(p.level.text.slice(0, dash), p.level.start));
-        out.push(...levelProblems(p.level.text.slice(dash + 1), p.level.start + dash + 1));
-      }
+      const found = dash === -1 ? levelProblems(p.level.text, p.level.start)
+        : [...levelProblems(p.level.text.slice(0, dash), p.level.start), ...levelProblems(p.level.text.slice(dash + 1), p.level.start + dash + 1)];
+      for (const f of found.slice(0, MAX_PROBLEMS)) out.push(f);
     }
   }
   return out;
+}
+
+/**
+ * Whether the kernel of a container host refuses the context: a syntax error, a sensitivity
+ * other than s0, or no level at all (MCS policies want one; the engines add it themselves, LXC
+ * does not).
+ */
+export function refusedByMcs(text: string): boolean {
+  const p = splitContext(text);
+  return !p || !p.level || validateSelinuxContext(text).some((x) => x.severity === 'error' || x.mcs === true);
 }
 
 /** Plain words about a level or range. */

@@ -26,6 +26,8 @@ export const SELINUX_TYPES: Readonly<Record<string, string>> = {
   unconfined_t: 'the domain of unconfined login users: SELinux does not restrict it.',
   svirt_sandbox_file_t: 'the old name of `container_file_t`.',
   svirt_lxc_net_t: 'the old name of `container_t`.',
+  lxc_t: 'the container domain of the policy module LXC itself ships (/usr/share/lxc/selinux/lxc.te, for RHEL-like hosts): containers are held to about what an unprivileged login user may do. It is not part of container-selinux; the module must be built and loaded by hand, or the kernel does not know the type.',
+  lxc_file_t: 'the label that LXC\'s own policy module gives container root file systems; give it the same categories as the container\'s `lxc_t` context.',
 };
 
 export const USER_DOC: Readonly<Record<string, string>> = {
@@ -42,4 +44,4 @@ export const ROLE_DOC: Readonly<Record<string, string>> = {
 };
 
 /** Types that label files (as opposed to process domains). */
-export const FILE_TYPES = new Set(['container_file_t', 'container_ro_file_t', 'container_var_lib_t', 'container_var_run_t', 'container_config_t', 'container_home_t', 'container_log_t', 'svirt_sandbox_file_t']);
+export const FILE_TYPES = new Set(['container_file_t', 'container_ro_file_t', 'container_var_lib_t', 'container_var_run_t', 'container_config_t', 'container_home_t', 'container_log_t', 'svirt_sandbox_file_t', 'lxc_file_t']);

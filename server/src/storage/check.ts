@@ -84,6 +84,13 @@ export function typeProblem(v: TomlValue, t: KeyType): string | undefined {
   }
 }
 
+/** An array without its `{append = true|false}` items (the attribute containers/storage reads from 6.0). */
+function withoutAppend(v: TomlValue): TomlValue {
+  if (v.type !== 'array') return v;
+  const isAppend = (i: TomlValue) => i.type === 'inline-table' && i.entries.length > 0 && i.entries.every((e) => e.key.parts.length === 1 && e.key.parts[0].name === 'append' && e.value.type === 'boolean');
+  return { ...v, items: v.items.filter((i) => !isAppend(i)) };
+}
+
 /** `4.3.1` → `4.3`; `latest` or nonsense → the newest release ctconf knows. */
 export function podmanBranch(v: string): string {
   const m = /^(\d+)\.(\d+)/.exec(v);
@@ -205,7 +212,7 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
           for (const sub of kv.value.entries) entry([...path, ...sub.key.parts.map((x) => x.name)], sub, sub.key.parts.length);
           return;
         }
-        const p = typeProblem(kv.value, k.type);
+        const p = typeProblem(k.append && atLeast(o.podmanVersion, k.append) ? withoutAppend(kv.value) : kv.value, k.type);
         if (p) {
           push(o.codes.wrongType, `\`${k.key}\` gets ${p}. ${refuse}`, valueAt);
           return;

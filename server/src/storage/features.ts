@@ -39,6 +39,7 @@ export function keyMarkdown(k: KeySpec, f: FormatInfo): string {
   if (k.default !== undefined) lines.push(`- Default: \`${k.default}\``);
   if (k.values) lines.push(`- Values: ${k.values.filter(Boolean).map((v) => `\`${v}\``).join(', ')}`);
   else if (k.examples) lines.push(`- For example: ${k.examples.map((v) => `\`${v}\``).join(', ')}`);
+  if (k.append) lines.push(`- From Podman ${k.append}: end the array with \`{append = true}\` to add to what earlier files set instead of replacing it`);
   const state = live(k, f.podmanVersion);
   if (k.since) lines.push(`- Podman ${k.since} and later${state === 'too-new' ? `: **ignored by the target Podman ${f.podmanVersion}**` : ''}`);
   if (k.removed) lines.push(`- No longer read since Podman ${k.removed}${state === 'removed' ? `: **ignored by the target Podman ${f.podmanVersion}**` : ''}`);

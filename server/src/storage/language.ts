@@ -7,6 +7,7 @@ import { validateStorageConf } from './validate';
 import { podmanBranch } from './check';
 import { jsonSchema } from './schema';
 import { atLeast } from '../util/version';
+import { mergeStorage, storageLayersText } from './layers';
 
 export const STORAGE_MANPAGE_URL = 'https://github.com/containers/container-libs/blob/main/storage/docs/containers-storage.conf.5.md';
 
@@ -30,6 +31,11 @@ export const storageLanguage: LanguageSupport<TomlDocument> = {
   id: 'containers-storage-conf',
   parse: (text) => parseToml(text),
   findings: (doc, ctx) => validateStorageConf(doc, { podmanVersion: podmanBranch(ctx.config.podmanVersion), path: ctx.path, readFile: ctx.config.restricted ? undefined : (f) => ctx.host.readFile(f), exists: ctx.config.restricted ? undefined : (f) => ctx.host.stat(f)?.type === 'file', rootlessHome: ctx.config.restricted || (ctx.host.uid?.() ?? 0) === 0 ? undefined : ctx.host.env('HOME') }),
+  effective: (doc, ctx) => {
+    if (ctx.config.restricted) return undefined;
+    const v = podmanBranch(ctx.config.podmanVersion);
+    return storageLayersText(mergeStorage(ctx.host, v, ctx.path, doc.text), v, ctx.path);
+  },
   hover: (doc, pos, ctx) => hoverToml(doc, pos, storageFormat(podmanBranch(ctx.config.podmanVersion))),
   completion: (doc, pos, ctx) => completeToml(doc, pos, storageFormat(podmanBranch(ctx.config.podmanVersion))),
   codeActions: (_doc, _range, diagnostics, ctx) => tomlCodeActions(ctx.uri, diagnostics, 'storage', ['storage/invalid-value', 'storage/unknown-driver', 'storage/overlay2']),

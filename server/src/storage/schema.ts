@@ -25,6 +25,8 @@ export interface KeySpec {
   readonly values?: readonly string[];
   /** Values suggested in completion (not enforced). */
   readonly examples?: readonly string[];
+  /** Podman release from which a string array may end with `{append = true}` (add to earlier files). */
+  readonly append?: string;
 }
 
 export interface TableSpec {

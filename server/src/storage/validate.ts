@@ -12,6 +12,7 @@ import { inlineCode } from '../util/markdown';
 import { closest } from '../util/strings';
 import { checkToml, rangeOf, type CheckCodes } from './check';
 import { DRIVERS, PATH_KEYS, STORAGE_SCHEMA } from './keys';
+import { STORAGE_DROPINS_SINCE, isStorageDropIn } from './layers';
 
 export const STORAGE_CODES: CheckCodes = {
   syntax: 'storage/toml-syntax',
@@ -95,7 +96,8 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
       }
     }
   });
-  if (!isUserStorageConf(opts.path) && doc.errors.length === 0) {
+  // From Podman 6.0 the library has built-in roots, and a drop-in need not set them.
+  if (!isUserStorageConf(opts.path) && !isStorageDropIn(opts.path) && !atLeast(v, STORAGE_DROPINS_SINCE) && doc.errors.length === 0) {
     const storageHeader = doc.headers.find((h) => h.key.parts.length === 1 && h.key.parts[0].name === 'storage');
     const at = storageHeader ? rangeOf(doc, storageHeader.key.start, storageHeader.key.end) : rangeOf(doc, 0, 0);
     for (const key of ['runroot', 'graphroot']) {
@@ -105,7 +107,9 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
     }
   }
   const other = opts.exists && storageFileNotRead(opts.path, opts.exists);
-  if (other) {
+  if (isStorageDropIn(opts.path)) {
+    if (!atLeast(v, STORAGE_DROPINS_SINCE)) extra.push({ code: 'storage/file-not-read', message: `Podman ${v} reads no storage.conf drop-in directories: containers/storage reads them from Podman ${STORAGE_DROPINS_SINCE} (containers/storage 1.63) on. Until then, put these settings in the storage.conf that is read.`, range: rangeOf(doc, 0, 0) });
+  } else if (other) {
     extra.push({ code: 'storage/file-not-read', message: `${other} exists, so rootful Podman reads it instead of this file (containers/storage reads one file, it does not merge them); rootless users read ~/.config/containers/storage.conf when they have one.`, range: rangeOf(doc, 0, 0) });
   } else if (opts.exists && opts.rootlessHome && !isUserStorageConf(opts.path) && /^\/(etc|usr\/share)\/containers\/storage\.conf$/.test(opts.path ?? '')) {
     const own = `${opts.rootlessHome.replace(/\/$/, '')}/.config/containers/storage.conf`;
