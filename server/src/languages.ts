@@ -28,6 +28,11 @@ export const LANGUAGE_PATTERNS: Record<LanguageId, readonly string[]> = {
   ],
   'containers-storage-conf': [
     '**/containers/storage.conf',
+    // Drop-in files, read from containers/storage 1.63 (Podman 6.0).
+    '**/containers/storage.conf.d/*.conf',
+    '**/containers/storage.rootful.conf.d/*.conf',
+    '**/containers/storage.rootless.conf.d/*.conf',
+    '**/containers/storage.rootless.conf.d/*/*.conf',
   ],
   'containers-registries-conf': [
     '**/containers/registries.conf',

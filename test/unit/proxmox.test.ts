@@ -178,3 +178,11 @@ test('proxmox: outline and folding by section', () => {
   assert.ok(syms.some((x) => x.name === 'unprivileged'));
   assert.deepEqual(s.folding(d).map((f) => [f.startLine, f.endLine]), [[16, 26]]);
 });
+
+test('proxmox: an SELinux context on a raw lxc.* line is checked like in an LXC config', () => {
+  const text = 'arch: amd64\nhostname: web\nlxc.selinux.context: system_u:system_r:container_t:s0:c1.c1\n';
+  const d = svc().diagnostics(doc(text)).filter((x) => String(x.code).startsWith('lxc/selinux'));
+  assert.equal(d.length, 1, JSON.stringify(d));
+  assert.equal(d[0].range.start.line, 2);
+  assert.ok(d[0].range.start.character >= 'lxc.selinux.context: '.length, JSON.stringify(d[0].range));
+});

@@ -185,6 +185,6 @@ test('the JSON schema follows the data table and the version', () => {
 });
 
 test('storage.conf paths are detected, other storage.conf files are not', () => {
-  for (const p of ['/etc/containers/storage.conf', '/usr/share/containers/storage.conf', '/home/ann/.config/containers/storage.conf']) assert.equal(detectLanguage(p), 'containers-storage-conf', p);
-  for (const p of ['/etc/storage.conf', '/home/ann/.git/config', '/srv/app/storage.conf']) assert.notEqual(detectLanguage(p), 'containers-storage-conf', p);
+  for (const p of ['/etc/containers/storage.conf', '/usr/share/containers/storage.conf', '/home/ann/.config/containers/storage.conf', '/etc/containers/storage.conf.d/10-pull.conf', '/usr/share/containers/storage.rootless.conf.d/1000/a.conf', '/etc/containers/storage.rootful.conf.d/b.conf']) assert.equal(detectLanguage(p), 'containers-storage-conf', p);
+  for (const p of ['/etc/storage.conf', '/home/ann/.git/config', '/srv/app/storage.conf', '/etc/containers/storage.conf.d/notes.txt']) assert.notEqual(detectLanguage(p), 'containers-storage-conf', p);
 });

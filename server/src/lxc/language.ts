@@ -12,7 +12,7 @@ import { pathToUri } from '../util/uri';
 import { lxcFolding, lxcLinks, lxcSymbols } from './outline';
 import { manNote } from '../language';
 import { CAPABILITIES } from '../capabilities/table';
-import { lxcSelinuxFindings, lxcSelinuxHover } from './selinux';
+import { lxcSelinuxHover } from './selinux';
 
 /** Capability names ctconf knows (its own table): the only text a command link is written around. */
 const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES.map((c) => c.name));
@@ -70,10 +70,7 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
   id: 'lxc',
   parse: (text, ctx) => new LxcModel(parseLxc(text), isSystemConfigPath(ctx.path)),
   findings(m, ctx) {
-    const a = m.analysis(ctx);
-    if (!a) return validateLxcSystem(m.doc);
-    const selinux = lxcSelinuxFindings(m.doc, ctx.config.lxcVersion, a.effective.values);
-    return selinux.length ? [...a.findings, ...selinux] : a.findings;
+    return m.analysis(ctx)?.findings ?? validateLxcSystem(m.doc);
   },
   hover(m, pos, ctx) {
     const line = m.doc.lineAt(pos.line);

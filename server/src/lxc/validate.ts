@@ -10,6 +10,7 @@ import { CheckState, type LxcAnalysis, type LxcValidateOptions } from './check/s
 import { walk } from './check/walk';
 import { checkIdmaps } from './check/idmaps';
 import { checkKeptCapabilities } from './check/caps';
+import { lxcSelinuxFindings } from './selinux';
 
 export type { CapEntry, CapState, Effective, IdmapEntry, IncludeInfo, LxcAnalysis, LxcValidateOptions, Origin } from './check/state';
 export { capList } from './check/state';
@@ -21,5 +22,7 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   walk(s, doc);
   checkIdmaps(s);
   checkKeptCapabilities(s, doc);
+  // SELinux contexts of the document's own lines (raw lxc.* lines of Proxmox and Incus too).
+  s.top.push(...lxcSelinuxFindings(doc, opts.version, s.effective.values));
   return { findings: s.top, effective: s.effective };
 }
