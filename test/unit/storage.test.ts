@@ -182,6 +182,12 @@ test('the JSON schema follows the data table and the version', () => {
   assert.ok(validate({ storage: { driver: 'overlay', runroot: '/run/containers/storage', graphroot: '/var/lib/containers/storage', options: { additionalimagestores: [], pull_options: { use_hard_links: 'false' }, overlay: { mountopt: 'nodev' }, thinpool: {} } } }), JSON.stringify(validate.errors));
   assert.ok(!validate({ storage: { driver: 1 } }));
   assert.ok(!validate({ storage: { options: { 'auto-userns-min-size': -1 } } }));
+  // `{append = true}` at the end of a list: Podman 6.0 and later.
+  const appended = { storage: { driver_priority: ['overlay', { append: true }] } };
+  assert.ok(!new Ajv({ strict: false }).compile(storageSchema('5.8'))(appended));
+  const v60 = new Ajv({ strict: false }).compile(storageSchema('6.0'));
+  assert.ok(v60(appended), JSON.stringify(v60.errors));
+  assert.ok(!v60({ storage: { driver_priority: ['overlay', { append: 'yes' }] } }));
 });
 
 test('storage.conf paths are detected, other storage.conf files are not', () => {

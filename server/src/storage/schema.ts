@@ -126,6 +126,11 @@ export function jsonSchema(s: Schema, title: string, podmanVersion: string, atLe
     const properties: Record<string, unknown> = {};
     for (const k of keysOf(s, name).filter(live)) {
       properties[k.key] = { ...JSON_TYPE[k.type], description: k.doc, ...(k.values ? { enum: [...k.values] } : {}), ...(k.default !== undefined ? { default: k.type === 'bool' ? k.default === 'true' : k.default } : {}) };
+      // A list that may end with `{append = true}` (add to the lists of earlier files).
+      if (k.append && atLeast(podmanVersion, k.append)) {
+        const attrs = { type: 'object', properties: { append: { type: 'boolean', description: `true: add to the list of earlier files instead of replacing it (Podman ${k.append} and later).` } }, additionalProperties: false };
+        properties[k.key] = { ...(properties[k.key] as object), items: { anyOf: [(JSON_TYPE[k.type] as { items?: object }).items ?? {}, attrs] } };
+      }
     }
     for (const sub of s.tables.filter((x) => x.name !== '' && parentOf(x.name) === name && live(x))) {
       const inner = tableSchema(sub.name);
