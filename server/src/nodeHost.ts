@@ -9,16 +9,20 @@ function readRegular(path: string, cap?: number): Buffer | undefined {
   return r.ok ? r.bytes : undefined;
 }
 
+/** A file's type, size, time and owner as the Host interface gives them. */
+export function hostStat(st: fs.Stats): NonNullable<ReturnType<Host['stat']>> {
+  const type = st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
+  // /dev/null is character device 1:3 (rdev = major << 8 | minor for small numbers).
+  return { type, size: st.size, mtimeMs: st.mtimeMs, uid: st.uid, ...(st.isCharacterDevice() && st.rdev === 0x103 ? { nullDevice: true } : {}) };
+}
+
 export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Host {
   const env = options.env ?? process.env;
   let capLast: number | null | undefined;
   return {
     stat(path) {
       try {
-        const st = fs.statSync(path);
-        const type = st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other';
-        // /dev/null is character device 1:3 (rdev = major << 8 | minor for small numbers).
-        return { type, size: st.size, mtimeMs: st.mtimeMs, uid: st.uid, ...(st.isCharacterDevice() && st.rdev === 0x103 ? { nullDevice: true } : {}) };
+        return hostStat(fs.statSync(path));
       } catch {
         return undefined;
       }

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service';
-import { nodeHost } from '../nodeHost';
+import { hostStat, nodeHost } from '../nodeHost';
 import { snapshotHost } from './snapshotHost';
 import { detectLanguage, type LanguageId } from '../languages';
 import { createDetector } from '../detect';
@@ -83,7 +83,8 @@ function check(o: CheckOptions, io: Io): number {
   };
   problems.forEach(fail);
   const versions = lazyVersions(settings);
-  const service = createLanguageService(snapshotHost(nodeHost()), versions.config());
+  const host = snapshotHost(nodeHost());
+  const service = createLanguageService(host, versions.config());
   const out = formatter(o, io);
   const excluded = excluder(o.exclude, io.cwd);
   const walked = collectFiles(o.paths, excluded, io.cwd);
@@ -97,6 +98,7 @@ function check(o: CheckOptions, io: Io): number {
   const inputs: { path: string; uri: string; language: LanguageId; text: string }[] = [];
   for (const c of walked.files) {
     const abs = c.path === '-' ? '-' : path.resolve(io.cwd, c.path);
+    if (c.stat) host.remember(abs, hostStat(c.stat));
     const shown = escapeTerminal(c.path);
     const byPath = o.language ?? (c.path === '-' ? undefined : detectLanguage(abs));
     const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? CLI_INPUT_BYTES : SNIFF_BYTES, c.stat);

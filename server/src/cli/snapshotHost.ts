@@ -16,7 +16,12 @@ import type { Host } from '../host';
 /** Most paths remembered; beyond it the snapshot stops adding (a walk of a huge tree stays bounded). */
 const MAX_PATHS = 10_000;
 
-export function snapshotHost(host: Host): Host {
+export interface SnapshotHost extends Host {
+  /** A stat the run already made (the CLI stats each argument), kept as the answer for `path`. */
+  remember(path: string, st: ReturnType<Host['stat']>): void;
+}
+
+export function snapshotHost(host: Host): SnapshotHost {
   const stats = new Map<string, ReturnType<Host['stat']>>();
   const dirs = new Map<string, readonly string[] | undefined>();
   return {
@@ -26,6 +31,9 @@ export function snapshotHost(host: Host): Host {
       const st = host.stat(path);
       if (stats.size < MAX_PATHS) stats.set(path, st);
       return st;
+    },
+    remember(path, st) {
+      if (stats.size < MAX_PATHS && !stats.has(path)) stats.set(path, st);
     },
     readDir(path) {
       if (dirs.has(path)) return dirs.get(path)?.slice();
