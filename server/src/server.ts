@@ -5,7 +5,7 @@
  */
 import {
   CodeActionKind, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError,
-  SymbolKind, type CancellationToken, type Connection, type DocumentSymbol, type InitializeParams, type InitializeResult,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { clampPosition, clampRange, clampResult } from './util/clamp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -346,7 +346,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDefinition((p, token) =>
     feature('definition', p.textDocument?.uri, token, [], (d, doc) => service!.definition(d, clampPosition(doc, p.position))));
   connection.onDocumentSymbol((p, token) =>
-    feature('documentSymbol', p.textDocument?.uri, token, [], (d) => capSymbols(service!.symbols(d))));
+    feature('documentSymbol', p.textDocument?.uri, token, [], (d) => service!.symbols(d, MAX_SYMBOLS)));
   connection.onDocumentLinks((p, token) => feature('documentLink', p.textDocument?.uri, token, [], (d) => service!.links(d)));
   connection.languages.inlayHint.on((p, token) =>
     feature('inlayHint', p.textDocument?.uri, token, [], (d, doc) => service!.inlayHints(d, clampRange(doc, p.range)).slice(0, MAX_INLAY_HINTS)));
@@ -394,46 +394,4 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
-}
-
-/**
- * The first MAX_SYMBOLS symbols (depth first, as the outline shows them), and a last entry
- * saying how many more the document has.
- */
-export function capSymbols(symbols: DocumentSymbol[], max = MAX_SYMBOLS): DocumentSymbol[] {
-  let budget = max;
-  let hidden = 0;
-  let firstHidden: DocumentSymbol | undefined;
-  const count = (list: DocumentSymbol[], from: number): void => {
-    for (let i = from; i < list.length; i++) {
-      hidden++;
-      const c = list[i].children;
-      if (c) count(c, 0);
-    }
-  };
-  const take = (list: DocumentSymbol[]): DocumentSymbol[] => {
-    const out: DocumentSymbol[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i];
-      if (budget === 0) {
-        firstHidden ??= s;
-        count(list, i);
-        break;
-      }
-      budget--;
-      out.push(s.children?.length ? { ...s, children: take(s.children) } : s);
-    }
-    return out;
-  };
-  const out = take(symbols);
-  if (hidden > 0 && firstHidden) {
-    out.push({
-      name: `${hidden.toLocaleString('en')} more symbols not shown`,
-      detail: `ctconf lists the first ${max.toLocaleString('en')}`,
-      kind: SymbolKind.Null,
-      range: firstHidden.range,
-      selectionRange: firstHidden.selectionRange,
-    });
-  }
-  return out;
 }
