@@ -22,7 +22,7 @@ export interface Node {
   items?: Node[];
 }
 
-export const newTable = (extra: Partial<Node> = {}): Node => ({ kind: 'table', children: new Map(), ...extra });
+export const newTable = (implicit = false): Node => ({ kind: 'table', implicit, children: new Map() });
 /**
  * The children of every value node: one shared empty map, never written to (define and
  * openTable refuse to descend into a value), instead of a new Map per key.
@@ -52,7 +52,7 @@ export class ValueParser extends Scanner {
       const part = parts[k];
       let child = node.children.get(part.name);
       if (!child || (child.kind === 'value' && child.array)) {
-        child = newTable({ implicit: !child });
+        child = newTable(!child);
         node.children.set(part.name, child);
       } else if (child.kind === 'array-tables') {
         child = child.items![child.items!.length - 1];
@@ -87,7 +87,8 @@ export class ValueParser extends Scanner {
       if (this.s[this.i] !== '.') break;
       this.i++;
     }
-    return { parts, start, end: parts[parts.length - 1].end };
+    // A copy of the exact size: a pushed-to array keeps room for 17 (the model keeps every key).
+    return { parts: parts.slice(), start, end: parts[parts.length - 1].end };
   }
 
   protected keyPart(): KeyPart {
