@@ -35,6 +35,16 @@ if (process.argv.includes('--bench') || benchOnly) {
 
 await Promise.all(builds.map((b) => esbuild.build({ ...common, outdir: 'dist', ...b })));
 if (!benchOnly) {
+  // Node reads and compiles the server bundle at every start: an all-ASCII file is decoded and
+  // scanned faster (one byte per character; about 4 ms of the start-up on 824 KB). esbuild
+  // escapes non-ASCII text in strings but not in regular expression literals: write \uXXXX there.
+  const at = readFileSync('dist/server.js', 'latin1').search(/[^\x00-\x7f]/);
+  if (at >= 0) {
+    console.error(`dist/server.js is not ASCII at offset ${at}: write \\uXXXX escapes in regular expressions`);
+    process.exit(1);
+  }
+}
+if (!benchOnly) {
   // JSON Schemas generated from the key data (shipped in the .vsix and the npm package).
   const r = spawnSync(process.execPath, ['scripts/schemas.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) process.exit(r.status || 1);

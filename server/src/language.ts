@@ -83,7 +83,8 @@ export interface LanguageSupport<M> {
   resolveCompletion?(item: CompletionItem, ctx: Omit<DocContext, 'uri' | 'path'>): CompletionItem;
   /** Quick fixes for the diagnostics the client sends, and actions where the cursor is. */
   codeActions?(model: M, range: Range, diagnostics: Diagnostic[], ctx: DocContext): CodeAction[];
-  symbols?(model: M, ctx: DocContext): DocumentSymbol[];
+  /** With `max`, symbols past the first max + 1 may be NOT_SHOWN placeholders (symbols.ts). */
+  symbols?(model: M, ctx: DocContext, max?: number): DocumentSymbol[];
   folding?(model: M, ctx: DocContext): FoldingRange[];
   links?(model: M, ctx: DocContext): DocumentLink[];
   inlayHints?(model: M, range: Range, ctx: DocContext): InlayHint[];

@@ -277,7 +277,7 @@ export function renderRoff(body: string[]): string {
   const flush = () => {
     if (para.length) {
       let text = para.join(' ').replace(/\s+/g, ' ').trim();
-      if (bullet) text = text.replace(/^•\s*/, '');
+      if (bullet) text = text.replace(/^\u2022\s*/, '');
       if (text) blocks.push(bullet ? `${'  '.repeat(Math.max(0, depth - 1))}- ${text}` : text);
     }
     para = [];
@@ -315,7 +315,7 @@ export function renderRoff(body: string[]): string {
     if (/^\.IP\b/.test(l)) {
       flush();
       const tag = splitArgs(l.slice(3))[0] ?? '';
-      bullet = /\\\[bu\]|\\\(bu|^\*$|^•$/.test(tag);
+      bullet = /\\\[bu\]|\\\(bu|^\*$|^\u2022$/.test(tag);
       if (!bullet && tag && !/^\d+$/.test(tag)) para.push(`**${escapeMarkdown(plain(inline(tag)))}**`);
       continue;
     }

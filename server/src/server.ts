@@ -5,7 +5,7 @@
  */
 import {
   CodeActionKind, TextDocuments, TextDocumentSyncKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError,
-  SymbolKind, type CancellationToken, type Connection, type DocumentSymbol, type InitializeParams, type InitializeResult,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { clampPosition, clampRange, clampResult } from './util/clamp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,6 +19,7 @@ import { detectLanguage, isLanguageId } from './languages';
 import { uriToPath } from './util/uri';
 import { DEFAULT_MAN_DIRS } from './manpages';
 import { bundledRuleDocs } from './ruleDocs';
+import type { RuleCode } from './rules';
 import { capabilityDetails } from './capabilities/details';
 
 /** `ctconf/status`: the target versions, sent when they are known and whenever settings change. */
@@ -87,15 +88,24 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let shutDown = false;
 
   /**
-   * The installed LXC and Podman releases are asked for without blocking `initialize`
-   * (`lxc-start --version` and `podman --version` take tens of milliseconds); until they
-   * answer, validation and requests wait on `versionsReady`, so no result ever uses a
-   * guessed version.
+   * The installed LXC and Podman releases are asked for after `initialize` is answered
+   * (`lxc-start --version` and `podman --version` take tens of milliseconds, and even starting
+   * the two processes costs about 100 ms of CPU at start-up): detection starts at `initialized`
+   * or at the first thing that needs the versions, whichever comes first. Until they answer,
+   * validation and requests wait on `versionsReady()`, so no result ever uses a guessed version.
    */
   let versionsKnown = true;
-  let versionsReady: Promise<void> = Promise.resolve();
+  let detecting: Promise<void> | undefined;
+  const versionsReady = (): Promise<void> =>
+    versionsKnown ? Promise.resolve() : (detecting ??= detector.detectAll().then(() => {
+      versionsKnown = true;
+      service?.configure(serviceConfig());
+      sendStatus();
+    }));
   // RULES.md ships next to the bundle: diagnostics link to that local copy (readable offline).
-  const ruleHref = bundledRuleDocs();
+  // It is read at the first diagnostic, not at start-up.
+  let ruleDocs: { href: ReturnType<typeof bundledRuleDocs> } | undefined;
+  const ruleHref = (code: RuleCode) => (ruleDocs ??= { href: bundledRuleDocs() }).href?.(code);
   const detectedLxc = () => (settings.lxc.version === 'auto' && trusted && versionsKnown ? detector.lxc().version : undefined);
   const detectedPodman = () => (settings.podman.version === 'auto' && trusted && versionsKnown ? detector.podman() : undefined);
   const serviceConfig = (): ServiceConfig => ({
@@ -106,7 +116,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     assumedVersions: { lxc: settings.lxc.version === 'auto' && !detectedLxc(), podman: settings.podman.version === 'auto' && !detectedPodman() },
     manDirs: settings.manPages.enabled ? [...settings.manPages.paths, ...DEFAULT_MAN_DIRS] : [],
     maxDiagnostics: MAX_DIAGNOSTICS,
-    ...(ruleHref ? { ruleHref } : {}),
+    ruleHref,
   });
 
   /** The target versions and where they come from, for the client's language status item. */
@@ -129,14 +139,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (init.trusted === false) trusted = false;
     if (init.settings) settings = readSettings(init.settings);
     const host = options.host ?? (trusted ? nodeHost() : memoryHost());
-    if (trusted) {
-      versionsKnown = false;
-      versionsReady = detector.detectAll().then(() => {
-        versionsKnown = true;
-        service?.configure(serviceConfig());
-        sendStatus();
-      });
-    }
+    // Detection starts after the answer (versionsReady above).
+    if (trusted) versionsKnown = false;
     service = createLanguageService(host, serviceConfig());
     // Checks between files (subuid, lxc-usernet, idmaps shared by containers) see the open
     // documents: one array per state of the set, so languages can index it once.
@@ -162,7 +166,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    void versionsReady.then(sendStatus);
+    void versionsReady().then(sendStatus);
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'ctconf' }).catch(() => undefined);
       void refreshSettings();
@@ -178,7 +182,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // keep the previous settings
       }
     }
-    await versionsReady;
+    await versionsReady();
     service?.configure(serviceConfig());
     sendStatus();
     for (const d of documents.all()) validate(d);
@@ -214,7 +218,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // document, however many edits arrive meanwhile).
       if (!waitingForVersions.has(doc.uri)) {
         waitingForVersions.add(doc.uri);
-        void versionsReady.then(() => {
+        void versionsReady().then(() => {
           waitingForVersions.delete(doc.uri);
           const current = documents.get(doc.uri);
           if (current) validate(current);
@@ -299,7 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (shutDown) return refused();
     const doc = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!doc || !service) return empty;
-    if (!versionsKnown) await versionsReady;
+    if (!versionsKnown) await versionsReady();
     if (shutDown) return refused();
     if (token?.isCancellationRequested) return cancelled();
     const d = textDoc(doc);
@@ -344,7 +348,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDefinition((p, token) =>
     feature('definition', p.textDocument?.uri, token, [], (d, doc) => service!.definition(d, clampPosition(doc, p.position))));
   connection.onDocumentSymbol((p, token) =>
-    feature('documentSymbol', p.textDocument?.uri, token, [], (d) => capSymbols(service!.symbols(d))));
+    feature('documentSymbol', p.textDocument?.uri, token, [], (d) => service!.symbols(d, MAX_SYMBOLS)));
   connection.onDocumentLinks((p, token) => feature('documentLink', p.textDocument?.uri, token, [], (d) => service!.links(d)));
   connection.languages.inlayHint.on((p, token) =>
     feature('inlayHint', p.textDocument?.uri, token, [], (d, doc) => service!.inlayHints(d, clampRange(doc, p.range)).slice(0, MAX_INLAY_HINTS)));
@@ -410,46 +414,4 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   documents.listen(connection);
   connection.listen();
-}
-
-/**
- * The first MAX_SYMBOLS symbols (depth first, as the outline shows them), and a last entry
- * saying how many more the document has.
- */
-export function capSymbols(symbols: DocumentSymbol[], max = MAX_SYMBOLS): DocumentSymbol[] {
-  let budget = max;
-  let hidden = 0;
-  let firstHidden: DocumentSymbol | undefined;
-  const count = (list: DocumentSymbol[], from: number): void => {
-    for (let i = from; i < list.length; i++) {
-      hidden++;
-      const c = list[i].children;
-      if (c) count(c, 0);
-    }
-  };
-  const take = (list: DocumentSymbol[]): DocumentSymbol[] => {
-    const out: DocumentSymbol[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i];
-      if (budget === 0) {
-        firstHidden ??= s;
-        count(list, i);
-        break;
-      }
-      budget--;
-      out.push(s.children?.length ? { ...s, children: take(s.children) } : s);
-    }
-    return out;
-  };
-  const out = take(symbols);
-  if (hidden > 0 && firstHidden) {
-    out.push({
-      name: `${hidden.toLocaleString('en')} more symbols not shown`,
-      detail: `ctconf lists the first ${max.toLocaleString('en')}`,
-      kind: SymbolKind.Null,
-      range: firstHidden.range,
-      selectionRange: firstHidden.selectionRange,
-    });
-  }
-  return out;
 }

@@ -15,6 +15,7 @@ import type { Host } from './host';
 import type { Finding } from './diagnostic';
 import { ruleAnchor, ruleInfo, type Severity } from './rules';
 import { ManPages } from './manpages';
+import { capSymbols } from './symbols';
 import { uriToPath } from './util/uri';
 import { languageOfTag, languageSupport } from './registry';
 import type { AnyLanguageSupport, DocContext, ServiceConfig, TextDoc } from './language';
@@ -49,7 +50,8 @@ export interface LanguageService {
   resolveCompletion(item: CompletionItem): CompletionItem;
   /** Quick fixes for the diagnostics the client sends with the request. */
   codeActions(doc: TextDoc, range: Range, diagnostics: Diagnostic[]): CodeAction[];
-  symbols(doc: TextDoc): DocumentSymbol[];
+  /** With `max`: the first max symbols and a closing entry that counts the rest (symbols.ts). */
+  symbols(doc: TextDoc, max?: number): DocumentSymbol[];
   links(doc: TextDoc): DocumentLink[];
   folding(doc: TextDoc): FoldingRange[];
   inlayHints(doc: TextDoc, range: Range): InlayHint[];
@@ -234,9 +236,12 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
       const p = parsed(doc);
       return guarded(undefined, () => p?.support.capabilities?.allow(p.model, cap, p.ctx, line));
     },
-    symbols(doc) {
+    symbols(doc, max) {
       const p = parsed(doc);
-      return guarded([], () => p?.support.symbols?.(p.model, p.ctx) ?? []);
+      return guarded([], () => {
+        const all = p?.support.symbols?.(p.model, p.ctx, max) ?? [];
+        return max === undefined ? all : capSymbols(all, max);
+      });
     },
     links(doc) {
       const p = parsed(doc);

@@ -133,12 +133,15 @@ test('100,000 invalid ctconf.rules entries log a bounded number of lines and a c
   }
 });
 
-test('100,000 invalid ctconf.rules entries: initialize is answered within 2 s', { todo: 'normalizeSettings now takes 50–170 ms for 100,000 entries, but the server spends about 820 ms of CPU before answering (350 ms start-up, ~180 ms decoding the 2.6 MB message in vscode-jsonrpc, garbage collection): 2.6–3.2 s wall at load 10–15 on 2 cores', timeout: 60_000 }, async () => {
+// Measured 0.6–1.4 s at load 3 on 2 cores (start-up, decoding the 2.6 MB message, the settings,
+// the sentinel's first validation); version detection now starts after the answer.
+test('100,000 invalid ctconf.rules entries: initialize is answered within 2 s', { timeout: 60_000 }, async () => {
   const rules = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`lxc/bogus-${i}`, 'loud']));
   const t0 = performance.now();
   const c = await guardedServer({ initializationOptions: { settings: { rules } } });
   try {
     const took = performance.now() - t0;
+    console.log(`# initialize answered and the sentinel validated in ${took.toFixed(0)} ms`);
     assert.ok(took < ANSWER_MS, `initialize took ${took.toFixed(0)} ms`);
   } finally {
     await c.stop();

@@ -1,6 +1,6 @@
 /** Outline and folding for containers.conf, in one pass over the headers and entries. */
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
-import { positionAt, type TomlDocument, type TomlEntry, type TomlHeader } from './toml';
+import { positionAt, type TomlDocument } from './toml';
 import { rng } from './cursor';
 
 /** Most symbols (tables and keys together) returned for one document; the rest are left out. */
@@ -8,23 +8,21 @@ export const MAX_SYMBOLS = 5000;
 
 /** Outline: one symbol per table header with its keys; linear in the document, at most MAX_SYMBOLS. */
 export function ccSymbols(doc: TomlDocument, max = MAX_SYMBOLS): DocumentSymbol[] {
-  const byHeader = new Map<TomlHeader, TomlEntry[]>();
-  for (const e of doc.entries) {
-    if (!e.header) continue;
-    const list = byHeader.get(e.header);
-    if (list) list.push(e);
-    else byHeader.set(e.header, [e]);
-  }
   const out: DocumentSymbol[] = [];
   let budget = max;
   const headers = doc.headers;
+  // Headers and entries are both in document order, and a header's entries follow it in one
+  // run: one walk over both, stopping at the budget (no index of all the entries).
+  const entries = doc.entries;
+  let k = 0;
   for (let i = 0; i < headers.length && budget > 0; i++) {
     const h = headers[i];
     budget--;
     const end = i + 1 < headers.length ? headers[i + 1].start : doc.text.length;
-    const entries = byHeader.get(h) ?? [];
+    while (k < entries.length && entries[k].kv.start < h.start) k++;
     const children: DocumentSymbol[] = [];
-    for (const e of entries) {
+    for (; k < entries.length && entries[k].header === h; k++) {
+      const e = entries[k];
       if (budget <= 0) break;
       budget--;
       children.push({

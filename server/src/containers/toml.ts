@@ -92,8 +92,8 @@ class DocumentParser extends ValueParser {
     }
     const kv = this.keyValue(false);
     const parts = kv.key.parts;
-    const path = this.currentPath.slice();
-    for (const p of parts) path.push(p.name);
+    // Built at its exact size (the model keeps one per entry).
+    const path = this.currentPath.concat(parts.length === 1 ? parts[0].name : parts.map((p) => p.name));
     this.define(this.current, kv);
     // A plain key lives in the header's table: share that path (entries never change it).
     const entry: TomlEntry = { header: this.currentHeader, kv, path, table: parts.length === 1 ? this.currentPath : path.slice(0, -1) };
@@ -126,12 +126,11 @@ class DocumentParser extends ValueParser {
   protected openTable(h: TomlHeader): void {
     let node = this.root;
     const parts = h.key.parts;
-    const name = () => parts.map((p) => p.name).join('.');
     for (let k = 0; k < parts.length - 1; k++) {
       const part = parts[k];
       let child = node.children.get(part.name);
       if (!child) {
-        child = newTable({ implicit: true });
+        child = newTable(true);
         node.children.set(part.name, child);
       }
       if (child.kind === 'array-tables') child = child.items![child.items!.length - 1];
@@ -145,7 +144,7 @@ class DocumentParser extends ValueParser {
         child = { kind: 'array-tables', children: new Map(), items: [] };
         node.children.set(last, child);
       } else if (child.kind !== 'array-tables') {
-        this.err(`\`${name()}\` is already defined and is not an array of tables.`, h.start, h.end, 'duplicate');
+        this.err(`\`${dotted(parts)}\` is already defined and is not an array of tables.`, h.start, h.end, 'duplicate');
       }
       const item = newTable();
       child.items!.push(item);
@@ -158,12 +157,14 @@ class DocumentParser extends ValueParser {
     } else if (child.kind === 'table' && child.implicit) {
       child.implicit = false;
     } else {
-      this.err(`The table \`${name()}\` is already defined.`, h.start, h.end, 'duplicate');
+      this.err(`The table \`${dotted(parts)}\` is already defined.`, h.start, h.end, 'duplicate');
     }
     this.current = child;
   }
 
 }
+
+const dotted = (parts: readonly { name: string }[]): string => parts.map((p) => p.name).join('.');
 
 /** Converts an offset to an LSP position (UTF-16 columns). */
 export function positionAt(doc: { lineStarts: number[] }, offset: number): { line: number; character: number } {

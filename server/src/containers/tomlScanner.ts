@@ -10,6 +10,10 @@ export class ParseError extends Error {
   }
 }
 
+const SIMPLE_ESCAPES: ReadonlyMap<string, string> = new Map([['b', '\b'], ['t', '\t'], ['n', '\n'], ['f', '\f'], ['r', '\r'], ['"', '"'], ['\\', '\\']]);
+const HEX4 = /^[0-9A-Fa-f]{4}$/;
+const HEX8 = /^[0-9A-Fa-f]{8}$/;
+
 export const isNewlineCode = (c: number): boolean => c === 10 || c === 13;
 
 export class Scanner {
@@ -121,15 +125,15 @@ export class Scanner {
     const at = this.i;
     const e = this.s[this.i + 1];
     // `\e` is TOML 1.1: no released Podman's BurntSushi/toml accepts it (4.3.1 says "invalid escape").
-    const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' };
-    if (e !== undefined && e in simple) {
+    const simple = e === undefined ? undefined : SIMPLE_ESCAPES.get(e);
+    if (simple !== undefined) {
       this.i += 2;
-      return simple[e];
+      return simple;
     }
     if (e === 'u' || e === 'U') {
       const len = e === 'u' ? 4 : 8;
       const hex = this.s.slice(this.i + 2, this.i + 2 + len);
-      if (!new RegExp(`^[0-9A-Fa-f]{${len}}$`).test(hex)) this.err(`\`\\${e}\` needs ${len} hex digits.`, at, at + 2 + len);
+      if (!(e === 'u' ? HEX4 : HEX8).test(hex)) this.err(`\`\\${e}\` needs ${len} hex digits.`, at, at + 2 + len);
       const cp = parseInt(hex, 16);
       if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) this.err(`\`\\${e}${hex}\` is not a Unicode scalar value.`, at, at + 2 + len);
       this.i += 2 + len;
@@ -164,34 +168,37 @@ export class Scanner {
     this.i += 3;
     this.skipFirstNewline();
     let out = '';
+    // Plain runs are sliced, as in basicString.
+    let from = this.i;
     for (;;) {
       if (this.i >= this.n) this.err('The multi-line string is not closed: expected `"""`.', start, start + 3);
-      if (this.s.startsWith('"""', this.i)) {
+      const code = this.s.charCodeAt(this.i);
+      if (code === 34 && this.s.startsWith('"""', this.i)) {
         let q = 3;
         while (this.s[this.i + q] === '"' && q < 5) q++;
-        out += '"'.repeat(q - 3);
+        out += this.s.slice(from, this.i) + '"'.repeat(q - 3);
         this.i += q;
         return out;
       }
-      const c = this.s[this.i];
-      if (c === '\\') {
+      if (code === 92) {
+        out += this.s.slice(from, this.i);
         // Line-ending backslash: trims the newline and the whitespace that follows.
         let j = this.i + 1;
         while (this.s[j] === ' ' || this.s[j] === '\t') j++;
         if (isNewlineCode(this.s.charCodeAt(j))) {
           this.i = j;
-          while (this.i < this.n && /[ \t\r\n]/.test(this.s[this.i])) {
-            if (this.s[this.i] === '\r' && this.s[this.i + 1] !== '\n') this.err('A bare carriage return is not allowed.', this.i);
+          for (let c = this.s.charCodeAt(this.i); c === 32 || c === 9 || c === 13 || c === 10; c = this.s.charCodeAt(this.i)) {
+            if (c === 13 && this.s[this.i + 1] !== '\n') this.err('A bare carriage return is not allowed.', this.i);
             this.i++;
           }
-          continue;
+        } else {
+          out += this.escape();
         }
-        out += this.escape();
+        from = this.i;
         continue;
       }
-      if (c === '\r' && this.s[this.i + 1] !== '\n') this.err('A bare carriage return is not allowed.', this.i);
-      this.checkChar(c.charCodeAt(0), this.i, true);
-      out += c;
+      if (code === 13 && this.s[this.i + 1] !== '\n') this.err('A bare carriage return is not allowed.', this.i);
+      this.checkChar(code, this.i, true);
       this.i++;
     }
   }

@@ -22,7 +22,7 @@ export interface Node {
   items?: Node[];
 }
 
-export const newTable = (extra: Partial<Node> = {}): Node => ({ kind: 'table', children: new Map(), ...extra });
+export const newTable = (implicit = false): Node => ({ kind: 'table', implicit, children: new Map() });
 /**
  * The children of every value node: one shared empty map, never written to (define and
  * openTable refuse to descend into a value), instead of a new Map per key.
@@ -34,6 +34,8 @@ const ARRAY_NODE: Node = Object.freeze({ kind: 'value', array: true, children: N
 
 /** A bare-key character: A-Z a-z 0-9 _ - (compared as a char code: this runs on every key). */
 const isBare = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+/** Where a bare value (number, boolean, date) ends: a blank, a line end, `,` `]` `}` or `#`. */
+const endsScalar = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10 || c === 44 || c === 93 || c === 125 || c === 35;
 /** Deepest nesting of arrays and inline tables read (Podman's files never go past 3). */
 export const MAX_NESTING = 256;
 
@@ -52,7 +54,7 @@ export class ValueParser extends Scanner {
       const part = parts[k];
       let child = node.children.get(part.name);
       if (!child || (child.kind === 'value' && child.array)) {
-        child = newTable({ implicit: !child });
+        child = newTable(!child);
         node.children.set(part.name, child);
       } else if (child.kind === 'array-tables') {
         child = child.items![child.items!.length - 1];
@@ -87,7 +89,8 @@ export class ValueParser extends Scanner {
       if (this.s[this.i] !== '.') break;
       this.i++;
     }
-    return { parts, start, end: parts[parts.length - 1].end };
+    // A copy of the exact size: a pushed-to array keeps room for 17 (the model keeps every key).
+    return { parts: parts.slice(), start, end: parts[parts.length - 1].end };
   }
 
   protected keyPart(): KeyPart {
@@ -149,11 +152,11 @@ export class ValueParser extends Scanner {
   protected scalar(): TomlValue {
     const start = this.i;
     let j = this.i;
-    while (j < this.n && !/[ \t\r\n,\]}#]/.test(this.s[j])) j++;
+    while (j < this.n && !endsScalar(this.s.charCodeAt(j))) j++;
     // A datetime may have a space between date and time.
     if (/^\d{4}-\d{2}-\d{2}$/.test(this.s.slice(start, j)) && this.s[j] === ' ' && /^\d{2}:/.test(this.s.slice(j + 1, j + 4))) {
       j++;
-      while (j < this.n && !/[ \t\r\n,\]}#]/.test(this.s[j])) j++;
+      while (j < this.n && !endsScalar(this.s.charCodeAt(j))) j++;
     }
     const raw = this.s.slice(start, j);
     this.i = j;

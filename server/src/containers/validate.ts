@@ -26,6 +26,7 @@ export interface ContainersValidateOptions {
 }
 
 interface HeaderFacts {
+  path: string[];
   tooNew: boolean;
   resolved: CcResolved;
   depth: number;
@@ -39,8 +40,12 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   const afterAll: (() => void)[] = [];
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
   const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
-  /** Header resolutions, one per table header rather than one per entry under it. */
-  const headers = new Map<TomlHeader, HeaderFacts>();
+  /**
+   * The resolution of the header being read: headers and entries are checked in document
+   * order, so the entries under a header follow it and one is kept at a time (100,000 tables:
+   * keeping them all was most of the validation's garbage collection).
+   */
+  let facts: { header: TomlHeader; facts: HeaderFacts } | undefined;
 
   for (const e of doc.errors) {
     out.push({ code: e.kind === 'duplicate' ? 'containers/duplicate' : 'containers/toml-syntax', message: `${e.message} Podman refuses to start with this file.`, range: rng(e.start, e.end) });
@@ -50,17 +55,18 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
   /** `[[network.default_subnet_pools]]` headers: their entries are checked together, as one item of the array. */
   const arrayTables = new Map<TomlHeader, CcKey>();
-  for (const h of doc.headers) header(h);
+  let next = 0;
   for (const e of doc.entries) {
+    while (next < doc.headers.length && doc.headers[next].start < e.kv.start) header(doc.headers[next++]);
     if (!e.header || !arrayTables.has(e.header)) entry(e);
   }
+  while (next < doc.headers.length) header(doc.headers[next++]);
   arrayTableItems();
   for (const check of afterAll) check();
   return out;
 
   function header(h: TomlHeader): void {
-    const path = h.key.parts.map((p) => p.name);
-    const r = resolvePath(path, v);
+    const { path, resolved: r } = headerFacts(h);
     const at = () => rng(h.key.start, h.key.end);
     if (h.array) {
       if (r.type === 'key' && r.key.type === 'table[]') {
@@ -157,11 +163,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
 
   /** Whether the table a path lives in exists in the target version (reported once, on its header). */
   function tableTooNew(path: string[]): boolean {
-    for (let n = 1; n <= Math.min(path.length, 2); n++) {
-      const t = TABLES[path.slice(0, n).join('.')];
-      if (t && !versionAtLeast(v, t.since)) return true;
-    }
-    return false;
+    const tooNew = (name: string) => {
+      const t = TABLES[name];
+      return !!t && !versionAtLeast(v, t.since);
+    };
+    return path.length > 0 && (tooNew(path[0]) || (path.length > 1 && tooNew(`${path[0]}.${path[1]}`)));
   }
 
   function caseFinding(path: string[], canonical: string[], at: Range): Finding {
@@ -174,13 +180,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
 
   function headerFacts(h: TomlHeader): HeaderFacts {
-    let f = headers.get(h);
-    if (!f) {
+    if (facts?.header !== h) {
       const path = h.key.parts.map((p) => p.name);
-      f = { tooNew: tableTooNew(path), resolved: resolvePath(path, v), depth: path.length };
-      headers.set(h, f);
+      facts = { header: h, facts: { path, tooNew: tableTooNew(path), resolved: resolvePath(path, v), depth: path.length } };
     }
-    return f;
+    return facts.facts;
   }
 
   /**

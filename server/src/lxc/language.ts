@@ -129,7 +129,7 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
     }
     return out;
   },
-  symbols: (m) => lxcSymbols(m.doc),
+  symbols: (m, _ctx, max) => lxcSymbols(m.doc, max),
   folding: (m) => lxcFolding(m.doc),
   links: (m, ctx) => lxcLinks(m.doc, ctx.host),
   inlayHints(m, range, ctx) {

@@ -6,63 +6,104 @@ import { resolveKey } from './resolve';
 import { range } from '../diagnostic';
 import { resolvePath } from '../util/paths';
 import { pathToUri } from '../util/uri';
+import { NOT_SHOWN } from '../symbols';
 
-interface Group {
+interface GroupInfo {
+  id: string;
   name: string;
   kind: SymbolKind;
+}
+
+interface Group extends GroupInfo {
   detail?: string;
+  count: number;
+  first: LxcLine;
+  last: LxcLine;
+  /** The group's first lines (at most max + 1: no more can be shown). */
   lines: LxcLine[];
 }
 
+const group = (id: string, name: string, kind: SymbolKind): GroupInfo => Object.freeze({ id, name, kind });
+const NETWORKS = group('net', 'Networks', SymbolKind.Interface);
+const CAPS = group('cap', 'Capabilities', SymbolKind.Key);
+const IDMAPS = group('idmap', 'ID maps', SymbolKind.Array);
+const MOUNTS = group('mount', 'Mounts', SymbolKind.Package);
+const INCLUDES = group('include', 'Includes', SymbolKind.File);
+const ROOTFS = group('rootfs', 'Root file system', SymbolKind.Package);
+const CGROUPS = group('cgroup', 'Control groups', SymbolKind.Struct);
+const HOOKS = group('hook', 'Hooks', SymbolKind.Event);
+const LIMITS = group('prlimit', 'Resource limits', SymbolKind.Number);
+const SECURITY = group('security', 'Security', SymbolKind.Object);
+const NAMESPACES = group('ns', 'Namespaces', SymbolKind.Namespace);
+const CONSOLE = group('console', 'Console and logging', SymbolKind.Module);
+const INIT = group('init', 'Init and environment', SymbolKind.Function);
+const AUTOSTART = group('start', 'Autostart', SymbolKind.Event);
+const KERNEL = group('kernel', 'Kernel settings', SymbolKind.Constant);
+const GENERAL = group('general', 'Container', SymbolKind.Class);
+
 /** The outline group of a key: network interfaces one by one, then by topic. */
-function groupOf(key: string): { id: string; name: string; kind: SymbolKind } {
-  const net = /^lxc\.net\.([0-9]+)(\.|$)/.exec(key) ?? /^lxc\.network\.([0-9]+)\./.exec(key);
+function groupOf(key: string): GroupInfo {
+  const net = key.startsWith('lxc.net') ? /^lxc\.net\.([0-9]+)(\.|$)/.exec(key) ?? /^lxc\.network\.([0-9]+)\./.exec(key) : null;
   if (net) return { id: `net.${net[1]}`, name: `Network interface ${net[1]}`, kind: SymbolKind.Interface };
-  if (key.startsWith('lxc.network') || key === 'lxc.net') return { id: 'net', name: 'Networks', kind: SymbolKind.Interface };
-  if (key.startsWith('lxc.cap.')) return { id: 'cap', name: 'Capabilities', kind: SymbolKind.Key };
-  if (key === 'lxc.idmap' || key === 'lxc.id_map') return { id: 'idmap', name: 'ID maps', kind: SymbolKind.Array };
-  if (key.startsWith('lxc.mount')) return { id: 'mount', name: 'Mounts', kind: SymbolKind.Package };
-  if (key === 'lxc.include') return { id: 'include', name: 'Includes', kind: SymbolKind.File };
-  if (key.startsWith('lxc.rootfs')) return { id: 'rootfs', name: 'Root file system', kind: SymbolKind.Package };
-  if (key.startsWith('lxc.cgroup')) return { id: 'cgroup', name: 'Control groups', kind: SymbolKind.Struct };
-  if (key.startsWith('lxc.hook')) return { id: 'hook', name: 'Hooks', kind: SymbolKind.Event };
-  if (key.startsWith('lxc.prlimit') || key.startsWith('lxc.limit')) return { id: 'prlimit', name: 'Resource limits', kind: SymbolKind.Number };
-  if (/^lxc\.(apparmor|selinux|seccomp|aa_|se_|no_new_privs)/.test(key)) return { id: 'security', name: 'Security', kind: SymbolKind.Object };
-  if (key.startsWith('lxc.namespace')) return { id: 'ns', name: 'Namespaces', kind: SymbolKind.Namespace };
-  if (/^lxc\.(console|tty|pty|log|syslog|loglevel|logfile)/.test(key)) return { id: 'console', name: 'Console and logging', kind: SymbolKind.Module };
-  if (/^lxc\.(environment|init|execute)/.test(key)) return { id: 'init', name: 'Init and environment', kind: SymbolKind.Function };
-  if (key.startsWith('lxc.start') || key === 'lxc.group') return { id: 'start', name: 'Autostart', kind: SymbolKind.Event };
-  if (key.startsWith('lxc.sysctl') || key.startsWith('lxc.proc')) return { id: 'kernel', name: 'Kernel settings', kind: SymbolKind.Constant };
-  return { id: 'general', name: 'Container', kind: SymbolKind.Class };
+  if (key.startsWith('lxc.network') || key === 'lxc.net') return NETWORKS;
+  if (key.startsWith('lxc.cap.')) return CAPS;
+  if (key === 'lxc.idmap' || key === 'lxc.id_map') return IDMAPS;
+  if (key.startsWith('lxc.mount')) return MOUNTS;
+  if (key === 'lxc.include') return INCLUDES;
+  if (key.startsWith('lxc.rootfs')) return ROOTFS;
+  if (key.startsWith('lxc.cgroup')) return CGROUPS;
+  if (key.startsWith('lxc.hook')) return HOOKS;
+  if (key.startsWith('lxc.prlimit') || key.startsWith('lxc.limit')) return LIMITS;
+  if (/^lxc\.(apparmor|selinux|seccomp|aa_|se_|no_new_privs)/.test(key)) return SECURITY;
+  if (key.startsWith('lxc.namespace')) return NAMESPACES;
+  if (/^lxc\.(console|tty|pty|log|syslog|loglevel|logfile)/.test(key)) return CONSOLE;
+  if (/^lxc\.(environment|init|execute)/.test(key)) return INIT;
+  if (key.startsWith('lxc.start') || key === 'lxc.group') return AUTOSTART;
+  if (key.startsWith('lxc.sysctl') || key.startsWith('lxc.proc')) return KERNEL;
+  return GENERAL;
 }
 
-export function lxcSymbols(doc: LxcDocument): DocumentSymbol[] {
+function keySymbol(l: LxcLine): DocumentSymbol {
+  const r = resolveKey(l.key);
+  const kind = r.type === 'legacy' || r.type === 'unknown' || r.type === 'invalid' ? SymbolKind.Null : SymbolKind.Property;
+  return {
+    name: l.key,
+    detail: l.value.length > 60 ? `${l.value.slice(0, 57)}…` : l.value,
+    kind,
+    range: range(l.line, l.keyStart, Math.max(l.valueEnd, l.keyEnd)),
+    selectionRange: range(l.line, l.keyStart, l.keyEnd),
+  };
+}
+
+/**
+ * Keys grouped by topic. With `max` (the caller shows that many), only the first max + 1
+ * symbols are built and the later ones are NOT_SHOWN placeholders (symbols.ts).
+ */
+export function lxcSymbols(doc: LxcDocument, max = Infinity): DocumentSymbol[] {
   const groups = new Map<string, Group>();
   for (const l of doc.entries) {
     const g = groupOf(l.key);
     let grp = groups.get(g.id);
     if (!grp) {
-      grp = { name: g.name, kind: g.kind, lines: [] };
+      grp = { id: g.id, name: g.name, kind: g.kind, count: 0, first: l, last: l, lines: [] };
       groups.set(g.id, grp);
     }
-    grp.lines.push(l);
+    if (grp.count++ <= max) grp.lines.push(l);
+    grp.last = l;
     if (g.id.startsWith('net.') && l.key.endsWith('.type') && l.value) grp.detail = l.value;
   }
+  let budget = max + 1;
   const out: DocumentSymbol[] = [];
   for (const g of groups.values()) {
-    const first = g.lines[0];
-    const last = g.lines[g.lines.length - 1];
-    const children = g.lines.map((l): DocumentSymbol => {
-      const r = resolveKey(l.key);
-      const kind = r.type === 'legacy' || r.type === 'unknown' || r.type === 'invalid' ? SymbolKind.Null : SymbolKind.Property;
-      return {
-        name: l.key,
-        detail: l.value.length > 60 ? `${l.value.slice(0, 57)}…` : l.value,
-        kind,
-        range: range(l.line, l.keyStart, Math.max(l.valueEnd, l.keyEnd)),
-        selectionRange: range(l.line, l.keyStart, l.keyEnd),
-      };
-    });
+    const shown = budget-- > 0;
+    // The symbols past the budget are counted, not built.
+    const children = new Array<DocumentSymbol>(g.count).fill(NOT_SHOWN);
+    for (let i = 0; i < g.lines.length && budget-- > 0; i++) children[i] = keySymbol(g.lines[i]);
+    if (!shown) {
+      out.push({ ...NOT_SHOWN, children });
+      continue;
+    }
+    const { first, last } = g;
     out.push({
       name: g.name,
       detail: g.detail,
