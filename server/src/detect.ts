@@ -2,12 +2,14 @@
  * Finds the installed LXC and Podman releases for `auto` version settings. Runs a fixed
  * program with fixed arguments (never text from a document), without a shell, once.
  */
-import { execFile, execFileSync } from 'node:child_process';
 import { branchOf, type LxcVersion } from './lxc/version';
+
+/** node:child_process (and the stream and net modules under it) is loaded when a release is first asked for: a run with explicit versions never needs it. */
+const childProcess = (): typeof import('node:child_process') => require('node:child_process');
 
 function run(cmd: string, args: string[]): string | undefined {
   try {
-    return execFileSync(cmd, args, { ...OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] });
+    return childProcess().execFileSync(cmd, args, { ...OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     return undefined;
   }
@@ -17,7 +19,7 @@ const OPTIONS = { encoding: 'utf8' as const, timeout: 3000, env: { ...process.en
 
 function runAsync(cmd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = execFile(cmd, args, OPTIONS, (err, stdout) => resolve(err ? undefined : stdout));
+    const child = childProcess().execFile(cmd, args, OPTIONS, (err, stdout) => resolve(err ? undefined : stdout));
     child.stdin?.end();
   });
 }

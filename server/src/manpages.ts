@@ -7,9 +7,11 @@
  * Hand-written because no maintained JavaScript library renders roff man pages; the
  * subset is small (.TP/.IP/.RS/.nf and font escapes) and tested against the real pages.
  */
-import { gunzipSync } from 'node:zlib';
 import type { Host } from './host';
 import { escapeMarkdown } from './util/markdown';
+
+/** node:zlib is loaded for the first gzipped page (the CLI never reads one; loading it costs every start 5 ms). */
+const gunzip = (bytes: Uint8Array): Buffer => (require('node:zlib') as typeof import('node:zlib')).gunzipSync(bytes, { maxOutputLength: MAX_MAN_TEXT });
 
 export const DEFAULT_MAN_DIRS = ['/usr/share/man', '/usr/local/share/man'];
 
@@ -108,7 +110,7 @@ export class ManPages {
         const bytes = this.host.readBytes?.(file, MAX_MAN_FILE);
         if (!bytes) continue;
         try {
-          const text = (file.endsWith('.gz') ? gunzipSync(bytes, { maxOutputLength: MAX_MAN_TEXT }) : Buffer.from(bytes)).toString('utf8');
+          const text = (file.endsWith('.gz') ? gunzip(bytes) : Buffer.from(bytes)).toString('utf8');
           return parsePage(file, text, style);
         } catch {
           continue;

@@ -130,3 +130,26 @@ test('copyFrom takes over every field of the container state, and shares nothing
   assert.notDeepEqual(a.nets.get(1), b.nets.get(1));
   assert.notEqual(a.effective.idmaps.length, b.effective.idmaps.length);
 });
+
+test('a second leading include is not taken over after the first one was replayed anew', () => {
+  const env: Record<string, string> = { HOME: '/root' };
+  const { host, files } = distHost(env);
+  const includes = new IncludeCache();
+  const text = 'lxc.include = /dist/common.conf\nlxc.include = /dist/userns.conf\nlxc.cap.drop = sys_nice\n';
+  const run = (n: number) => {
+    const cached = analyzeLxc(parseLxc(text), { version: '5.0', host, documentPath: `/var/lib/lxc/c${n}/config`, includes });
+    const fresh = analyzeLxc(parseLxc(text), { version: '5.0', host, documentPath: `/var/lib/lxc/c${n}/config` });
+    assert.deepEqual(view(cached), view(fresh), `run ${n}`);
+    return cached;
+  };
+  run(1);
+  assert.equal(includes.firstIncludes.size, 2, 'both leading lines are remembered');
+  const before = run(2);
+  assert.equal(includes.firstIncludes.size, 2, 'the second config took both over');
+  // common.conf now keeps capabilities: userns.conf's first drop line meets another state.
+  files['/dist/common.conf'] = 'lxc.cap.keep = sys_admin\nlxc.idmap = g 0 100000 65536\n';
+  const after = run(3);
+  assert.notDeepEqual(view(after), view(before));
+  // The first line's outcome is replaced; the second is remembered anew, after the new first one.
+  assert.equal(includes.firstIncludes.size, 3);
+});

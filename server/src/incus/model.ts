@@ -3,7 +3,13 @@
  * the `yaml` package, which keeps the source range of every node. ctconf reads the top-level
  * `config:` map (string keys to string values in Incus).
  */
-import { parseDocument, isMap, isScalar, type Document, type Scalar } from 'yaml';
+import type { Document, Scalar } from 'yaml';
+
+/**
+ * The yaml library, loaded when the first Incus/LXD document is parsed: setting it up costs
+ * about 10 ms, which every start of the CLI and the server paid for files most never open.
+ */
+const yaml = (): typeof import('yaml') => require('yaml');
 import type { Range } from 'vscode-languageserver-types';
 import { INCUS_KEYS, type IncusKeyRow } from './keys';
 
@@ -65,6 +71,7 @@ export function rangeOf(starts: number[], r: readonly [number, number, ...number
 export function parseIncus(text: string): IncusModel {
   // uniqueKeys is off: the library compares every pair of keys (quadratic); duplicates of
   // `config` keys are found below with a set.
+  const { parseDocument, isMap, isScalar } = yaml();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const starts = lineStarts(text);
   const model: IncusModel = { text, doc, lineStarts: starts, config: [], duplicates: [] };

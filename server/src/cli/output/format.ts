@@ -1,9 +1,12 @@
 /** What every output format receives: one report per checked file, then the end of the run. */
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LanguageId } from '../../languages';
+import type { Hash } from 'node:crypto';
+
+/** A SHA-256 hash (fingerprints of SARIF and GitLab output); node:crypto is loaded only for those formats. */
+export const sha256 = (): Hash => (require('node:crypto') as typeof import('node:crypto')).createHash('sha256');
 
 export interface FileReport {
   /** As shown: the argument, or the argument joined with names found below it; `-` for stdin. */
@@ -57,7 +60,7 @@ export function fingerprints(report: FileReport): string[] {
     const key = `${String(d.code)}\u0000${text}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    return createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32);
+    return sha256().update(`${key}\u0000${n}`).digest('hex').slice(0, 32);
   });
 }
 

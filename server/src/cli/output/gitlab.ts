@@ -3,8 +3,7 @@
  * check name, fingerprint, severity and the file's path relative to the project (the working
  * directory) with the line.
  */
-import { createHash } from 'node:crypto';
-import { artifactUri, fingerprints, messageText, severityName, type FileReport, type Formatter, type Write } from './format';
+import { artifactUri, fingerprints, messageText, severityName, sha256, type FileReport, type Formatter, type Write } from './format';
 
 const SEVERITY = { error: 'major', warning: 'minor', information: 'info', hint: 'info' } as const;
 
@@ -20,7 +19,7 @@ export function gitlabFormatter(write: Write, cwd: string): Formatter {
           description: `${String(d.code)}: ${messageText(d)}`,
           check_name: String(d.code),
           // Unique across the report: GitLab compares fingerprints of all files at once.
-          fingerprint: createHash('sha256').update(`${file}\u0000${prints[i]}`).digest('hex').slice(0, 32),
+          fingerprint: sha256().update(`${file}\u0000${prints[i]}`).digest('hex').slice(0, 32),
           severity: SEVERITY[severityName(d)],
           location: { path: file, lines: { begin: d.range.start.line + 1 } },
         });

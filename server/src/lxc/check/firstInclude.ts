@@ -1,20 +1,22 @@
 /**
- * Most configs on a host start with the same include line (lxc-create writes
- * `lxc.include = /usr/share/lxc/config/common.conf` or another distribution file, which
- * includes more). Replayed from the empty state, that line always ends in the same state and
- * the same findings, so the outcome of the first replay is kept per service (next to the
- * parsed files, in the IncludeCache) and copied into the next config that starts with the same
- * line, as long as every answer the host gave during the replay (file types, sizes and times,
- * directory listings, variables, the working directory) is still the same. Nothing else is
- * different between the two paths: a miss replays, and a hit takes over what a replay built.
+ * Most configs on a host start with the same include lines (lxc-create writes
+ * `lxc.include = /usr/share/lxc/config/common.conf` and `userns.conf`, or another
+ * distribution's files, which include more). Replayed from the empty state, those lines always
+ * end in the same state and the same findings, so the outcome of the first replay of each is
+ * kept per service (next to the parsed files, in the IncludeCache) and copied into the next
+ * config that starts with the same lines, as long as every answer the host gave during the
+ * replay (file types, sizes and times, directory listings, variables, the working directory)
+ * is still the same. Nothing else differs between the two paths: a miss replays, and a hit
+ * takes over what a replay built.
  *
  * Measured with bench section A (2,000 lxc-create style configs, `node --cpu-prof`): replaying
- * the first include was about two thirds of the validation time, 85 ms of a 600 ms run.
+ * the leading includes was about two thirds of the validation time, 85 ms of a 600 ms run.
  */
 import type { Host } from '../../host';
 import type { Finding } from '../../diagnostic';
 import type { LxcLine } from '../parser';
 import { CheckState } from './state';
+import type { IncludeCache } from './includeCache';
 
 /** One question the replay asked the host, and its answer as text (`said`). */
 interface Asked {
@@ -24,6 +26,7 @@ interface Asked {
 }
 
 export interface FirstInclude {
+  readonly id: number;
   asked: Asked[];
   /** State after the include line. */
   state: CheckState;
@@ -32,7 +35,7 @@ export interface FirstInclude {
   dependent: boolean[];
 }
 
-/** Most first lines remembered per service (a host has a handful of distribution files). */
+/** Most leading include lines remembered per service (a host has a handful of distribution files). */
 export const MAX_FIRST_INCLUDES = 32;
 
 /** An answer as text that differs whenever the answer does (cheaper than JSON for every check). */
@@ -100,11 +103,14 @@ const keyOf = (s: CheckState, l: LxcLine): string =>
   [s.opts.version, s.valueCtx.cwd, l.line, l.keyStart, l.keyEnd, l.eq, l.valueStart, l.valueEnd, l.rawEnd, l.value].join('\0');
 
 /**
- * The document's first entry, an include line: taken over from an earlier run of this
- * service when nothing it depends on changed, replayed (`replay`) and remembered otherwise.
+ * An include line among the document's leading ones (s.leading): taken over from an earlier
+ * run of this service when it followed the same remembered outcome and nothing it depends on
+ * changed, replayed (`replay`) and remembered otherwise. A remembered outcome names the one it
+ * followed by identity, so a line after a replayed (changed) one is never taken over.
  */
-export function firstInclude(s: CheckState, l: LxcLine, memo: Map<string, FirstInclude>, replay: () => void): void {
-  const key = keyOf(s, l);
+export function firstInclude(s: CheckState, l: LxcLine, cache: IncludeCache, replay: () => void): void {
+  const memo = cache.firstIncludes;
+  const key = `${s.leading?.id ?? 0}\u0001${keyOf(s, l)}`;
   const hit = memo.get(key);
   if (hit && unchanged(s.opts.host, hit.asked, s.opts.documentPath)) {
     s.copyFrom(hit.state);
@@ -125,11 +131,17 @@ export function firstInclude(s: CheckState, l: LxcLine, memo: Map<string, FirstI
     s.opts.host = host;
   }
   // The document's own path among the files followed: this replay is not the same for others.
-  if (asked.some((q) => q.method === 'stat' && q.arg === s.opts.documentPath)) return;
-  const state = new CheckState(s.opts);
-  state.copyFrom(s);
+  if (asked.some((q) => q.method === 'stat' && q.arg === s.opts.documentPath)) {
+    s.leading = undefined;
+    return;
+  }
+  const entry: FirstInclude = { id: cache.newId(), asked, state: new CheckState(s.opts), findings: [], dependent: [] };
+  s.leading = entry;
+  entry.state.copyFrom(s);
   const findings = s.top.slice(before);
+  entry.findings = findings.map((f) => structuredClone(f));
+  entry.dependent = findings.map((f) => s.stateDependent.has(f));
   memo.delete(key);
-  memo.set(key, { asked, state, findings: findings.map((f) => structuredClone(f)), dependent: findings.map((f) => s.stateDependent.has(f)) });
+  memo.set(key, entry);
   if (memo.size > MAX_FIRST_INCLUDES) memo.delete(memo.keys().next().value as string);
 }

@@ -17,8 +17,14 @@ interface Entry {
 
 export class IncludeCache {
   private readonly files = new Map<string, Entry>();
-  /** What the first include line of a config leads to (check/firstInclude.ts), by line. */
+  /** What the leading include lines of a config lead to (check/firstInclude.ts), by line. */
   readonly firstIncludes = new Map<string, FirstInclude>();
+  private lastId = 0;
+
+  /** A new identity for a remembered outcome. */
+  newId(): number {
+    return ++this.lastId;
+  }
 
   /** @param maxFiles entries kept; the oldest is dropped beyond it. */
   constructor(private readonly maxFiles = 512) {}

@@ -24,7 +24,7 @@ export type Walk = (s: CheckState, doc: LxcDocument) => void;
 
 export function checkInclude(s: CheckState, l: LxcLine, walk: Walk): void {
   const cache = s.opts.includes;
-  if (s.depth === 0 && s.pristine && cache && !s.opts.restricted) firstInclude(s, l, cache.firstIncludes, () => includeLine(s, l, walk));
+  if (s.depth === 0 && s.leading !== undefined && cache && !s.opts.restricted) firstInclude(s, l, cache, () => includeLine(s, l, walk));
   else includeLine(s, l, walk);
 }
 

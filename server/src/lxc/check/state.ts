@@ -145,8 +145,12 @@ export class CheckState {
   readonly stateDependent = new WeakSet<Finding>();
   /** One context object for every value check (its key is set per line). */
   readonly valueCtx: ValueContext;
-  /** No entry of the document has been walked yet (check/firstInclude.ts). */
-  pristine = true;
+  /**
+   * While the document has only had include lines: the remembered outcome of those lines the
+   * state is in (check/firstInclude.ts); null before the first entry, undefined once another
+   * entry was walked (or an include could not be remembered).
+   */
+  leading: { readonly id: number } | null | undefined = null;
 
   constructor(readonly opts: LxcValidateOptions) {
     this.stack = opts.documentPath ? [opts.documentPath] : [];
@@ -205,7 +209,7 @@ export class CheckState {
     this.includeRanges.clear();
     for (const [line, r] of o.includeRanges) this.includeRanges.set(line, r);
     this.topLine = o.topLine;
-    this.pristine = o.pristine;
+    this.leading = o.leading;
   }
 
   /** The capability state as it is now, for inlay hints. */

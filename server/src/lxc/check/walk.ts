@@ -61,8 +61,10 @@ function line(s: CheckState, l: LxcLine): void {
     }
     case 'entry': {
       if (s.depth === 0) s.topLine = l.line;
+      const leading = s.leading;
       const k = entry(s, l);
-      if (s.depth === 0) s.pristine = false;
+      // Only include lines whose outcome was remembered keep the state a remembered one.
+      if (s.depth === 0 && s.leading === leading) s.leading = undefined;
       // Inlay hints show the capability state after include and capability lines.
       if (s.depth === 0 && k && (k.kind === 'include' || k.kind === 'caps')) s.effective.capsAfter.set(l.line, s.snapshot());
       return;
