@@ -9,6 +9,7 @@ import type { DocContext, LanguageSupport } from '../language';
 import type { LxcModel } from '../lxc/language';
 import { fixData } from '../rules';
 import { lxcConfigUser } from './hostfiles';
+import { checkingLxcConfig } from './containers';
 import { checkRootOwnSubIds, checkRootSubIds, checkSharedIdmaps, checkUserSubIds, checkUsernet, type Nic, type PlacedMap } from './checks';
 
 /** The range of a document line's whole entry (or the include line that brought it in). */
@@ -57,6 +58,7 @@ export function lxcMaps(m: LxcModel, ctx: DocContext): PlacedMap[] {
 /** The `unpriv/` findings of an LXC config; `base` are the LXC findings (not repeated). */
 export function unprivLxcFindings(m: LxcModel, ctx: DocContext, base: Finding[]): Finding[] {
   if (m.system || !m.analysis(ctx)) return [];
+  checkingLxcConfig(ctx, m.doc);
   const owner = lxcConfigUser(ctx, ctx.path);
   const maps = lxcMaps(m, ctx);
   const out: Finding[] = [];
