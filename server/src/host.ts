@@ -36,6 +36,8 @@ export interface Host {
   uid?(): number;
   /** User ID that owns a file (after following symlinks), or undefined when unknown. */
   fileOwner?(path: string): number | undefined;
+  /** Its answers never change while it lives (a CLI run's snapshot): what was asked need not be asked again. */
+  readonly stable?: boolean;
 }
 
 /** An in-memory host for tests and for untrusted workspaces. */

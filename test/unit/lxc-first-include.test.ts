@@ -153,3 +153,22 @@ test('a second leading include is not taken over after the first one was replaye
   // The first line's outcome is replaced; the second is remembered anew, after the new first one.
   assert.equal(includes.firstIncludes.size, 3);
 });
+
+test('a stable host (a CLI run) is not asked again, and the outcome is the same', () => {
+  const { host: live } = distHost({ HOME: '/root' });
+  let asked = 0;
+  const host: Host = { ...live, stable: true, stat: (p) => (asked++, live.stat(p)) };
+  const includes = new IncludeCache();
+  const list = configs(200, 5);
+  for (const c of list) {
+    const cached = analyzeLxc(parseLxc(c.text), { version: '5.0', host, documentPath: c.path, includes });
+    const fresh = analyzeLxc(parseLxc(c.text), { version: '5.0', host: live, documentPath: c.path });
+    assert.deepEqual(view(cached), view(fresh), c.text);
+  }
+  // Once remembered, an include line costs the stable host no question at all.
+  const only = 'lxc.include = /dist/common.conf';
+  analyzeLxc(parseLxc(only), { version: '5.0', host, documentPath: '/var/lib/lxc/first/config', includes });
+  const before = asked;
+  for (let i = 0; i < 50; i++) analyzeLxc(parseLxc(only), { version: '5.0', host, documentPath: `/var/lib/lxc/n${i}/config`, includes });
+  assert.equal(asked, before, `${asked - before} stats for 50 configs that only include common.conf`);
+});

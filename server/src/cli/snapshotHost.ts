@@ -26,6 +26,7 @@ export function snapshotHost(host: Host): SnapshotHost {
   const dirs = new Map<string, readonly string[] | undefined>();
   return {
     ...host,
+    stable: true,
     stat(path) {
       if (stats.has(path)) return stats.get(path);
       const st = host.stat(path);

@@ -27,6 +27,8 @@ interface Asked {
 
 export interface FirstInclude {
   readonly id: number;
+  /** The host that answered (a stable one need not be asked again). */
+  host: Host;
   asked: Asked[];
   /** State after the include line. */
   state: CheckState;
@@ -112,7 +114,8 @@ export function firstInclude(s: CheckState, l: LxcLine, cache: IncludeCache, rep
   const memo = cache.firstIncludes;
   const key = `${s.leading?.id ?? 0}\u0001${keyOf(s, l)}`;
   const hit = memo.get(key);
-  if (hit && unchanged(s.opts.host, hit.asked, s.opts.documentPath)) {
+  const host = s.opts.host;
+  if (hit && (host === hit.host && host.stable ? !hit.asked.some((q) => q.method === 'stat' && q.arg === s.opts.documentPath) : unchanged(host, hit.asked, s.opts.documentPath))) {
     s.copyFrom(hit.state);
     hit.findings.forEach((f, i) => {
       const mine = structuredClone(f);
@@ -122,7 +125,6 @@ export function firstInclude(s: CheckState, l: LxcLine, cache: IncludeCache, rep
     return;
   }
   const asked: Asked[] = [];
-  const host = s.opts.host;
   const before = s.top.length;
   s.opts.host = recording(host, asked);
   try {
@@ -135,7 +137,7 @@ export function firstInclude(s: CheckState, l: LxcLine, cache: IncludeCache, rep
     s.leading = undefined;
     return;
   }
-  const entry: FirstInclude = { id: cache.newId(), asked, state: new CheckState(s.opts), findings: [], dependent: [] };
+  const entry: FirstInclude = { id: cache.newId(), host, asked, state: new CheckState(s.opts), findings: [], dependent: [] };
   s.leading = entry;
   entry.state.copyFrom(s);
   const findings = s.top.slice(before);
