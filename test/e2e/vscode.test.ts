@@ -115,9 +115,14 @@ async function token(page: Page, lineText: string | RegExp, word: string) {
  * and hover again, up to three times.
  */
 async function hoverUntil(page: Page, tok: Awaited<ReturnType<typeof token>>, text: string | RegExp) {
+  return untilHover(page, text, () => tok.hover());
+}
+
+/** Points with `point` until a hover containing `text` shows, moving away between attempts; up to three. */
+async function untilHover(page: Page, text: string | RegExp, point: () => Promise<void>) {
   const hover = page.locator('.monaco-hover-content', { hasText: text }).first();
   for (let attempt = 1; ; attempt++) {
-    await tok.hover();
+    await point();
     try {
       await hover.waitFor({ state: 'visible', timeout: 10_000 });
       return hover;
@@ -136,8 +141,7 @@ async function hoverUntil(page: Page, tok: Awaited<ReturnType<typeof token>>, te
 async function hoverWord(page: Page, lineText: string, word: string, text: string | RegExp) {
   const line = page.locator('.editor-group-container.active .view-lines .view-line', { hasText: lineText }).first();
   await line.waitFor();
-  const hover = page.locator('.monaco-hover-content', { hasText: text }).first();
-  for (let attempt = 1; ; attempt++) {
+  return untilHover(page, text, async () => {
     const at = await line.evaluate((el, w) => {
       const nodes: Text[] = [];
       const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -161,26 +165,32 @@ async function hoverWord(page: Page, lineText: string, word: string, text: strin
     }, word);
     assert.ok(at, `${word} on the line with ${lineText}`);
     await page.mouse.move(at.x, at.y);
-    try {
-      await hover.waitFor({ state: 'visible', timeout: 10_000 });
-      return hover;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.mouse.move(0, 0);
-    }
-  }
+  });
 }
 
 /** The Problems panel's row for `code` (holding `text`, if given): its text; the panel is closed again. */
 async function problem(page: Page, code: string, text?: string): Promise<string> {
-  await page.keyboard.press('Control+Shift+M');
+  await problemsPanel(page, true);
   let row = page.locator('.markers-panel .monaco-list-row', { hasText: code });
   if (text) row = row.filter({ hasText: text });
   await row.first().waitFor();
   const out = await row.first().innerText();
-  await page.keyboard.press('Control+Shift+M');
-  await page.locator('.markers-panel').first().waitFor({ state: 'hidden' });
+  await problemsPanel(page, false);
   return out;
+}
+
+/**
+ * Shows or hides the Problems panel whatever has the focus: Ctrl+Shift+M toggles it only when
+ * it has the focus, and only focuses it when it is open elsewhere, so a toggle can go the
+ * wrong way.
+ */
+async function problemsPanel(page: Page, show: boolean): Promise<void> {
+  const panel = page.locator('.markers-panel').first();
+  if ((await panel.isVisible()) !== show) {
+    if (show) await page.keyboard.press('Control+Shift+M');
+    else await command(page, 'View: Hide Panel');
+  }
+  await panel.waitFor({ state: show ? 'visible' : 'hidden' });
 }
 
 /** The language the status bar shows for the active editor. */
@@ -308,12 +318,12 @@ test('ctconf in the VS Code workbench', { skip: needs('the editor end-to-end too
 
     await step('a legacy key and a bad capability are underlined and listed in Problems with ctconf codes', async () => {
       await p.locator('.editor-group-container.active .squiggly-error').nth(1).waitFor();
-      await p.keyboard.press('Control+Shift+M');
+      await problemsPanel(p, true);
       const rows = p.locator('.markers-panel .monaco-list-row');
       await rows.filter({ hasText: 'lxc/legacy-key' }).first().waitFor();
       await rows.filter({ hasText: 'lxc/capability-spelling' }).first().waitFor();
       await shot(p, 'problems');
-      await p.keyboard.press('Control+Shift+M');
+      await problemsPanel(p, false);
     });
 
     await step('hovering sys_time explains the capability', async () => {
@@ -422,9 +432,7 @@ test('ctconf in the VS Code workbench', { skip: needs('the editor end-to-end too
     await step('keep mode: a keep-only config is warned; on the keep line after common.conf, "Allow sys_time in this container" is the first fix', async () => {
       await open(p, 'var/lib/lxc/keeponly/config');
       await p.locator('.editor-group-container.active .squiggly-warning').first().waitFor();
-      await p.keyboard.press('Control+Shift+M');
-      await p.locator('.markers-panel .monaco-list-row', { hasText: 'lxc/cap-keep-too-few' }).first().waitFor();
-      await p.keyboard.press('Control+Shift+M');
+      await problem(p, 'lxc/cap-keep-too-few');
       await open(p, 'var/lib/lxc/ntp/config');
       await gotoLine(p, await lineWith(p, 'lxc.cap.keep'));
       const item = await openQuickFix(p, 'Allow sys_time in this container');
@@ -551,9 +559,8 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
       assert.equal(await saveAndRead(p, file), before.slice(0, at) + idmap + before.slice(at));
       // The bind mount is mapped now: its warning goes, and the pass-through of host ID 1000
       // needs root to own that ID in the (workspace's) subuid and subgid.
-      await p.keyboard.press('Control+Shift+M');
+      await problemsPanel(p, true);
       await p.locator('.markers-panel .monaco-list-row', { hasText: 'proxmox/bind-mount-unmapped' }).first().waitFor({ state: 'detached' });
-      await p.keyboard.press('Control+Shift+M');
       const rootSubid = await problem(p, 'unpriv/idmap-root-subid', 'Host user ID 1000');
       assert.ok(rootSubid.includes(`not given to root in ${ws}/etc/subuid.`), rootSubid);
       assert.match(rootSubid, /add `root:1000:1` to \/etc\/subuid/);
@@ -592,12 +599,12 @@ test('the files around the containers in the VS Code workbench: storage.conf, se
 
     await step('after the subuid fix, the open profile is checked again: only the subgid warning stays', async () => {
       await open(p, 'srv/incus/profiles/isolated.incus.yaml');
-      await p.keyboard.press('Control+Shift+M');
+      await problemsPanel(p, true);
       try {
         await p.locator('.markers-panel .monaco-list-row', { hasText: 'subordinate group IDs' }).first().waitFor();
         await p.locator('.markers-panel .monaco-list-row', { hasText: 'subordinate user IDs' }).first().waitFor({ state: 'detached', timeout: 15000 });
       } finally {
-        await p.keyboard.press('Control+Shift+M');
+        await problemsPanel(p, false);
         await closeAll();
       }
     });
