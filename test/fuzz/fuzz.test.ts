@@ -39,7 +39,7 @@ test('fuzzing the real server over stdio: every request answers (no hang), range
   }
 });
 
-test('fuzzing hovers for Markdown and escape bytes from the document', { todo: 'fixed by the engine refactor (lxc/hover.ts and containers/features.ts put key names and values into Markdown raw)', timeout: 120000 }, () => {
+test('fuzzing hovers for Markdown and escape bytes from the document', { timeout: 120000 }, () => {
   const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122) + 2;
   const r = fuzz({ iterations: Number(process.env.CTCONF_FUZZ_ITERATIONS ?? 400), seconds: Number(process.env.CTCONF_FUZZ_SECONDS ?? 45), seed, corpus: CORPUS, root: ROOT, markdown: true });
   console.log(`# fuzz (Markdown): ${r.runs} inputs, seed ${seed}, ${r.failures.length} failures`);
