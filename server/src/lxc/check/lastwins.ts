@@ -1,7 +1,7 @@
 /** Keys that keep their last value: the effective value, and duplicates within a file. */
 import { range } from '../../diagnostic';
 import type { LxcLine } from '../parser';
-import { spotOf, type CheckState } from './state';
+import { spotEnd, type CheckState } from './state';
 
 /** Notes a key's entry before it first changes while a directory's file is read. */
 function beforeChange(s: CheckState, name: string): void {
@@ -34,10 +34,10 @@ export function setLastWins(s: CheckState, l: LxcLine, name: string): void {
     s.out.push({
       code: 'lxc/duplicate-key',
       message: `\`${name}\` is set again on line ${l.line + 1}, and only the last value counts; this line has no effect.`,
-      range: range(prev.line, prev.keyStart, prev.end),
+      range: range(prev.line, prev.keyStart, spotEnd(prev)),
       related: [{ range: s.keyRange(l), message: 'the value that counts' }],
       unnecessary: true,
     });
   }
-  s.lastSet.set(name, spotOf(l));
+  s.lastSet.set(name, l);
 }

@@ -8,7 +8,7 @@ import { NET_TYPES, type LxcKey } from '../keys';
 import type { LxcLine } from '../parser';
 import { forget, setLastWins } from './lastwins';
 import { valueIssues } from './values';
-import { spotOf, type CheckState, type NetState } from './state';
+import type { CheckState, NetState } from './state';
 
 /** `lxc.net =`: every interface is gone. */
 export function clearInterfaces(s: CheckState): void {
@@ -90,7 +90,7 @@ export function checkNetKey(s: CheckState, l: LxcLine, k: LxcKey & { sub: string
     });
     return;
   }
-  if (valueIssues(s, l, k).length === 0) nic.keys.push(spotOf(l));
+  if (valueIssues(s, l, k).length === 0) nic.keys.push(l);
   if (k.multi === 'last-wins') {
     setLastWins(s, l, l.key);
     nic.lastWins.push(l.key);
