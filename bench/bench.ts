@@ -228,6 +228,7 @@ function largeFiles(): void {
   const rows: string[][] = [];
   const growth: string[] = [];
   const haveLib = fs.existsSync(LXCCHECK);
+  const subIds = hostIdFiles();
   const shapes = [
     ['generateLxc (the bench generator)', generateLxc, [100_000, 1_000_000]],
     ['generateLxcMixed (cap drops, 1,000 NICs, a few duplicate keys)', generateLxcMixed, [100_000, 1_000_000]],
@@ -240,7 +241,7 @@ function largeFiles(): void {
       const file = path.join(dir, 'var/lib/lxc', `large-${lines}-${gen.name}`, 'config');
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, gen(lines));
-      const args = ['--lxc-version', '5.0', file, ...hostIdFiles()];
+      const args = ['--lxc-version', '5.0', file, ...subIds];
       const cmds: Command[] = [ctconf(args)];
       if (haveLib) {
         const check = spawnSync(LXCCHECK, ['-t', '600', file], { encoding: 'utf8' });

@@ -85,14 +85,13 @@ function recording(host: Host, asked: Asked[]): Host {
   };
 }
 
+/** The document itself among the files a replay followed: for it, the replay finds a cycle. */
+const followed = (asked: Asked[], documentPath: string | undefined): boolean => asked.some((q) => q.method === 'stat' && q.arg === documentPath);
+
 /** Every answer is the same today; a file whose stat gave a modification time is not read again. */
-function unchanged(host: Host, asked: Asked[], documentPath: string | undefined): boolean {
+function unchanged(host: Host, asked: Asked[]): boolean {
   const timed = new Set<string>();
-  for (const q of asked) {
-    // The document itself among the files followed: the replay would find a cycle.
-    if (q.method === 'stat' && q.arg === documentPath) return false;
-    if (q.method === 'stat' && q.answer !== '-' && q.answer.split(':')[2] !== 'undefined') timed.add(q.arg);
-  }
+  for (const q of asked) if (q.method === 'stat' && q.answer !== '-' && q.answer.split(':')[2] !== 'undefined') timed.add(q.arg);
   for (const q of asked) {
     if (q.method === 'readFile' && timed.has(q.arg)) continue;
     if (said(ask(host, q)) !== q.answer) return false;
@@ -115,7 +114,8 @@ export function firstInclude(s: CheckState, l: LxcLine, cache: IncludeCache, rep
   const key = `${s.leading?.id ?? 0}\u0001${keyOf(s, l)}`;
   const hit = memo.get(key);
   const host = s.opts.host;
-  if (hit && (host === hit.host && host.stable ? !hit.asked.some((q) => q.method === 'stat' && q.arg === s.opts.documentPath) : unchanged(host, hit.asked, s.opts.documentPath))) {
+  // A stable host (a CLI run's snapshot) that answered before would answer the same again.
+  if (hit && !followed(hit.asked, s.opts.documentPath) && ((host === hit.host && host.stable) || unchanged(host, hit.asked))) {
     s.copyFrom(hit.state);
     hit.findings.forEach((f, i) => {
       const mine = structuredClone(f);
@@ -132,8 +132,8 @@ export function firstInclude(s: CheckState, l: LxcLine, cache: IncludeCache, rep
   } finally {
     s.opts.host = host;
   }
-  // The document's own path among the files followed: this replay is not the same for others.
-  if (asked.some((q) => q.method === 'stat' && q.arg === s.opts.documentPath)) {
+  // This replay met the document itself: it is not the same for other documents.
+  if (followed(asked, s.opts.documentPath)) {
     s.leading = undefined;
     return;
   }
