@@ -13,30 +13,52 @@
 
 export type LineKind = 'blank' | 'comment' | 'entry' | 'malformed' | 'ignored';
 
-export interface LxcLine {
-  /** Editor line number (0-based). */
-  line: number;
-  kind: LineKind;
-  /** Column where the content starts (after leading blanks, and after a BOM). */
-  start: number;
-  /** Column where LXC's view of the line ends (at a NUL, or the line end). */
-  end: number;
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  /** Column of the `=`; -1 when there is none. */
-  eq: number;
-  /** Raw trimmed value, quotes included. */
-  rawValue: string;
-  rawStart: number;
-  rawEnd: number;
-  /** Value as LXC sees it (outer quotes removed). */
-  value: string;
-  valueStart: number;
-  valueEnd: number;
-  quoted: boolean;
-  /** LXC never reads this line: it follows a NUL byte, or a BOM hides it. */
-  unseen?: 'nul' | 'bom';
+/**
+ * One line as LXC reads it. A class with the fewest stored fields (the value's columns follow
+ * from the raw value's and its quote): a million-line config keeps one per key line, and on
+ * machines where fresh memory is slow to touch the size of each is a large part of the time.
+ * A line of the document is also its own origin (`file` undefined, `topLine` itself).
+ */
+export class LxcLine {
+  unseen: 'nul' | 'bom' | undefined = undefined;
+
+  constructor(
+    /** Editor line number (0-based). */
+    public line: number,
+    public kind: LineKind,
+    /** Column where the content starts (after leading blanks, and after a BOM). */
+    public start: number,
+    /** Column where LXC's view of the line ends (at a NUL, or the line end). */
+    public end: number,
+    public key: string,
+    public keyStart: number,
+    public keyEnd: number,
+    /** Column of the `=`; -1 when there is none. */
+    public eq: number,
+    /** Columns of the trimmed value, quotes included. */
+    public rawStart: number,
+    public rawEnd: number,
+    /** Value as LXC sees it (outer quotes removed). */
+    public value: string,
+    public quoted: boolean,
+  ) {}
+
+  get valueStart(): number {
+    return this.quoted ? this.rawStart + 1 : this.rawStart;
+  }
+
+  get valueEnd(): number {
+    return this.quoted ? this.rawEnd - 1 : this.rawEnd;
+  }
+
+  /** As an origin: a line of the document itself. */
+  get file(): undefined {
+    return undefined;
+  }
+
+  get topLine(): number {
+    return this.line;
+  }
 }
 
 /**
@@ -109,7 +131,7 @@ interface ScanResult {
  * not blank or a comment to `visit`, without building the lines in between.
  */
 function scanLxc(text: string, lineStarts: number[], visit: (l: LxcLine) => void): ScanResult {
-  const hint: EqHint = { from: 0, at: -1 };
+  const hint: EqHint = { from: 0, at: -1, keys: new Map() };
   const n = text.length;
   const bom = text.charCodeAt(0) === 0xfeff;
   const nulAt = text.indexOf('\0');
@@ -200,23 +222,13 @@ function parseLine(full: string, base: number, line: number, begin: number, end:
   return parseLineAt(full, base, line, begin, end) ?? blankOrComment(full, base, line, begin, end);
 }
 
-function blankLine(line: number, end: number): LxcLine {
-  return {
-    line, kind: 'blank', start: 0, end, key: '', keyStart: 0, keyEnd: 0, eq: -1,
-    rawValue: '', rawStart: end, rawEnd: end, value: '', valueStart: end, valueEnd: end, quoted: false, unseen: undefined,
-  };
-}
-
 function blankOrComment(text: string, base: number, line: number, begin: number, end: number): LxcLine {
   let s = base + begin;
   const stop = base + end;
   while (s < stop && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
   const comment = s < stop && text.charCodeAt(s) === 35;
   const start = comment ? s - base : begin;
-  return {
-    line, kind: comment ? 'comment' : 'blank', start, end, key: '', keyStart: begin, keyEnd: begin, eq: -1,
-    rawValue: '', rawStart: end, rawEnd: end, value: '', valueStart: end, valueEnd: end, quoted: false,
-  };
+  return new LxcLine(line, comment ? 'comment' : 'blank', start, end, '', begin, begin, -1, end, end, '', false);
 }
 
 /**
@@ -226,7 +238,14 @@ function blankOrComment(text: string, base: number, line: number, begin: number,
 interface EqHint {
   from: number;
   at: number;
+  /**
+   * Key names met so far, so that lines with the same key share one string: most keys of a big
+   * config repeat, and a string per line was 40 of its 230 bytes (at most MAX_KEYS names).
+   */
+  keys: Map<string, string>;
 }
+
+const MAX_KEYS = 4096;
 
 /**
  * Parses the line of `text` that starts at offset `base`, from column `begin` to column
@@ -245,14 +264,9 @@ function parseLineAt(text: string, base: number, line: number, begin: number, en
     if (i === stop) return undefined;
     // Not blank after all: LXC skips only spaces and tabs before the key.
   }
-  const l = blankLine(line, end);
   const col = s - base;
-  l.line = line;
-  l.start = col;
-  l.end = end;
-  l.keyStart = col;
   if (!text.startsWith('lxc.', s) || s + 4 > stop) {
-    return fillRest(l, 'ignored', text.slice(s, stop), end, end);
+    return new LxcLine(line, 'ignored', col, end, text.slice(s, stop), col, end, -1, end, end, '', false);
   }
   // The next '=' at or after s, found natively. Lines without one (malformed) would make
   // every search run on into the following lines, so a result past this line is remembered
@@ -268,46 +282,19 @@ function parseLineAt(text: string, base: number, line: number, begin: number, en
   }
   let ke = eq;
   while (ke > s && isRightGc(text.charCodeAt(ke - 1))) ke--;
-  if (eq === stop) return fillRest(l, 'malformed', text.slice(s, ke), ke - base, end);
+  if (eq === stop) return new LxcLine(line, 'malformed', col, end, text.slice(s, ke), col, ke - base, -1, end, end, '', false);
   let vs = eq + 1;
   while (vs < stop && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
   let ve = stop;
   while (ve > vs && isRightGc(text.charCodeAt(ve - 1))) ve--;
-  const raw = text.slice(vs, ve);
-  l.kind = 'entry';
-  l.key = text.slice(s, ke);
-  l.keyEnd = ke - base;
-  l.eq = eq - base;
-  l.rawValue = raw;
-  l.rawStart = vs - base;
-  l.rawEnd = ve - base;
   const q = text.charCodeAt(vs);
-  if ((q === 34 || q === 39) && ve - vs > 1 && text.charCodeAt(ve - 1) === q) {
-    l.value = text.slice(vs + 1, ve - 1);
-    l.valueStart = vs + 1 - base;
-    l.valueEnd = ve - 1 - base;
-    l.quoted = true;
-  } else {
-    l.value = raw;
-    l.valueStart = vs - base;
-    l.valueEnd = ve - base;
-    l.quoted = false;
+  const quoted = (q === 34 || q === 39) && ve - vs > 1 && text.charCodeAt(ve - 1) === q;
+  const value = quoted ? text.slice(vs + 1, ve - 1) : text.slice(vs, ve);
+  let key = text.slice(s, ke);
+  if (hint) {
+    const known = hint.keys.get(key);
+    if (known !== undefined) key = known;
+    else if (hint.keys.size < MAX_KEYS) hint.keys.set(key, key);
   }
-  return l;
-}
-
-/** The fields of a line without a value (ignored and malformed lines). */
-function fillRest(l: LxcLine, kind: LineKind, key: string, keyEnd: number, end: number): LxcLine {
-  l.kind = kind;
-  l.key = key;
-  l.keyEnd = keyEnd;
-  l.eq = -1;
-  l.rawValue = '';
-  l.rawStart = end;
-  l.rawEnd = end;
-  l.value = '';
-  l.valueStart = end;
-  l.valueEnd = end;
-  l.quoted = false;
-  return l;
+  return new LxcLine(line, 'entry', col, end, key, col, ke - base, eq - base, vs - base, ve - base, value, quoted);
 }

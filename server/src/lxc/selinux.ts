@@ -23,7 +23,9 @@ export const KEYRING_KEY = 'lxc.selinux.context.keyring';
 export const UNCONFINED = 'unconfined_t';
 
 /** Where the effective value of a last-wins key came from (the LXC analysis' `effective.values`). */
-export type EffectiveValues = ReadonlyMap<string, { value: string; file?: string; line: number }>;
+export interface EffectiveValues {
+  get(key: string): { value: string; file?: string; line: number } | undefined;
+}
 
 const isSelinuxKey = (key: string) => key === PROCESS_KEY || key === KEYRING_KEY;
 

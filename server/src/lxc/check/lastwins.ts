@@ -1,22 +1,31 @@
 /** Keys that keep their last value: the effective value, and duplicates within a file. */
 import { range } from '../../diagnostic';
 import type { LxcLine } from '../parser';
-import { spotEnd, type CheckState } from './state';
+import { spotEnd, type CheckState, type KeySpot } from './state';
 
-/** Notes a key's entry before it first changes while a directory's file is read. */
+/** Notes a key's value before it first changes while a directory's file is read. */
 function beforeChange(s: CheckState, name: string): void {
-  if (s.changed && !s.changed.has(name)) s.changed.set(name, s.effective.values.get(name));
+  if (s.changed && !s.changed.has(name)) {
+    const v = s.effective.values.get(name);
+    s.changed.set(name, v && { value: v.value });
+  }
 }
 
 /** The key no longer has a value (an empty assignment, or its interface was reset). */
 export function forget(s: CheckState, name: string): void {
   beforeChange(s, name);
-  s.effective.values.delete(name);
+  s.effective.values.forget(name);
+}
+
+/** An earlier line of the current file that set the key is no longer a duplicate of a later one. */
+export function dropDuplicateSpot(s: CheckState, name: string): void {
+  if (s.lastSet) s.lastSet.delete(name);
+  else s.effective.values.dropSpot(name);
 }
 
 /** `key =`: forgets the key, and its earlier line is no longer a duplicate of a later one. */
 export function clearLastWins(s: CheckState, name: string): void {
-  s.lastSet.delete(name);
+  dropDuplicateSpot(s, name);
   forget(s, name);
 }
 
@@ -28,8 +37,13 @@ export function forgetFamily(s: CheckState, prefix: string): void {
 /** Records the value of a last-wins key; an earlier line of the same file that set it has no effect. */
 export function setLastWins(s: CheckState, l: LxcLine, name: string): void {
   beforeChange(s, name);
-  s.effective.values.set(name, { value: l.value, file: s.file, line: l.line, topLine: s.topOf(l) });
-  const prev = s.lastSet.get(name);
+  const inFile = s.lastSet;
+  let prev: KeySpot | undefined;
+  if (inFile) {
+    s.effective.values.set(name, l.value, s.file, l.line, s.topOf(l), undefined);
+    prev = inFile.get(name);
+    inFile.set(name, l);
+  } else prev = s.effective.values.set(name, l.value, s.file, l.line, s.topOf(l), l);
   if (prev) {
     s.out.push({
       code: 'lxc/duplicate-key',
@@ -39,5 +53,4 @@ export function setLastWins(s: CheckState, l: LxcLine, name: string): void {
       unnecessary: true,
     });
   }
-  s.lastSet.set(name, l);
 }

@@ -22,7 +22,8 @@ export function recordList(s: CheckState, l: LxcLine, r: Resolved): void {
   else if (r.type === 'family') record = r.key.multi === 'accumulate' && !r.bare;
   if (!record) return;
   if (r.type === 'net') e.lists.push({ clear: l.key });
-  e.lists.push({ key: l.key, value: l.value, file: s.file, line: l.line, topLine: s.topOf(l) });
+  // A line of the document is its own entry (an object per line fewer on a big file).
+  e.lists.push(s.depth === 0 ? l : { key: l.key, value: l.value, file: s.file, line: l.line, topLine: s.topLine });
 }
 
 /** The entries in force at the end, grouped by key (keys in order of first appearance). */

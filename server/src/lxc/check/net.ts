@@ -6,7 +6,7 @@
 import { range } from '../../diagnostic';
 import { NET_TYPES, type LxcKey } from '../keys';
 import type { LxcLine } from '../parser';
-import { forget, setLastWins } from './lastwins';
+import { dropDuplicateSpot, forget, setLastWins } from './lastwins';
 import { valueIssues } from './values';
 import type { CheckState, NetState } from './state';
 
@@ -54,7 +54,7 @@ function resetInterface(s: CheckState, l: LxcLine, index: number, nic: NetState,
   }
   nic.keys = [];
   nic.type = undefined;
-  for (const key of nic.lastWins) s.lastSet.delete(key);
+  for (const key of nic.lastWins) dropDuplicateSpot(s, key);
   nic.lastWins = [];
 }
 

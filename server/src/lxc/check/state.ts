@@ -14,6 +14,7 @@ import type { PlacedIdmap } from '../idmap';
 import type { ValueContext } from '../values';
 import type { LxcVersion } from '../version';
 import type { IncludeCache } from './includeCache';
+import { ValueTable } from './valueTable';
 
 export interface LxcValidateOptions {
   version: LxcVersion;
@@ -71,7 +72,7 @@ export interface Effective {
   /** Capability state after each include and lxc.cap.* line of the document. */
   capsAfter: Map<number, CapState>;
   /** Last-wins keys (family sub-keys and network keys by full name) and where they were set. */
-  values: Map<string, { value: string } & Origin>;
+  values: ValueTable;
   idmaps: IdmapEntry[];
   includes: IncludeInfo[];
   /**
@@ -117,13 +118,16 @@ export class CheckState {
   readonly top: Finding[] = [];
   /** Where findings of the file being read go (the document's, or an included file's). */
   out: Finding[] = this.top;
-  readonly effective: Effective = { caps: { list: [] }, capsAfter: new Map(), values: new Map(), idmaps: [], includes: [], lists: [] };
+  readonly effective: Effective = { caps: { list: [] }, capsAfter: new Map(), values: new ValueTable(), idmaps: [], includes: [], lists: [] };
   /** The first entry of each capability (by number) in the current list: "already dropped" in O(1). */
   capIndex: (CapEntry | undefined)[] = [];
   readonly nets = new Map<number, NetState>();
   readonly ns = { clone: false, keep: false };
-  /** Last non-empty assignment of each last-wins key, per file (duplicates are reported within a file). */
-  lastSet = new Map<string, KeySpot>();
+  /**
+   * While an included file is read: the last non-empty assignment of each last-wins key in it
+   * (duplicates are reported within a file). The document's own are kept in `effective.values`.
+   */
+  lastSet: Map<string, KeySpot> | undefined;
   /** The file being walked (undefined: the document). */
   file: string | undefined;
   /** The document line that led to the current line (itself, or the include line). */
@@ -138,7 +142,7 @@ export class CheckState {
    * While a file of an included directory is read: the keys changed meanwhile, each with the
    * entry it had before (undefined: none), to tell which files of the directory set the same key.
    */
-  changed: Map<string, { value: string } | undefined> | undefined;
+  changed: Map<string, { readonly value: string } | undefined> | undefined;
   /** Findings whose outcome in liblxc depends on its earlier work; shown on include lines too. */
   readonly stateDependent = new WeakSet<Finding>();
   /** One context object for every value check (its key is set per line). */
@@ -193,7 +197,7 @@ export class CheckState {
     const e = o.effective;
     this.effective.caps = { mode: e.caps.mode, list: e.caps.list.slice() };
     this.effective.capsAfter = new Map(e.capsAfter);
-    this.effective.values = new Map(e.values);
+    this.effective.values = new ValueTable(e.values);
     this.effective.idmaps = e.idmaps.slice();
     this.effective.includes = e.includes.map((i) => ({ ...i, files: i.files.slice() }));
     this.effective.lists = e.lists.slice();
@@ -202,7 +206,6 @@ export class CheckState {
     for (const [i, n] of o.nets) this.nets.set(i, { type: n.type, keys: n.keys.slice(), lastWins: n.lastWins.slice() });
     this.ns.clone = o.ns.clone;
     this.ns.keep = o.ns.keep;
-    this.lastSet = new Map(o.lastSet);
     this.filesFollowed = o.filesFollowed;
     this.includeRanges.clear();
     for (const [line, r] of o.includeRanges) this.includeRanges.set(line, r);

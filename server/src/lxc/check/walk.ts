@@ -10,7 +10,7 @@ import { checkCapabilities, clearCaps } from './caps';
 import { checkFamily, clearFamilyKey } from './family';
 import { clearIdmaps, recordIdmap } from './idmaps';
 import { checkInclude } from './includes';
-import { clearLastWins, forgetFamily, setLastWins } from './lastwins';
+import { clearLastWins, dropDuplicateSpot, forgetFamily, setLastWins } from './lastwins';
 import { checkNamespaces, clearNamespaces } from './namespaces';
 import { checkNetKey, clearInterfaces, clearNetKey, interfaceValue, removeInterface } from './net';
 import { valueIssues } from './values';
@@ -127,7 +127,7 @@ function emptyValue(s: CheckState, l: LxcLine, r: Known): void {
       return;
     case 'family':
       if (r.bare) {
-        s.lastSet.delete(l.key);
+        dropDuplicateSpot(s, l.key);
         forgetFamily(s, r.key.prefix);
       } else if (clearFamilyKey(s, l, r.key, r.sub)) clearLastWins(s, l.key);
       return;
