@@ -64,7 +64,9 @@ function lineFindings(l: LxcLine): Finding[] {
  */
 export function lxcSelinuxFindings(doc: LxcDocument, version: LxcVersion, effective?: EffectiveValues): Finding[] {
   const out: Finding[] = [];
-  for (const l of doc.entries) {
+  const entries = doc.entries;
+  for (let i = 0; i < entries.length; i++) {
+    const l = entries[i];
     if (l.unseen || !isSelinuxKey(l.key) || l.value === '') continue;
     out.push(...lineFindings(l));
   }

@@ -21,12 +21,30 @@ export function clearCaps(s: CheckState): void {
   s.capIndex = [];
 }
 
-/** The names of a capability line that LXC accepts, with their numbers and columns in the value. */
-interface Added {
+/**
+ * The names of a capability line that LXC accepts, with their numbers and columns in the value:
+ * one per run, refilled for each line (the first `n` slots count). A config of 120,000
+ * capability lines made 125 MB of short-lived arrays when each line had arrays of its own (or
+ * emptied them: a length set to 0 gives the storage back).
+ */
+export interface CapLine {
+  n: number;
+  /** The first entry of each capability number on the line (slots of the line's numbers are emptied after it). */
+  seen: (CapEntry | undefined)[];
   entries: CapEntry[];
   nums: number[];
   starts: number[];
   ends: number[];
+}
+
+export const emptyCapLine = (): CapLine => ({ n: 0, seen: [], entries: [], nums: [], starts: [], ends: [] });
+
+function add(a: CapLine, entry: CapEntry, num: number, start: number, end: number): void {
+  a.entries[a.n] = entry;
+  a.nums[a.n] = num;
+  a.starts[a.n] = start;
+  a.ends[a.n] = end;
+  a.n++;
 }
 
 export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
@@ -49,7 +67,8 @@ export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
     return;
   }
   let bad = false;
-  let added: Added = { entries: [], nums: [], starts: [], ends: [] };
+  const added = s.capLine;
+  added.n = 0;
   let cleared = false;
   const hash = inlineHash(l);
   const list = hash ? l.value.slice(0, hash.index) : l.value;
@@ -64,12 +83,6 @@ export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
   }
   const file = s.file;
   const topLine = s.topOf(l);
-  const add = (name: string, num: number, start: number, end: number): void => {
-    added.entries.push({ name, file, line: l.line, topLine });
-    added.nums.push(num);
-    added.starts.push(start);
-    added.ends.push(end);
-  };
   // Names found by hand rather than with splitTokens, and ranges built only for findings.
   const len = list.length;
   let i = 0;
@@ -82,7 +95,7 @@ export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
     const name = list.slice(start, i);
     const num = CAP_NUMBER.get(name);
     if (num !== undefined) {
-      add(CAPABILITY_NAMES[num], num, start, i);
+      add(added, { name: CAPABILITY_NAMES[num], file, line: l.line, topLine }, num, start, i);
       continue;
     }
     const tr = s.at(l, l.valueStart + start, l.valueStart + i);
@@ -92,7 +105,7 @@ export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
         bad = true;
       } else {
         cleared = true;
-        added = { entries: [], nums: [], starts: [], ends: [] };
+        added.n = 0;
       }
       continue;
     }
@@ -114,7 +127,7 @@ export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
       if (last !== undefined && n > last) {
         s.out.push({ code: 'lxc/capability-number', message: `Capability number ${name} is above ${last}, the last capability this kernel knows; LXC refuses it.`, range: tr });
         bad = true;
-      } else add(CAPABILITY_NAMES[n] ?? name, n, start, i);
+      } else add(added, { name: CAPABILITY_NAMES[n] ?? name, file, line: l.line, topLine }, n, start, i);
       continue;
     }
     const suggestion = CAP_NAMES.closest(lower);
@@ -130,19 +143,18 @@ export function checkCapabilities(s: CheckState, l: LxcLine, k: LxcKey): void {
   if (!keep && s.depth === 0) alreadyDropped(s, l, added);
   caps.mode = keep ? 'keep' : 'drop';
   if (cleared) {
-    caps.list = added.entries;
+    caps.list = added.entries.slice(0, added.n);
     s.capIndex = [];
   } else {
-    for (const a of added.entries) caps.list.push(a);
+    for (let j = 0; j < added.n; j++) caps.list.push(added.entries[j]);
   }
-  for (let j = 0; j < added.entries.length; j++) s.capIndex[added.nums[j]] ??= added.entries[j];
+  for (let j = 0; j < added.n; j++) s.capIndex[added.nums[j]] ??= added.entries[j];
 }
 
 /** Dropping what is already dropped does nothing; say where it was dropped first. */
-function alreadyDropped(s: CheckState, l: LxcLine, added: Added): void {
-  /** The first entry of each capability on this line. */
-  const onLine: (CapEntry | undefined)[] = [];
-  for (let i = 0; i < added.entries.length; i++) {
+function alreadyDropped(s: CheckState, l: LxcLine, added: CapLine): void {
+  const onLine = added.seen;
+  for (let i = 0; i < added.n; i++) {
     const num = added.nums[i];
     const prev = (s.caps.mode === 'drop' ? s.capIndex[num] : undefined) ?? onLine[num];
     onLine[num] ??= added.entries[i];
@@ -155,6 +167,7 @@ function alreadyDropped(s: CheckState, l: LxcLine, added: Added): void {
       unnecessary: true,
     });
   }
+  for (let i = 0; i < added.n; i++) onLine[added.nums[i]] = undefined;
 }
 
 /**

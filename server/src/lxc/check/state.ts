@@ -15,6 +15,7 @@ import type { ValueContext } from '../values';
 import type { LxcVersion } from '../version';
 import type { IncludeCache } from './includeCache';
 import { ValueTable } from './valueTable';
+import { emptyCapLine, type CapLine } from './caps';
 
 export interface LxcValidateOptions {
   version: LxcVersion;
@@ -145,6 +146,8 @@ export class CheckState {
   changed: Map<string, { readonly value: string } | undefined> | undefined;
   /** Findings whose outcome in liblxc depends on its earlier work; shown on include lines too. */
   readonly stateDependent = new WeakSet<Finding>();
+  /** The accepted names of the capability line being checked (check/caps.ts). */
+  readonly capLine: CapLine = emptyCapLine();
   /** One context object for every value check (its key is set per line). */
   readonly valueCtx: ValueContext;
   /**

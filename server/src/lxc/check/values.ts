@@ -42,7 +42,8 @@ export function valueIssues(s: CheckState, l: LxcLine, k: LxcKey): ValueIssue[] 
     for (const i of cleanIssues) s.out.push({ code: i.code, message: i.message, range: s.at(l, l.valueStart + i.start, l.valueStart + i.end) });
     return issues;
   }
-  for (const i of issues) {
+  for (let j = 0; j < issues.length; j++) {
+    const i = issues[j];
     const f: Finding = { code: i.code, message: i.message, range: s.at(l, l.valueStart + i.start, l.valueStart + i.end) };
     s.out.push(f);
     if (i.stateDependent) s.stateDependent.add(f);
