@@ -68,29 +68,38 @@ export class LxcLine {
  */
 export class LxcDocument {
   /** Entries, malformed and ignored lines, in order (blank lines and comments excluded). */
-  readonly items: LxcLine[] = [];
-  /** Lines that are key = value entries, in order. */
-  readonly entries: LxcLine[] = [];
-  /** Offset in `text` of each editor line. */
-  readonly lineStarts: number[] = [];
+  readonly items: readonly LxcLine[];
+  /** Lines that are key = value entries, in order (the same array as `items` when all are). */
+  readonly entries: readonly LxcLine[];
+  /**
+   * Offset in `text` of each editor line (the first `lineCount` slots): a typed array outside
+   * the garbage-collected heap, as a million lines' starts in a growing JS array cost 24 MB.
+   */
+  private readonly starts: Int32Array;
+  readonly lineCount: number;
   bom = false;
   /** Position of the first NUL byte, if any. */
   nul?: { line: number; character: number };
   /** Key lines (entries and malformed lines) after the NUL, which LXC never reads. */
   afterNul = 0;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string, items: LxcLine[], entries: LxcLine[], starts: Int32Array, lineCount: number) {
+    this.items = items;
+    this.entries = entries;
+    this.starts = starts;
+    this.lineCount = lineCount;
+  }
 
-  /** Number of editor lines. */
-  get lineCount(): number {
-    return this.lineStarts.length;
+  /** Offset in `text` where an editor line starts. */
+  lineStart(line: number): number {
+    return this.starts[line];
   }
 
   /** An editor line's text without its line break. */
   lineText(line: number): string {
-    if (line < 0 || line >= this.lineStarts.length) return '';
-    const start = this.lineStarts[line];
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    if (line < 0 || line >= this.lineCount) return '';
+    const start = this.starts[line];
+    let end = line + 1 < this.lineCount ? this.starts[line + 1] : this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return this.text.slice(start, end);
@@ -98,7 +107,7 @@ export class LxcDocument {
 
   /** The parsed line at an editor line (blank lines and comments are built on the fly). */
   lineAt(line: number): LxcLine | undefined {
-    if (line < 0 || line >= this.lineStarts.length) return undefined;
+    if (line < 0 || line >= this.lineCount) return undefined;
     const items = this.items;
     let lo = 0;
     let hi = items.length - 1;
@@ -121,6 +130,8 @@ const isLineBlank = (c: number): boolean => c === 32 || c === 9 || c === 12 || c
 const isRightGc = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 0;
 
 interface ScanResult {
+  starts: Int32Array;
+  lineCount: number;
   bom: boolean;
   nul?: { line: number; character: number };
   afterNul: number;
@@ -130,7 +141,7 @@ interface ScanResult {
  * Walks the text line by line, records where each line starts, and hands every line that is
  * not blank or a comment to `visit`, without building the lines in between.
  */
-function scanLxc(text: string, lineStarts: number[], visit: (l: LxcLine) => void): ScanResult {
+function scanLxc(text: string, visit: (l: LxcLine) => void): ScanResult {
   const hint: EqHint = { from: 0, at: -1, keys: new Map() };
   const n = text.length;
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -141,6 +152,7 @@ function scanLxc(text: string, lineStarts: number[], visit: (l: LxcLine) => void
   let afterNul = 0;
   let line = 0;
   let pos = 0;
+  let starts = new Int32Array(Math.min(1024, n + 1));
   for (;;) {
     let end: number;
     let next: number;
@@ -157,7 +169,12 @@ function scanLxc(text: string, lineStarts: number[], visit: (l: LxcLine) => void
       }
       next = end < n && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     }
-    lineStarts.push(pos);
+    if (line === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[line] = pos;
     const seenNul = nul !== undefined;
     let stop = end;
     if (!seenNul && nulAt !== -1 && nulAt < end) {
@@ -176,15 +193,19 @@ function scanLxc(text: string, lineStarts: number[], visit: (l: LxcLine) => void
     if (next > n) break;
     pos = next;
   }
-  return { bom, nul, afterNul };
+  return { starts, lineCount: line, bom, nul, afterNul };
 }
 
 export function parseLxc(text: string): LxcDocument {
-  const doc = new LxcDocument(text);
-  const r = scanLxc(text, doc.lineStarts, (l) => {
-    doc.items.push(l);
-    if (l.kind === 'entry') doc.entries.push(l);
+  const items: LxcLine[] = [];
+  let others = 0;
+  const r = scanLxc(text, (l) => {
+    items.push(l);
+    if (l.kind !== 'entry') others++;
   });
+  // Nearly every config has only entries (no ignored or malformed lines): one array for both.
+  const entries = others === 0 ? items : items.filter((l) => l.kind === 'entry');
+  const doc = new LxcDocument(text, items, entries, r.starts, r.lineCount);
   doc.bom = r.bom;
   doc.nul = r.nul;
   doc.afterNul = r.afterNul;

@@ -11,8 +11,8 @@ import { isCDigit, safeUint } from './cnum';
 
 export type Resolved =
   | { type: 'exact'; key: LxcKey }
-  /** A family key; `sub` is what follows the prefix and its dot ('' for the bare family name). */
-  | { type: 'family'; key: FamilyKey; sub: string; bare: boolean }
+  /** A family key (`familySub` gives the name after the prefix). */
+  | { type: 'family'; key: FamilyKey; bare: boolean }
   | { type: 'net'; key: LxcKey & { sub: string }; index: number }
   /** `lxc.net.<i>` on its own. */
   | { type: 'net-index'; index: number }
@@ -22,6 +22,16 @@ export type Resolved =
   | { type: 'unknown'; suggestion?: string };
 
 const INT_MAX = 2147483647;
+
+/** What follows a family's prefix and its dot ('' for the bare family name). */
+export function familySub(key: string, fam: FamilyKey): string {
+  return key.length <= fam.prefix.length ? '' : key.slice(fam.prefix.length + 1);
+}
+
+/** Family keys too (bare or named): a config of 500,000 sysctl keys made an answer per line. */
+const familyAnswers: ReadonlyMap<FamilyKey, { named: Resolved; bare: Resolved }> = new Map(
+  FAMILY_KEYS.map((f) => [f, { named: Object.freeze({ type: 'family' as const, key: f, bare: false }), bare: Object.freeze({ type: 'family' as const, key: f, bare: true }) }]),
+);
 
 /** Exact keys resolve to one shared, frozen answer each (no allocation per config line). */
 const exactAnswers: ReadonlyMap<string, Resolved> = new Map<string, Resolved>(EXACT_KEYS.map((k) => [k.name, Object.freeze({ type: 'exact' as const, key: k })]));
@@ -37,13 +47,13 @@ export function resolveKey(key: string): Resolved {
     // Some families are only matched with their trailing dot (lxc.namespace.share.).
     if (fam.dotted && key.charCodeAt(fam.prefix.length) !== 46) continue;
     const at = fam.prefix.length;
-    if (key.length === at) return { type: 'family', key: fam, sub: '', bare: true };
+    if (key.length === at) return familyAnswers.get(fam)!.bare;
     if (key.charCodeAt(at) !== 46) {
       // lxc.cgroupfoo, lxc.prlimitX: liblxc's prefix table sends them to the family, which refuses them.
       const suggestion = KEY_NAMES.closest(key);
       return { type: 'invalid', message: `\`${key}\` is not a key: after \`${fam.prefix}\` LXC expects a dot and a name, as in \`${fam.name}\`.`, suggestion };
     }
-    return { type: 'family', key: fam, sub: key.slice(at + 1), bare: false };
+    return familyAnswers.get(fam)!.named;
   }
 
   const legacy = legacyKey(key);

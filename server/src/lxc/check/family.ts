@@ -7,15 +7,18 @@ import type { LxcLine } from '../parser';
 import { safeInt } from '../cnum';
 import { Suggester } from '../../util/strings';
 import { setLastWins } from './lastwins';
+import { familySub } from '../resolve';
 import { valueIssues } from './values';
 import type { CheckState } from './state';
 
 /** Sub-key suggestions of the families with a fixed set of names (built once, never changed). */
 const SUB_NAMES: ReadonlyMap<FamilyKey, Suggester> = new Map(FAMILY_KEYS.flatMap((f) => (f.subKeys ? [[f, new Suggester(f.subKeys.names)] as const] : [])));
 
-export function checkFamily(s: CheckState, l: LxcLine, k: FamilyKey, sub: string, bare: boolean): void {
+export function checkFamily(s: CheckState, l: LxcLine, k: FamilyKey, bare: boolean): void {
+  // The name after the prefix is only cut out when the family checks it (no string per line).
+  const emptySub = l.key.length === k.prefix.length + 1;
   // A family whose unknown names only fail at start (prlimit) loads an empty name too.
-  if (bare || (sub === '' && k.subKeys?.refusedAt !== 'start')) {
+  if (bare || (emptySub && k.subKeys?.refusedAt !== 'start')) {
     s.out.push({
       code: 'lxc/invalid-value',
       message: bare
@@ -25,7 +28,7 @@ export function checkFamily(s: CheckState, l: LxcLine, k: FamilyKey, sub: string
     });
     return;
   }
-  if (!checkSubName(s, l, k, sub)) return;
+  if (k.subKeys && !checkSubName(s, l, k, familySub(l.key, k))) return;
   valueIssues(s, l, k);
   if (k.multi === 'last-wins') setLastWins(s, l, l.key);
 }

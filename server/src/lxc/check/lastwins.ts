@@ -40,10 +40,10 @@ export function setLastWins(s: CheckState, l: LxcLine, name: string): void {
   const inFile = s.lastSet;
   let prev: KeySpot | undefined;
   if (inFile) {
-    s.effective.values.set(name, l.value, s.file, l.line, s.topOf(l), undefined);
+    s.effective.values.setByInclude(name, l.value, s.file ?? '', l.line, s.topLine);
     prev = inFile.get(name);
     inFile.set(name, l);
-  } else prev = s.effective.values.set(name, l.value, s.file, l.line, s.topOf(l), l);
+  } else prev = s.effective.values.setByDocument(name, l);
   if (prev) {
     s.out.push({
       code: 'lxc/duplicate-key',

@@ -5,7 +5,7 @@
 import { range, type Finding } from '../../diagnostic';
 import type { LxcKey } from '../keys';
 import type { LxcDocument, LxcLine } from '../parser';
-import { availability, resolveKey, suggestKey, type Resolved } from '../resolve';
+import { availability, familySub, resolveKey, suggestKey, type Resolved } from '../resolve';
 import { checkCapabilities, clearCaps } from './caps';
 import { checkFamily, clearFamilyKey } from './family';
 import { clearIdmaps, recordIdmap } from './idmaps';
@@ -131,7 +131,7 @@ function emptyValue(s: CheckState, l: LxcLine, r: Known): void {
       if (r.bare) {
         dropDuplicateSpot(s, l.key);
         forgetFamily(s, r.key.prefix);
-      } else if (clearFamilyKey(s, l, r.key, r.sub)) clearLastWins(s, l.key);
+      } else if (clearFamilyKey(s, l, r.key, familySub(l.key, r.key))) clearLastWins(s, l.key);
       return;
     case 'exact':
       break;
@@ -155,7 +155,7 @@ function setValue(s: CheckState, l: LxcLine, r: Known): void {
       interfaceValue(s, l, r.index);
       return;
     case 'family':
-      checkFamily(s, l, r.key, r.sub, r.bare);
+      checkFamily(s, l, r.key, r.bare);
       return;
     case 'net':
       checkNetKey(s, l, r.key, r.index);
