@@ -11,9 +11,9 @@
  * Recovery: an error ends the current statement; parsing resumes at the next line (inside
  * an array, at the next element).
  */
-import type { TomlDocument, TomlEntry, TomlError, TomlHeader } from './tomlTypes';
+import type { KeyPart, TomlDocument, TomlEntry, TomlError, TomlHeader } from './tomlTypes';
 import { ParseError } from './tomlScanner';
-import { MAX_NESTING, ValueParser, newTable, type Node } from './tomlValues';
+import { MAX_NESTING, ValueParser, childOf, newTable, setChild, type Node } from './tomlValues';
 
 export type * from './tomlTypes';
 export { MAX_NESTING };
@@ -90,11 +90,12 @@ class DocumentParser extends ValueParser {
       this.eol();
       return;
     }
-    const kv = this.keyValue(false);
-    const parts = kv.key.parts;
+    const start = this.i;
+    const parts = this.keyParts();
+    const kv = this.keyValue(start, parts, false);
     // Built at its exact size (the model keeps one per entry).
     const path = this.currentPath.concat(parts.length === 1 ? parts[0].name : parts.map((p) => p.name));
-    this.define(this.current, kv);
+    this.define(this.current, kv, parts);
     // A plain key lives in the header's table: share that path (entries never change it).
     const entry: TomlEntry = { header: this.currentHeader, kv, path, table: parts.length === 1 ? this.currentPath : path.slice(0, -1) };
     this.entries.push(entry);
@@ -106,7 +107,8 @@ class DocumentParser extends ValueParser {
     const array = this.s[this.i + 1] === '[';
     this.i += array ? 2 : 1;
     this.ws();
-    const key = this.key();
+    const keyStart = this.i;
+    const parts = this.keyParts();
     this.ws();
     if (array) {
       if (this.s[this.i] !== ']' || this.s[this.i + 1] !== ']') this.err('Expected `]]` to end the array-of-tables header.', this.i, this.lineEnd(this.i));
@@ -115,34 +117,33 @@ class DocumentParser extends ValueParser {
       if (this.s[this.i] !== ']') this.err('Expected `]` to end the table header.', this.i, this.lineEnd(this.i));
       this.i++;
     }
-    const h: TomlHeader = { key, array, start, end: this.i };
-    this.openTable(h);
+    const h: TomlHeader = { key: this.keyAt(keyStart, parts), array, start, end: this.i };
+    this.openTable(h, parts);
     this.headers.push(h);
     this.currentHeader = h;
-    this.currentPath = key.parts.map((p) => p.name);
+    this.currentPath = parts.map((p) => p.name);
   }
 
   /** Opens the table of a header, with the redefinition rules of Podman's decoder (see Node). */
-  protected openTable(h: TomlHeader): void {
+  protected openTable(h: TomlHeader, parts: readonly KeyPart[]): void {
     let node = this.root;
-    const parts = h.key.parts;
     for (let k = 0; k < parts.length - 1; k++) {
       const part = parts[k];
-      let child = node.children.get(part.name);
+      let child = childOf(node, part.name);
       if (!child) {
         child = newTable(true);
-        node.children.set(part.name, child);
+        setChild(node, part.name, child);
       }
       if (child.kind === 'array-tables') child = child.items![child.items!.length - 1];
       else if (child.kind !== 'table') this.err(`\`${parts.slice(0, k + 1).map((p) => p.name).join('.')}\` is already a value, so it cannot hold a table.`, h.start, h.end, 'duplicate');
       node = child;
     }
     const last = parts[parts.length - 1].name;
-    let child = node.children.get(last);
+    let child = childOf(node, last);
     if (h.array) {
       if (!child) {
-        child = { kind: 'array-tables', children: new Map(), items: [] };
-        node.children.set(last, child);
+        child = { kind: 'array-tables', items: [] };
+        setChild(node, last, child);
       } else if (child.kind !== 'array-tables') {
         this.err(`\`${dotted(parts)}\` is already defined and is not an array of tables.`, h.start, h.end, 'duplicate');
       }
@@ -153,7 +154,7 @@ class DocumentParser extends ValueParser {
     }
     if (!child || (child.kind === 'value' && child.array)) {
       child = newTable();
-      node.children.set(last, child);
+      setChild(node, last, child);
     } else if (child.kind === 'table' && child.implicit) {
       child.implicit = false;
     } else {
