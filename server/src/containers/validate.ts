@@ -8,7 +8,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../diagnostic';
 import type { Host } from '../host';
-import { positionAt, type TomlDocument, type TomlEntry, type TomlHeader, type TomlValue } from './toml';
+import { positionAt, type KeyPart, type TomlDocument, type TomlEntry, type TomlHeader, type TomlValue } from './toml';
 import { DEFAULT_RUNTIMES, type CcKey } from './data';
 import { mapEntryType, valueAccepted, valuesFor, versionAtLeast } from './keys';
 import { resolvePath, tableInfo, type CcResolved } from './resolve';
@@ -191,38 +191,41 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
    * What an entry's path means. A plain key under a [map table] header (runtimes, volume
    * plugins: most lines of a big file) is answered from the header's resolution.
    */
-  function resolveEntry(e: TomlEntry): CcResolved {
-    const h = e.header && e.kv.key.parts.length === 1 ? headerFacts(e.header) : undefined;
+  function resolveEntry(e: TomlEntry, path: string[], plain: boolean): CcResolved {
+    const h = e.header && plain ? headerFacts(e.header) : undefined;
     const t = h?.resolved;
-    if (t?.type === 'table' && h!.depth === 2 && e.path.length === 3) {
+    if (t?.type === 'table' && h!.depth === 2 && path.length === 3) {
       const valueType = mapEntryType(t.table);
-      if (valueType) return { type: 'map-entry', table: t.table, name: e.path[2], valueType, canonical: [...t.canonical, e.path[2]], caseMismatch: t.caseMismatch };
+      if (valueType) return { type: 'map-entry', table: t.table, name: path[2], valueType, canonical: [...t.canonical, path[2]], caseMismatch: t.caseMismatch };
     }
-    return resolvePath(e.path, v);
+    return resolvePath(path, v);
   }
 
   function entry(e: TomlEntry): void {
-    if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') {
-      runtimes.add(e.path[2]);
+    // Read once: the model builds an entry's path and its key's parts each time they are asked for.
+    const path = e.path;
+    const parts = e.kv.key.parts;
+    if (path.length === 3 && path[0] === 'engine' && path[1] === 'runtimes') {
+      runtimes.add(path[2]);
       const v = e.kv.value;
-      if (v.type === 'array') runtimePaths.set(e.path[2], v.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])));
+      if (v.type === 'array') runtimePaths.set(path[2], v.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])));
     }
-    const r = ownCase(resolveEntry(e), e);
-    const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
+    const r = ownCase(resolveEntry(e, path, parts.length === 1), e, parts);
+    const keyPart = parts[parts.length - 1];
     const at = () => rng(e.kv.key.start, e.kv.key.end);
     // Only report unknown tables once (on their header), not on every key inside.
-    if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && e.kv.key.parts.length === 1) return;
+    if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && parts.length === 1) return;
     const h = e.header && headerFacts(e.header);
     const headerKind = h?.resolved.type;
     if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table' || headerKind === 'map-entry')) return;
     if (h?.resolved.type === 'table' && e.header?.array && isMapTable(h.resolved.table)) return;
     if (r.type === 'key-as-table' && headerKind === 'key-as-table') return;
-    if (h?.tooNew && tableTooNew(e.path)) return;
+    if (h?.tooNew && tableTooNew(path)) return;
     const range = r.type === 'unknown-key' ? () => rng(keyPart.start, keyPart.end) : at;
-    if (!((r.type === 'key' || r.type === 'map-entry') && !r.caseMismatch) && !tableOrKeyDiagnostics(r, e.path, range, false)) return;
-    if (r.type === 'table') return inlineTable(e, r.table);
+    if (!((r.type === 'key' || r.type === 'map-entry') && !r.caseMismatch) && !tableOrKeyDiagnostics(r, path, range, false)) return;
+    if (r.type === 'table') return inlineTable(e, path, r.table);
     if (r.type === 'map-entry') {
-      typeCheck(e.kv.value, r.valueType, e.path.join('.'), cx);
+      typeCheck(e.kv.value, r.valueType, path.join('.'), cx);
       return;
     }
     if (r.type !== 'key') return;
@@ -252,30 +255,29 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
 
   /** A case mismatch only in the header's part of the path is reported on the header, not again on each entry. */
-  function ownCase(r: CcResolved, e: TomlEntry): CcResolved {
+  function ownCase(r: CcResolved, e: TomlEntry, parts: KeyPart[]): CcResolved {
     if (!('caseMismatch' in r) || !r.caseMismatch) return r;
-    const parts = e.kv.key.parts;
     const tail = r.canonical.slice(r.canonical.length - parts.length);
     return parts.every((p, i) => p.name === tail[i]) && e.header ? { ...r, caseMismatch: false } : r;
   }
 
   /** `runtimes = {…}` or `prod = {uri = …}`: a table written inline; each entry is checked as if on its own line. */
-  function inlineTable(e: TomlEntry, table: string): void {
+  function inlineTable(e: TomlEntry, path: string[], table: string): void {
     if (table === 'engine.service_destinations.*' && e.kv.value.type !== 'inline-table') {
       out.push({ code: 'containers/wrong-type', message: `A service destination is a table with \`uri\` and \`identity\`, not ${TOML_TYPE[e.kv.value.type]}; Podman refuses to start with this file.`, range: rng(e.kv.value.start, e.kv.value.end) });
       return;
     }
     // `containers = 1`: a struct table given a plain value is a decode error.
     if (e.kv.value.type !== 'inline-table' && !isMapTable(table)) {
-      out.push({ code: 'containers/wrong-type', message: `\`${e.path.join('.')}\` is a table; Podman refuses to start with ${TOML_TYPE[e.kv.value.type]} here. Write \`[${e.path.join('.')}]\` with one key per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
+      out.push({ code: 'containers/wrong-type', message: `\`${path.join('.')}\` is a table; Podman refuses to start with ${TOML_TYPE[e.kv.value.type]} here. Write \`[${path.join('.')}]\` with one key per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
       return;
     }
     // `runtimes = "crun"`: a map table given a plain value.
     if (e.kv.value.type !== 'inline-table') {
-      out.push({ code: 'containers/not-a-table', message: `\`${e.path.join('.')}\` is a table; Podman silently drops the ${TOML_TYPE[e.kv.value.type]} given here. Write \`[${e.path.join('.')}]\` with one entry per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
+      out.push({ code: 'containers/not-a-table', message: `\`${path.join('.')}\` is a table; Podman silently drops the ${TOML_TYPE[e.kv.value.type]} given here. Write \`[${path.join('.')}]\` with one entry per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
       return;
     }
-    for (const kv of e.kv.value.entries) entry({ header: e.header, kv, path: [...e.path, ...kv.key.parts.map((p) => p.name)], table: e.path });
+    for (const kv of e.kv.value.entries) entry({ header: e.header, kv, path: [...path, ...kv.key.parts.map((p) => p.name)], table: path });
   }
 
   /** A string against the key's values for the target release; false when it is not one of them. */
