@@ -2,8 +2,8 @@
  * Keys and values of the TOML parser: dotted keys, scalars, arrays and inline tables, and
  * the table tree that catches redefinitions.
  */
-import type { KeyPart, TomlKeyValue, TomlValue } from './tomlTypes';
-import { ParseError, Scanner, isNewlineCode } from './tomlScanner';
+import type { KeyPart, TomlKey, TomlKeyValue, TomlValue } from './tomlTypes';
+import { ParseError, Scanner, TextKey, isNewlineCode } from './tomlScanner';
 
 type NodeKind = 'table' | 'array-tables' | 'value';
 /**
@@ -53,6 +53,26 @@ const endsScalar = (c: number): boolean => c === 32 || c === 9 || c === 13 || c 
 /** Deepest nesting of arrays and inline tables read (Podman's files never go past 3). */
 export const MAX_NESTING = 256;
 
+/**
+ * A key/value with its key kept as offsets (see TextKey): its range runs from the key to the
+ * end of the value.
+ */
+export class KeyValue implements TomlKeyValue {
+  constructor(private readonly reader: Scanner, private readonly keyStart: number, private readonly keyEnd: number, readonly eq: number, readonly value: TomlValue) {}
+
+  get key(): TomlKey {
+    return new TextKey(this.reader, this.keyStart, this.keyEnd);
+  }
+
+  get start(): number {
+    return this.keyStart;
+  }
+
+  get end(): number {
+    return this.value.end;
+  }
+}
+
 export class ValueParser extends Scanner {
   /** Nesting of arrays and inline tables; bounded so hostile input cannot exhaust the stack. */
   protected depth = 0;
@@ -92,16 +112,14 @@ export class ValueParser extends Scanner {
     setChild(node, last.name, kv.value.type === 'inline-table' ? (this.inlineNodes.get(kv.value) ?? newTable()) : array ? ARRAY_NODE : VALUE_NODE);
   }
 
-  /** The rest of a key/value after its key (`parts`, read from `start`): `=` and the value. */
-  protected keyValue(start: number, parts: KeyPart[], inline: boolean): TomlKeyValue {
-    const key = this.keyAt(start, parts);
+  /** The `=` after a key (`parts`) and the blanks around it; returns its offset. */
+  protected equals(parts: readonly KeyPart[], inline: boolean): number {
     this.ws();
     if (this.s[this.i] !== '=') this.err(`Expected \`=\` after the key \`${parts.map((p) => p.name).join('.')}\`.`, this.i, inline ? this.i + 1 : Math.max(this.i + 1, this.lineEnd(this.i)));
     const eq = this.i;
     this.i++;
     this.ws();
-    const value = this.value();
-    return { key, eq, value, start, end: this.i };
+    return eq;
   }
 
   protected value(): TomlValue {
@@ -234,7 +252,8 @@ export class ValueParser extends Scanner {
       if (isNewlineCode(this.s.charCodeAt(this.i))) this.err('Inline tables must stay on one line.', this.i, this.i + 1);
       const keyStart = this.i;
       const parts = this.keyParts();
-      const kv = this.keyValue(keyStart, parts, true);
+      const eq = this.equals(parts, true);
+      const kv = new KeyValue(this.keyReader(), keyStart, parts[parts.length - 1].end, eq, this.value());
       this.define(table, kv, parts);
       entries.push(kv);
       this.ws();

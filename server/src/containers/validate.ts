@@ -181,7 +181,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
 
   function headerFacts(h: TomlHeader): HeaderFacts {
     if (facts?.header !== h) {
-      const path = h.key.parts.map((p) => p.name);
+      const path = h.path;
       facts = { header: h, facts: { path, tooNew: tableTooNew(path), resolved: resolvePath(path, v), depth: path.length } };
     }
     return facts.facts;
