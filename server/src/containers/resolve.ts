@@ -52,7 +52,9 @@ const CHILDREN: ReadonlyMap<string, Children> = new Map(TOP_NAMES.map((top) => {
   return [top, { subTables, tableNames: new Map(subTables.map((t) => [t, `${top}.${t}`])), keys, index: nameIndex([...subTables, ...keys]) }];
 }));
 const DESTINATIONS = 'engine.service_destinations';
-const DESTINATION_RECORDS: ReadonlyMap<string, CcKey> = new Map(keysOf(`${DESTINATIONS}.*`).map((k) => [k.key, k]));
+/** Written out: the bundle would build `${DESTINATIONS}.*` anew on each use, and TABLES is looked up with it. */
+const DESTINATION = 'engine.service_destinations.*';
+const DESTINATION_RECORDS: ReadonlyMap<string, CcKey> = new Map(keysOf(DESTINATION).map((k) => [k.key, k]));
 const DESTINATION_KEYS = nameIndex([...DESTINATION_RECORDS.keys()]);
 
 function matchName(name: string, idx: NameIndex): { name: string; exact: boolean } | undefined {
@@ -92,11 +94,11 @@ export function resolvePath(path: string[], version?: string): CcResolved {
     if (tableName === DESTINATIONS) {
       const dest = path[2];
       canonical.push(dest);
-      if (path.length === 3) return { type: 'table', table: `${DESTINATIONS}.*`, canonical, caseMismatch };
+      if (path.length === 3) return { type: 'table', table: DESTINATION, canonical, caseMismatch };
       const dk = matchName(path[3], DESTINATION_KEYS);
       if (!dk || path.length > 4) return { type: 'unknown-key', table: `${DESTINATIONS}.${dest}`, key: path.slice(3).join('.'), suggestion: closest(path[3], DESTINATION_KEYS.names) };
       canonical.push(dk.name);
-      return { type: 'key', key: DESTINATION_RECORDS.get(dk.name)!, table: `${DESTINATIONS}.*`, canonical, caseMismatch: caseMismatch || !dk.exact };
+      return { type: 'key', key: DESTINATION_RECORDS.get(dk.name)!, table: DESTINATION, canonical, caseMismatch: caseMismatch || !dk.exact };
     }
     const valueType = mapEntryType(tableName);
     if (valueType && path.length === 3) return { type: 'map-entry', table: tableName, name: path[2], valueType, canonical: [...canonical, path[2]], caseMismatch };

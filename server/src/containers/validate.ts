@@ -38,6 +38,14 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   const runtimes = new Set(DEFAULT_RUNTIMES);
   const runtimePaths = new Map<string, string[]>();
   const afterAll: (() => void)[] = [];
+  /** versionAtLeast(v, release), worked out once per release named (asked for on every line). */
+  const reachedMemo = new Map<string, boolean>();
+  const reached = (release: string): boolean => {
+    let r = reachedMemo.get(release);
+    if (r === undefined) reachedMemo.set(release, (r = versionAtLeast(v, release)));
+    return r;
+  };
+  const tooNewMemo = new Map<string, Map<string | undefined, boolean>>();
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
   const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
   /**
@@ -50,7 +58,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   for (const e of doc.errors) {
     out.push({ code: e.kind === 'duplicate' ? 'containers/duplicate' : 'containers/toml-syntax', message: `${e.message} Podman refuses to start with this file.`, range: rng(e.start, e.end) });
   }
-  if (doc.bom && !versionAtLeast(v, '4.6')) {
+  if (doc.bom && !reached('4.6')) {
     out.push({ code: 'containers/toml-syntax', message: `The file starts with a UTF-8 byte order mark, which Podman reads only from 4.6 on; Podman ${v} refuses to start with this file. Save it without the BOM.`, range: rng(0, 1) });
   }
   /** `[[network.default_subnet_pools]]` headers: their entries are checked together, as one item of the array. */
@@ -124,7 +132,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       }
       case 'table': {
         const t = tableInfo(r.table);
-        if (t && !versionAtLeast(v, t.since)) {
+        if (t && !reached(t.since)) {
           out.push({ code: 'containers/key-too-new', message: `\`[${r.table}]\` needs Podman ${t.since} or later; Podman ${v} ignores it.`, range: range() });
           return false;
         }
@@ -152,7 +160,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     }
     for (const [k, list] of byKey) {
       const h = list[0].header;
-      if (k.since && !versionAtLeast(v, k.since)) {
+      if (k.since && !reached(k.since)) {
         out.push({ code: 'containers/key-too-new', message: `\`${k.key}\` needs Podman ${k.since} or later; Podman ${v} ignores it silently.`, range: rng(h.key.start, h.key.end) });
         continue;
       }
@@ -161,13 +169,25 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     }
   }
 
-  /** Whether the table a path lives in exists in the target version (reported once, on its header). */
+  /**
+   * Whether the table a path lives in exists in the target version (reported once, on its
+   * header). Worked out once per pair of first names (tooNewMemo): a big file asks it for
+   * every header with the same two names, and building `${path[0]}.${path[1]}` each time was the cost.
+   */
   function tableTooNew(path: string[]): boolean {
-    const tooNew = (name: string) => {
-      const t = TABLES[name];
-      return !!t && !versionAtLeast(v, t.since);
-    };
-    return path.length > 0 && (tooNew(path[0]) || (path.length > 1 && tooNew(`${path[0]}.${path[1]}`)));
+    if (path.length === 0) return false;
+    let byFirst = tooNewMemo.get(path[0]);
+    if (!byFirst) tooNewMemo.set(path[0], (byFirst = new Map()));
+    let r = byFirst.get(path[1]);
+    if (r === undefined) {
+      const tooNew = (name: string) => {
+        const t = TABLES[name];
+        return !!t && !reached(t.since);
+      };
+      r = tooNew(path[0]) || (path.length > 1 && tooNew(`${path[0]}.${path[1]}`));
+      byFirst.set(path[1], r);
+    }
+    return r;
   }
 
   function caseFinding(path: string[], canonical: string[], at: Range): Finding {
@@ -230,7 +250,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     }
     if (r.type !== 'key') return;
     const k = r.key;
-    if (k.removed && (k.removed === 'old' || versionAtLeast(v, k.removed))) {
+    if (k.removed && (k.removed === 'old' || reached(k.removed))) {
       out.push({
         code: 'containers/removed-key',
         message: `\`${k.key}\` ${k.removed === 'old' ? 'no longer exists' : `was removed in Podman ${k.removed}`}; Podman ignores it silently.${k.replacement ? ` Use \`${k.replacement}\`.` : ''}`,
@@ -239,7 +259,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       });
       return;
     }
-    if (k.since && !versionAtLeast(v, k.since)) {
+    if (k.since && !reached(k.since)) {
       out.push({ code: 'containers/key-too-new', message: `\`${k.key}\` needs Podman ${k.since} or later; Podman ${v} ignores it silently.`, range: at() });
       return;
     }
