@@ -245,7 +245,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (!((r.type === 'key' || r.type === 'map-entry') && !r.caseMismatch) && !tableOrKeyDiagnostics(r, path, range, false)) return;
     if (r.type === 'table') return inlineTable(e, path, r.table);
     if (r.type === 'map-entry') {
-      typeCheck(e.kv.value, r.valueType, path.join('.'), cx);
+      typeCheck(e.kv.value, r.valueType, path, cx);
       return;
     }
     if (r.type !== 'key') return;
@@ -264,7 +264,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       return;
     }
     if (k.deprecated) out.push({ code: 'containers/deprecated-key', message: `\`${k.key}\` is deprecated: ${k.deprecated}.`, range: at(), unnecessary: false });
-    if (!typeCheck(e.kv.value, k.type, r.canonical.join('.'), cx, k)) return;
+    if (!typeCheck(e.kv.value, k.type, r.canonical, cx, k)) return;
     if (e.kv.value.type === 'string' && k.values && !enumCheck(e.kv.value, k)) return;
     if (k.check) CHECKS[k.check](e.kv.value, k, cx);
   }
