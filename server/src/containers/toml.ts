@@ -55,8 +55,8 @@ export function parseToml(text: string): TomlDocument {
  * An entry is its own key/value (`kv` is the entry itself): one object per line where there
  * were three (the entry, its key/value and its key). It keeps the path of its table (shared
  * by the entries of a header) and its own name, and builds its full path each time it is
- * asked for. 100,000 tables with a key each: 1,000 bytes per table with the objects and
- * arrays kept before this and the key offsets (TextKey), 400 bytes with them.
+ * asked for. 100,000 tables with a key each retained 570 bytes per table with keys as
+ * offsets (TextKey) but an entry, a key/value, a key and a full path per line; 386 as here.
  */
 class Entry extends KeyValue implements TomlEntry {
   constructor(reader: Scanner, keyStart: number, keyEnd: number, eq: number, value: TomlValue, readonly header: TomlHeader | undefined, readonly table: string[], private readonly name: string) {

