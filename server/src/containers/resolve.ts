@@ -54,8 +54,7 @@ const CHILDREN: ReadonlyMap<string, Children> = new Map(TOP_NAMES.map((top) => {
 const DESTINATIONS = 'engine.service_destinations';
 /** Written out: the bundle would build `${DESTINATIONS}.*` anew on each use, and TABLES is looked up with it. */
 const DESTINATION = 'engine.service_destinations.*';
-const DESTINATION_RECORDS: ReadonlyMap<string, CcKey> = new Map(keysOf(DESTINATION).map((k) => [k.key, k]));
-const DESTINATION_KEYS = nameIndex([...DESTINATION_RECORDS.keys()]);
+const DESTINATION_KEYS = nameIndex(keysOf(DESTINATION).map((k) => k.key));
 
 function matchName(name: string, idx: NameIndex): { name: string; exact: boolean } | undefined {
   if (idx.exact.has(name)) return { name, exact: true };
@@ -98,7 +97,7 @@ export function resolvePath(path: string[], version?: string): CcResolved {
       const dk = matchName(path[3], DESTINATION_KEYS);
       if (!dk || path.length > 4) return { type: 'unknown-key', table: `${DESTINATIONS}.${dest}`, key: path.slice(3).join('.'), suggestion: closest(path[3], DESTINATION_KEYS.names) };
       canonical.push(dk.name);
-      return { type: 'key', key: DESTINATION_RECORDS.get(dk.name)!, table: DESTINATION, canonical, caseMismatch: caseMismatch || !dk.exact };
+      return { type: 'key', key: findKey(DESTINATION, dk.name)!, table: DESTINATION, canonical, caseMismatch: caseMismatch || !dk.exact };
     }
     const valueType = mapEntryType(tableName);
     if (valueType && path.length === 3) return { type: 'map-entry', table: tableName, name: path[2], valueType, canonical: [...canonical, path[2]], caseMismatch };

@@ -155,7 +155,7 @@ export class Scanner {
    * The last bare name read for each first letter, handed out again when the same name comes
    * back (`engine`, `uri` in every table): no new string, and its hash for the table tree and
    * the checks is already computed. 100,000 tables: 386 bytes retained per table instead of
-   * 466, and parsing and checking them 15–25% faster.
+   * 466, and parsing and checking them 15 to 25% faster.
    */
   private readonly lastNames: (string | undefined)[] = new Array(128).fill(undefined);
 
