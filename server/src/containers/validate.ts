@@ -15,7 +15,7 @@ import { resolvePath, tableInfo, type CcResolved } from './resolve';
 import { CHECKS } from './checks';
 import { TOML_TYPE, WANT, typeCheck } from './typecheck';
 import { loadError, type CheckContext } from './context';
-import { TABLES } from './keys';
+import { TABLES, type TableInfo } from './keys';
 import { closest } from '../util/strings';
 
 export interface ContainersValidateOptions {
@@ -32,6 +32,22 @@ interface HeaderFacts {
   depth: number;
 }
 
+/**
+ * The sub-tables of each table by name (`engine` → `runtimes` → its record): a header's
+ * table is looked up without building `engine.runtimes` for each of 100,000 headers.
+ */
+const SUB_TABLES: ReadonlyMap<string, ReadonlyMap<string, TableInfo>> = (() => {
+  const m = new Map<string, Map<string, TableInfo>>();
+  for (const [name, t] of Object.entries(TABLES)) {
+    const dot = name.indexOf('.');
+    if (dot === -1) continue;
+    const top = name.slice(0, dot);
+    if (!m.has(top)) m.set(top, new Map());
+    m.get(top)!.set(name.slice(dot + 1), t);
+  }
+  return m;
+})();
+
 export function validateContainersConf(doc: TomlDocument, opts: ContainersValidateOptions): Finding[] {
   const out: Finding[] = [];
   const v = opts.podmanVersion;
@@ -45,7 +61,6 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (r === undefined) reachedMemo.set(release, (r = versionAtLeast(v, release)));
     return r;
   };
-  const tooNewMemo = new Map<string, Map<string | undefined, boolean>>();
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
   const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
   /**
@@ -169,25 +184,14 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     }
   }
 
-  /**
-   * Whether the table a path lives in exists in the target version (reported once, on its
-   * header). Worked out once per pair of first names (tooNewMemo): a big file asks it for
-   * every header with the same two names, and building `${path[0]}.${path[1]}` each time was the cost.
-   */
+  /** Whether the table a path lives in exists in the target version (reported once, on its header). */
   function tableTooNew(path: string[]): boolean {
     if (path.length === 0) return false;
-    let byFirst = tooNewMemo.get(path[0]);
-    if (!byFirst) tooNewMemo.set(path[0], (byFirst = new Map()));
-    let r = byFirst.get(path[1]);
-    if (r === undefined) {
-      const tooNew = (name: string) => {
-        const t = TABLES[name];
-        return !!t && !reached(t.since);
-      };
-      r = tooNew(path[0]) || (path.length > 1 && tooNew(`${path[0]}.${path[1]}`));
-      byFirst.set(path[1], r);
-    }
-    return r;
+    // Own records only: `[constructor]` is no table (reading TABLES.constructor crashed the checks).
+    const top = Object.hasOwn(TABLES, path[0]) ? TABLES[path[0]] : undefined;
+    if (top && !reached(top.since)) return true;
+    const sub = path.length > 1 ? SUB_TABLES.get(path[0])?.get(path[1]) : undefined;
+    return !!sub && !reached(sub.since);
   }
 
   function caseFinding(path: string[], canonical: string[], at: Range): Finding {
