@@ -39,6 +39,8 @@ test('tables named like properties every JavaScript object has are unknown table
     for (const v of ['4.3', '5.8']) {
       assert.deepEqual(diags(`[${name}]\na = 1\n[${name}.x]\nb = 2\n`, v), ['0:1-' + (1 + name.length) + ' containers/unknown-table', '2:1-' + (3 + name.length) + ' containers/unknown-table'], `${name} (Podman ${v})`);
     }
+    // A runtime of that name is looked for as a binary of that name, like any other.
+    assert.deepEqual(codes(`[engine]\nruntime = "${name}"\n[engine.runtimes]\n${name} = "x"\n`), codes('[engine]\nruntime = "other"\n[engine.runtimes]\nother = "x"\n'), name);
   }
 });
 
