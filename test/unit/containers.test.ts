@@ -34,6 +34,16 @@ test('rules: syntax, duplicates, unknown and misplaced keys, case, types', () =>
   assert.deepEqual(codes('[engine]\nremote_uri = "x"\n'), ['containers/deprecated-key']);
 });
 
+test('tables named like properties every JavaScript object has are unknown tables, not a crash', () => {
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    for (const v of ['4.3', '5.8']) {
+      assert.deepEqual(diags(`[${name}]\na = 1\n[${name}.x]\nb = 2\n`, v), ['0:1-' + (1 + name.length) + ' containers/unknown-table', '2:1-' + (3 + name.length) + ' containers/unknown-table'], `${name} (Podman ${v})`);
+    }
+    // A runtime of that name is looked for as a binary of that name, like any other.
+    assert.deepEqual(codes(`[engine]\nruntime = "${name}"\n[engine.runtimes]\n${name} = "x"\n`), codes('[engine]\nruntime = "other"\n[engine.runtimes]\nother = "x"\n'), name);
+  }
+});
+
 test('versions: keys and syntax the target Podman does not have', () => {
   assert.deepEqual(codes('[podmansh]\ntimeout = 3\n', '4.3'), ['containers/key-too-new']);
   assert.deepEqual(codes('[podmansh]\ntimeout = 3\n', '5.1'), []);

@@ -139,7 +139,9 @@ const RUNTIME_BINARIES: Readonly<Record<string, readonly string[]>> = { kata: ['
 const BIN_DIRS = ['/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/sbin', '/bin', '/run/current-system/sw/bin', '/usr/libexec/crun', '/usr/lib/cri-o-runc/sbin'];
 
 function defaultRuntimePaths(name: string): string[] {
-  return (RUNTIME_BINARIES[name] ?? [name]).flatMap((b) => BIN_DIRS.map((d) => `${d}/${b}`));
+  // Own records only: a runtime named `toString` is not Object.prototype.toString.
+  const binaries = Object.hasOwn(RUNTIME_BINARIES, name) ? RUNTIME_BINARIES[name] : [name];
+  return binaries.flatMap((b) => BIN_DIRS.map((d) => `${d}/${b}`));
 }
 
 function absolutePath(value: TomlValue, k: CcKey, cx: CheckContext): void {

@@ -37,6 +37,8 @@ function nameIndex(names: string[]): NameIndex {
 
 interface Children {
   subTables: readonly string[];
+  /** The full name of each sub-table (`runtimes` → `engine.runtimes`), built once. */
+  tableNames: ReadonlyMap<string, string>;
   keys: readonly string[];
   /** Sub-tables first, then keys. */
   index: NameIndex;
@@ -47,10 +49,12 @@ const TOP = nameIndex(TOP_NAMES);
 const CHILDREN: ReadonlyMap<string, Children> = new Map(TOP_NAMES.map((top) => {
   const subTables = Object.keys(TABLES).filter((t) => t.startsWith(`${top}.`)).map((t) => t.slice(top.length + 1));
   const keys = keysOf(top).map((k) => k.key);
-  return [top, { subTables, keys, index: nameIndex([...subTables, ...keys]) }];
+  return [top, { subTables, tableNames: new Map(subTables.map((t) => [t, `${top}.${t}`])), keys, index: nameIndex([...subTables, ...keys]) }];
 }));
 const DESTINATIONS = 'engine.service_destinations';
-const DESTINATION_KEYS = nameIndex(keysOf(`${DESTINATIONS}.*`).map((k) => k.key));
+/** Written out: the bundle would build `${DESTINATIONS}.*` anew on each use, and TABLES is looked up with it. */
+const DESTINATION = 'engine.service_destinations.*';
+const DESTINATION_KEYS = nameIndex(keysOf(DESTINATION).map((k) => k.key));
 
 function matchName(name: string, idx: NameIndex): { name: string; exact: boolean } | undefined {
   if (idx.exact.has(name)) return { name, exact: true };
@@ -71,9 +75,10 @@ export function resolvePath(path: string[], version?: string): CcResolved {
   const canonical = [top.name];
   if (path.length === 1) return { type: 'table', table: top.name, canonical, caseMismatch };
   // Sub-tables and keys of the top table.
-  const mis = MISSPELLINGS[`${top.name}.${path[1]}`];
-  if (mis && path.length === 2) return { type: 'unknown-key', table: top.name, key: path[1], misspelling: mis };
-  const { subTables, keys, index } = CHILDREN.get(top.name)!;
+  // Looked up only where it applies: the name built for it is the costliest step of a long path.
+  const mis = path.length === 2 ? MISSPELLINGS[`${top.name}.${path[1]}`] : undefined;
+  if (mis) return { type: 'unknown-key', table: top.name, key: path[1], misspelling: mis };
+  const { subTables, tableNames, keys, index } = CHILDREN.get(top.name)!;
   const second = matchName(path[1], index);
   if (!second) {
     const cand = [...keys, ...subTables];
@@ -82,17 +87,17 @@ export function resolvePath(path: string[], version?: string): CcResolved {
   }
   caseMismatch ||= !second.exact;
   canonical.push(second.name);
-  const tableName = `${top.name}.${second.name}`;
-  if (subTables.includes(second.name)) {
+  const tableName = tableNames.get(second.name);
+  if (tableName !== undefined) {
     if (path.length === 2) return { type: 'table', table: tableName, canonical, caseMismatch };
     if (tableName === DESTINATIONS) {
       const dest = path[2];
       canonical.push(dest);
-      if (path.length === 3) return { type: 'table', table: `${DESTINATIONS}.*`, canonical, caseMismatch };
+      if (path.length === 3) return { type: 'table', table: DESTINATION, canonical, caseMismatch };
       const dk = matchName(path[3], DESTINATION_KEYS);
       if (!dk || path.length > 4) return { type: 'unknown-key', table: `${DESTINATIONS}.${dest}`, key: path.slice(3).join('.'), suggestion: closest(path[3], DESTINATION_KEYS.names) };
       canonical.push(dk.name);
-      return { type: 'key', key: findKey(`${DESTINATIONS}.*`, dk.name)!, table: `${DESTINATIONS}.*`, canonical, caseMismatch: caseMismatch || !dk.exact };
+      return { type: 'key', key: findKey(DESTINATION, dk.name)!, table: DESTINATION, canonical, caseMismatch: caseMismatch || !dk.exact };
     }
     const valueType = mapEntryType(tableName);
     if (valueType && path.length === 3) return { type: 'map-entry', table: tableName, name: path[2], valueType, canonical: [...canonical, path[2]], caseMismatch };

@@ -1,8 +1,8 @@
 /**
- * The character level of the TOML parser: blanks, comments, line ends, and the four kinds of
- * strings with their escapes. Errors are thrown as ParseError and end the statement.
+ * The character level of the TOML parser: blanks, comments, line ends, dotted keys, and the
+ * four kinds of strings with their escapes. Errors are thrown as ParseError and end the statement.
  */
-import type { TomlComment } from './tomlTypes';
+import type { KeyPart, TomlComment, TomlKey } from './tomlTypes';
 
 export class ParseError extends Error {
   constructor(message: string, readonly start: number, readonly end: number, readonly kind: 'syntax' | 'duplicate' = 'syntax') {
@@ -15,6 +15,24 @@ const HEX4 = /^[0-9A-Fa-f]{4}$/;
 const HEX8 = /^[0-9A-Fa-f]{8}$/;
 
 export const isNewlineCode = (c: number): boolean => c === 10 || c === 13;
+/** A bare-key character: A-Z a-z 0-9 _ - (compared as a char code: this runs on every key). */
+const isBare = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+
+/**
+ * A key kept as its offsets: its parts are read again from the text each time they are asked
+ * for, so readers that need the parts of many keys read them once. The model keeps every key
+ * of a file; keeping their parts too (an array and an object per part) made each of 100,000
+ * `[engine.service_destinations.dN]` tables with its `uri` retain 920 bytes instead of 570,
+ * and parsing them take 1.2 s of CPU instead of 0.8 s (mostly the garbage collector copying
+ * what survives).
+ */
+export class TextKey implements TomlKey {
+  constructor(private readonly reader: Scanner, readonly start: number, readonly end: number) {}
+
+  get parts(): KeyPart[] {
+    return this.reader.partsAt(this.start);
+  }
+}
 
 export class Scanner {
   i = 0;
@@ -88,6 +106,66 @@ export class Scanner {
       else if (this.s[this.i] === '\r' && this.s[this.i + 1] === '\n') this.i += 2;
       else return;
     }
+  }
+
+  /** Reads a dotted key: its parts, each with its range (a new array; the caller keeps it or not). */
+  protected keyParts(): KeyPart[] {
+    const parts: KeyPart[] = [];
+    for (;;) {
+      this.ws();
+      parts.push(this.keyPart());
+      this.ws();
+      if (this.s[this.i] !== '.') break;
+      this.i++;
+    }
+    return parts;
+  }
+
+  /** Reads the keys of the model again (a scanner of its own: the model must not keep the parser). */
+  protected keyReader(): Scanner {
+    this.reader ??= new Scanner(this.s);
+    return this.reader;
+  }
+
+  private reader?: Scanner;
+
+  /** The parts of a key read before from `start` (so without error). */
+  partsAt(start: number): KeyPart[] {
+    this.i = start;
+    return this.keyParts();
+  }
+
+  private keyPart(): KeyPart {
+    const start = this.i;
+    const c = this.s[this.i];
+    if (c === '"' || c === "'") {
+      if (this.s.startsWith(c.repeat(3), this.i)) this.err('Keys cannot be multi-line strings.', this.i, this.i + 3);
+      const v = c === '"' ? this.basicString() : this.literalString();
+      return { name: v, start, end: this.i, quoted: true };
+    }
+    while (this.i < this.n && isBare(this.s.charCodeAt(this.i))) this.i++;
+    if (this.i === start) {
+      const found = this.s[this.i];
+      this.err(found === undefined || isNewlineCode(this.s.charCodeAt(start)) ? 'Expected a key.' : `Expected a key, found \`${found}\`.`, start, Math.max(start + 1, this.lineEnd(start)));
+    }
+    return { name: this.bareName(start, this.i), start, end: this.i, quoted: false };
+  }
+
+  /**
+   * The last bare name read for each first letter, handed out again when the same name comes
+   * back (`engine`, `uri` in every table): no new string, and its hash for the table tree and
+   * the checks is already computed. 100,000 tables: 386 bytes retained per table instead of
+   * 466, and parsing and checking them 15 to 25% faster.
+   */
+  private readonly lastNames: (string | undefined)[] = new Array(128).fill(undefined);
+
+  private bareName(start: number, end: number): string {
+    const first = this.s.charCodeAt(start);
+    const last = this.lastNames[first];
+    if (last !== undefined && last.length === end - start && this.s.startsWith(last, start)) return last;
+    const name = this.s.slice(start, end);
+    this.lastNames[first] = name;
+    return name;
   }
 
   protected checkChar(c: number, at: number, allowNewline: boolean): void {

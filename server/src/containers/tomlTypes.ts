@@ -34,6 +34,8 @@ export interface TomlKeyValue extends Span {
 export interface TomlHeader extends Span {
   key: TomlKey;
   array: boolean;
+  /** The names of the key's parts (the `table` of the entries under the header: not to be changed). */
+  path: string[];
 }
 
 /** A key/value pair with the table it belongs to and its full dotted path. */

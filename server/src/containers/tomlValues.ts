@@ -3,7 +3,7 @@
  * the table tree that catches redefinitions.
  */
 import type { KeyPart, TomlKey, TomlKeyValue, TomlValue } from './tomlTypes';
-import { ParseError, Scanner, isNewlineCode } from './tomlScanner';
+import { ParseError, Scanner, TextKey, isNewlineCode } from './tomlScanner';
 
 type NodeKind = 'table' | 'array-tables' | 'value';
 /**
@@ -18,26 +18,61 @@ export interface Node {
   implicit?: boolean;
   /** A value that is (or was parsed as) an array: any later definition replaces it. */
   array?: boolean;
-  children: Map<string, Node>;
+  /**
+   * The children, read and written through childOf and setChild: the first one inline, a Map
+   * from the second on. Most tables of a big file hold one key (100,000 `[d…]` tables with a
+   * `uri` each: a table node with a Map of its one child takes 231 bytes, with the child
+   * inline 64, and the tree lives until the end of the parse).
+   */
+  name?: string;
+  only?: Node;
+  more?: Map<string, Node>;
   items?: Node[];
 }
 
-export const newTable = (implicit = false): Node => ({ kind: 'table', implicit, children: new Map() });
-/**
- * The children of every value node: one shared empty map, never written to (define and
- * openTable refuse to descend into a value), instead of a new Map per key.
- */
-const NO_CHILDREN: ReadonlyMap<string, Node> = new Map();
-/** Value nodes carry nothing of their own, so all values share these two (never modified). */
-const VALUE_NODE: Node = Object.freeze({ kind: 'value', children: NO_CHILDREN as Map<string, Node> });
-const ARRAY_NODE: Node = Object.freeze({ kind: 'value', array: true, children: NO_CHILDREN as Map<string, Node> });
+export const newTable = (implicit = false): Node => ({ kind: 'table', implicit, name: undefined, only: undefined, more: undefined });
 
-/** A bare-key character: A-Z a-z 0-9 _ - (compared as a char code: this runs on every key). */
-const isBare = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+export function childOf(node: Node, name: string): Node | undefined {
+  return node.more ? node.more.get(name) : node.only !== undefined && node.name === name ? node.only : undefined;
+}
+
+/** Adds or replaces a child (never called on a value node: define and openTable refuse to descend into one). */
+export function setChild(node: Node, name: string, child: Node): void {
+  if (node.more) node.more.set(name, child);
+  else if (node.only === undefined || node.name === name) {
+    node.name = name;
+    node.only = child;
+  } else node.more = new Map([[node.name!, node.only], [name, child]]);
+}
+
+/** Value nodes carry nothing of their own, so all values share these two (never modified). */
+const VALUE_NODE: Node = Object.freeze({ kind: 'value' });
+const ARRAY_NODE: Node = Object.freeze({ kind: 'value', array: true });
+
 /** Where a bare value (number, boolean, date) ends: a blank, a line end, `,` `]` `}` or `#`. */
 const endsScalar = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10 || c === 44 || c === 93 || c === 125 || c === 35;
 /** Deepest nesting of arrays and inline tables read (Podman's files never go past 3). */
 export const MAX_NESTING = 256;
+
+/**
+ * A key/value with its key kept as offsets (see TextKey): its range runs from the key to the
+ * end of the value.
+ */
+export class KeyValue implements TomlKeyValue {
+  constructor(private readonly reader: Scanner, private readonly keyStart: number, private readonly keyEnd: number, readonly eq: number, readonly value: TomlValue) {}
+
+  get key(): TomlKey {
+    return new TextKey(this.reader, this.keyStart, this.keyEnd);
+  }
+
+  get start(): number {
+    return this.keyStart;
+  }
+
+  get end(): number {
+    return this.value.end;
+  }
+}
 
 export class ValueParser extends Scanner {
   /** Nesting of arrays and inline tables; bounded so hostile input cannot exhaust the stack. */
@@ -47,15 +82,14 @@ export class ValueParser extends Scanner {
   protected readonly inlineNodes = new WeakMap<TomlValue, Node>();
 
   /** Records a key/value in a table node, checking redefinitions as Podman's decoder does. */
-  protected define(table: Node, kv: TomlKeyValue): void {
+  protected define(table: Node, kv: TomlKeyValue, parts: readonly KeyPart[]): void {
     let node = table;
-    const parts = kv.key.parts;
     for (let k = 0; k < parts.length - 1; k++) {
       const part = parts[k];
-      let child = node.children.get(part.name);
+      let child = childOf(node, part.name);
       if (!child || (child.kind === 'value' && child.array)) {
         child = newTable(!child);
-        node.children.set(part.name, child);
+        setChild(node, part.name, child);
       } else if (child.kind === 'array-tables') {
         child = child.items![child.items!.length - 1];
       } else if (child.kind === 'value') {
@@ -66,7 +100,7 @@ export class ValueParser extends Scanner {
       node = child;
     }
     const last = parts[parts.length - 1];
-    const existing = node.children.get(last.name);
+    const existing = childOf(node, last.name);
     const array = kv.value.type === 'array';
     if (existing && !(array || existing.array)) {
       // A table only made implicitly may be given once: the decoder keeps the table and drops the value.
@@ -76,49 +110,17 @@ export class ValueParser extends Scanner {
       }
       this.err(`The key \`${parts.map((p) => p.name).join('.')}\` is already defined in this table.`, kv.key.start, kv.key.end, 'duplicate');
     }
-    node.children.set(last.name, kv.value.type === 'inline-table' ? (this.inlineNodes.get(kv.value) ?? newTable()) : array ? ARRAY_NODE : VALUE_NODE);
+    setChild(node, last.name, kv.value.type === 'inline-table' ? (this.inlineNodes.get(kv.value) ?? newTable()) : array ? ARRAY_NODE : VALUE_NODE);
   }
 
-  protected key(): TomlKey {
-    const start = this.i;
-    const parts: KeyPart[] = [];
-    for (;;) {
-      this.ws();
-      parts.push(this.keyPart());
-      this.ws();
-      if (this.s[this.i] !== '.') break;
-      this.i++;
-    }
-    // A copy of the exact size: a pushed-to array keeps room for 17 (the model keeps every key).
-    return { parts: parts.slice(), start, end: parts[parts.length - 1].end };
-  }
-
-  protected keyPart(): KeyPart {
-    const start = this.i;
-    const c = this.s[this.i];
-    if (c === '"' || c === "'") {
-      if (this.s.startsWith(c.repeat(3), this.i)) this.err('Keys cannot be multi-line strings.', this.i, this.i + 3);
-      const v = c === '"' ? this.basicString() : this.literalString();
-      return { name: v, start, end: this.i, quoted: true };
-    }
-    while (this.i < this.n && isBare(this.s.charCodeAt(this.i))) this.i++;
-    if (this.i === start) {
-      const found = this.s[this.i];
-      this.err(found === undefined || isNewlineCode(this.s.charCodeAt(start)) ? 'Expected a key.' : `Expected a key, found \`${found}\`.`, start, Math.max(start + 1, this.lineEnd(start)));
-    }
-    return { name: this.s.slice(start, this.i), start, end: this.i, quoted: false };
-  }
-
-  protected keyValue(inline: boolean): TomlKeyValue {
-    const start = this.i;
-    const key = this.key();
+  /** The `=` after a key (`parts`) and the blanks around it; returns its offset. */
+  protected equals(parts: readonly KeyPart[], inline: boolean): number {
     this.ws();
-    if (this.s[this.i] !== '=') this.err(`Expected \`=\` after the key \`${key.parts.map((p) => p.name).join('.')}\`.`, this.i, inline ? this.i + 1 : Math.max(this.i + 1, this.lineEnd(this.i)));
+    if (this.s[this.i] !== '=') this.err(`Expected \`=\` after the key \`${parts.map((p) => p.name).join('.')}\`.`, this.i, inline ? this.i + 1 : Math.max(this.i + 1, this.lineEnd(this.i)));
     const eq = this.i;
     this.i++;
     this.ws();
-    const value = this.value();
-    return { key, eq, value, start, end: this.i };
+    return eq;
   }
 
   protected value(): TomlValue {
@@ -249,8 +251,11 @@ export class ValueParser extends Scanner {
     for (;;) {
       this.ws();
       if (isNewlineCode(this.s.charCodeAt(this.i))) this.err('Inline tables must stay on one line.', this.i, this.i + 1);
-      const kv = this.keyValue(true);
-      this.define(table, kv);
+      const keyStart = this.i;
+      const parts = this.keyParts();
+      const eq = this.equals(parts, true);
+      const kv = new KeyValue(this.keyReader(), keyStart, parts[parts.length - 1].end, eq, this.value());
+      this.define(table, kv, parts);
       entries.push(kv);
       this.ws();
       if (this.s[this.i] === ',') {

@@ -19,14 +19,18 @@ export const WANT: Readonly<Record<CcType, string>> = {
 
 const UINT_MAX: Partial<Record<CcType, bigint>> = { uint16: 65535n, uint32: 4294967295n };
 
-/** Reports a type mismatch; false when the value is unusable (no further checks). */
-export function typeCheck(value: TomlValue, type: CcType, name: string, cx: CheckContext, k?: CcKey): boolean {
+/**
+ * Reports a type mismatch; false when the value is unusable (no further checks). `path` is
+ * the key's dotted path, joined only for a message (this runs on every line of a file).
+ */
+export function typeCheck(value: TomlValue, type: CcType, path: readonly string[], cx: CheckContext, k?: CcKey): boolean {
   const at = () => cx.range(value.start, value.end);
   const refuse = (message: string): false => {
     cx.report({ code: 'containers/wrong-type', message, range: at() });
     return false;
   };
-  const wrong = (): false => refuse(`\`${name}\` takes ${WANT[type]}, not ${TOML_TYPE[value.type]}; Podman refuses to start with this file.`);
+  const name = (): string => path.join('.');
+  const wrong = (): false => refuse(`\`${name()}\` takes ${WANT[type]}, not ${TOML_TYPE[value.type]}; Podman refuses to start with this file.`);
   if (value.type === 'invalid') return false;
   switch (type) {
     case 'string':
@@ -41,20 +45,20 @@ export function typeCheck(value: TomlValue, type: CcType, name: string, cx: Chec
       const max = UINT_MAX[type];
       if (value.value < 0n && type !== 'int') {
         if (type === 'uint') {
-          cx.report({ code: 'containers/negative-unsigned', message: `\`${name}\` is unsigned: Podman accepts ${value.raw} without a word but reads it as ${(18446744073709551616n + value.value).toString()}. Write a number of 0 or more.`, range: at() });
+          cx.report({ code: 'containers/negative-unsigned', message: `\`${name()}\` is unsigned: Podman accepts ${value.raw} without a word but reads it as ${(18446744073709551616n + value.value).toString()}. Write a number of 0 or more.`, range: at() });
           return false;
         }
-        return refuse(`${value.raw} is out of range for \`${name}\` (0 to ${max}); Podman refuses to start with this file.`);
+        return refuse(`${value.raw} is out of range for \`${name()}\` (0 to ${max}); Podman refuses to start with this file.`);
       }
-      if (max !== undefined && value.value > max) return refuse(`${value.raw} is out of range for \`${name}\` (0 to ${max}); Podman refuses to start with this file.`);
+      if (max !== undefined && value.value > max) return refuse(`${value.raw} is out of range for \`${name()}\` (0 to ${max}); Podman refuses to start with this file.`);
       return true;
     }
     case 'size':
-      if (value.type === 'float' && !(value.value >= 0 && Number.isFinite(value.value))) return refuse(`\`${name}\` cannot be ${value.raw}: Podman reads the float as the size "${value.raw}", which is not a size, and refuses to start with this file.`);
+      if (value.type === 'float' && !(value.value >= 0 && Number.isFinite(value.value))) return refuse(`\`${name()}\` cannot be ${value.raw}: Podman reads the float as the size "${value.raw}", which is not a size, and refuses to start with this file.`);
       if (value.type === 'float') {
         // The decoder formats the float as text and go-units reads that text as bytes.
         const bytes = Number.isFinite(value.value) ? Math.trunc(value.value).toString() : undefined;
-        cx.report({ code: 'containers/surprising-value', message: `Podman loads the float ${value.raw} in \`${name}\`, but reads it as ${bytes === undefined ? 'no usable size' : `${bytes} bytes`}. Write a string with a unit, such as "1m", or an integer number of bytes.`, range: at() });
+        cx.report({ code: 'containers/surprising-value', message: `Podman loads the float ${value.raw} in \`${name()}\`, but reads it as ${bytes === undefined ? 'no usable size' : `${bytes} bytes`}. Write a string with a unit, such as "1m", or an integer number of bytes.`, range: at() });
         return false;
       }
       return value.type === 'string' || value.type === 'integer' || wrong();
@@ -68,7 +72,7 @@ export function typeCheck(value: TomlValue, type: CcType, name: string, cx: Chec
       if (value.type !== 'array') return wrong();
       for (const item of value.items) {
         if (item.type !== 'inline-table') {
-          cx.report({ code: 'containers/wrong-type', message: `\`${name}\` takes tables such as \`{base = "10.89.0.0/16", size = 24}\`, not ${TOML_TYPE[item.type]}.`, range: cx.range(item.start, item.end) });
+          cx.report({ code: 'containers/wrong-type', message: `\`${name()}\` takes tables such as \`{base = "10.89.0.0/16", size = 24}\`, not ${TOML_TYPE[item.type]}.`, range: cx.range(item.start, item.end) });
           return false;
         }
       }
@@ -79,7 +83,7 @@ export function typeCheck(value: TomlValue, type: CcType, name: string, cx: Chec
 }
 
 /** Strings only, plus at most one `{append = bool}` table where the key takes it (Podman 4.8+). */
-function stringArray(value: Extract<TomlValue, { type: 'array' }>, name: string, cx: CheckContext, k?: CcKey): boolean {
+function stringArray(value: Extract<TomlValue, { type: 'array' }>, name: () => string, cx: CheckContext, k?: CcKey): boolean {
   let tables = 0;
   for (const item of value.items) {
     if (item.type === 'string') continue;
@@ -97,7 +101,7 @@ function stringArray(value: Extract<TomlValue, { type: 'array' }>, name: string,
       }
       continue;
     }
-    cx.report({ code: 'containers/wrong-type', message: `\`${name}\` takes strings only, not ${TOML_TYPE[item.type]}; Podman refuses to start with this file.`, range: range() });
+    cx.report({ code: 'containers/wrong-type', message: `\`${name()}\` takes strings only, not ${TOML_TYPE[item.type]}; Podman refuses to start with this file.`, range: range() });
     return false;
   }
   return true;

@@ -8,14 +8,14 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../diagnostic';
 import type { Host } from '../host';
-import { positionAt, type TomlDocument, type TomlEntry, type TomlHeader, type TomlValue } from './toml';
+import { positionAt, type KeyPart, type TomlDocument, type TomlEntry, type TomlHeader, type TomlValue } from './toml';
 import { DEFAULT_RUNTIMES, type CcKey } from './data';
 import { mapEntryType, valueAccepted, valuesFor, versionAtLeast } from './keys';
 import { resolvePath, tableInfo, type CcResolved } from './resolve';
 import { CHECKS } from './checks';
 import { TOML_TYPE, WANT, typeCheck } from './typecheck';
 import { loadError, type CheckContext } from './context';
-import { TABLES } from './keys';
+import { TABLES, type TableInfo } from './keys';
 import { closest } from '../util/strings';
 
 export interface ContainersValidateOptions {
@@ -32,12 +32,35 @@ interface HeaderFacts {
   depth: number;
 }
 
+/**
+ * The sub-tables of each table by name (`engine` → `runtimes` → its record): a header's
+ * table is looked up without building `engine.runtimes` for each of 100,000 headers.
+ */
+const SUB_TABLES: ReadonlyMap<string, ReadonlyMap<string, TableInfo>> = (() => {
+  const m = new Map<string, Map<string, TableInfo>>();
+  for (const [name, t] of Object.entries(TABLES)) {
+    const dot = name.indexOf('.');
+    if (dot === -1) continue;
+    const top = name.slice(0, dot);
+    if (!m.has(top)) m.set(top, new Map());
+    m.get(top)!.set(name.slice(dot + 1), t);
+  }
+  return m;
+})();
+
 export function validateContainersConf(doc: TomlDocument, opts: ContainersValidateOptions): Finding[] {
   const out: Finding[] = [];
   const v = opts.podmanVersion;
   const runtimes = new Set(DEFAULT_RUNTIMES);
   const runtimePaths = new Map<string, string[]>();
   const afterAll: (() => void)[] = [];
+  /** versionAtLeast(v, release), worked out once per release named (asked for on every line). */
+  const reachedMemo = new Map<string, boolean>();
+  const reached = (release: string): boolean => {
+    let r = reachedMemo.get(release);
+    if (r === undefined) reachedMemo.set(release, (r = versionAtLeast(v, release)));
+    return r;
+  };
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
   const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
   /**
@@ -50,7 +73,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   for (const e of doc.errors) {
     out.push({ code: e.kind === 'duplicate' ? 'containers/duplicate' : 'containers/toml-syntax', message: `${e.message} Podman refuses to start with this file.`, range: rng(e.start, e.end) });
   }
-  if (doc.bom && !versionAtLeast(v, '4.6')) {
+  if (doc.bom && !reached('4.6')) {
     out.push({ code: 'containers/toml-syntax', message: `The file starts with a UTF-8 byte order mark, which Podman reads only from 4.6 on; Podman ${v} refuses to start with this file. Save it without the BOM.`, range: rng(0, 1) });
   }
   /** `[[network.default_subnet_pools]]` headers: their entries are checked together, as one item of the array. */
@@ -124,7 +147,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       }
       case 'table': {
         const t = tableInfo(r.table);
-        if (t && !versionAtLeast(v, t.since)) {
+        if (t && !reached(t.since)) {
           out.push({ code: 'containers/key-too-new', message: `\`[${r.table}]\` needs Podman ${t.since} or later; Podman ${v} ignores it.`, range: range() });
           return false;
         }
@@ -152,7 +175,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     }
     for (const [k, list] of byKey) {
       const h = list[0].header;
-      if (k.since && !versionAtLeast(v, k.since)) {
+      if (k.since && !reached(k.since)) {
         out.push({ code: 'containers/key-too-new', message: `\`${k.key}\` needs Podman ${k.since} or later; Podman ${v} ignores it silently.`, range: rng(h.key.start, h.key.end) });
         continue;
       }
@@ -163,11 +186,12 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
 
   /** Whether the table a path lives in exists in the target version (reported once, on its header). */
   function tableTooNew(path: string[]): boolean {
-    const tooNew = (name: string) => {
-      const t = TABLES[name];
-      return !!t && !versionAtLeast(v, t.since);
-    };
-    return path.length > 0 && (tooNew(path[0]) || (path.length > 1 && tooNew(`${path[0]}.${path[1]}`)));
+    if (path.length === 0) return false;
+    // Own records only: `[constructor]` is no table (reading TABLES.constructor crashed the checks).
+    const top = Object.hasOwn(TABLES, path[0]) ? TABLES[path[0]] : undefined;
+    if (top && !reached(top.since)) return true;
+    const sub = path.length > 1 ? SUB_TABLES.get(path[0])?.get(path[1]) : undefined;
+    return !!sub && !reached(sub.since);
   }
 
   function caseFinding(path: string[], canonical: string[], at: Range): Finding {
@@ -181,7 +205,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
 
   function headerFacts(h: TomlHeader): HeaderFacts {
     if (facts?.header !== h) {
-      const path = h.key.parts.map((p) => p.name);
+      const path = h.path;
       facts = { header: h, facts: { path, tooNew: tableTooNew(path), resolved: resolvePath(path, v), depth: path.length } };
     }
     return facts.facts;
@@ -191,43 +215,46 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
    * What an entry's path means. A plain key under a [map table] header (runtimes, volume
    * plugins: most lines of a big file) is answered from the header's resolution.
    */
-  function resolveEntry(e: TomlEntry): CcResolved {
-    const h = e.header && e.kv.key.parts.length === 1 ? headerFacts(e.header) : undefined;
+  function resolveEntry(e: TomlEntry, path: string[], plain: boolean): CcResolved {
+    const h = e.header && plain ? headerFacts(e.header) : undefined;
     const t = h?.resolved;
-    if (t?.type === 'table' && h!.depth === 2 && e.path.length === 3) {
+    if (t?.type === 'table' && h!.depth === 2 && path.length === 3) {
       const valueType = mapEntryType(t.table);
-      if (valueType) return { type: 'map-entry', table: t.table, name: e.path[2], valueType, canonical: [...t.canonical, e.path[2]], caseMismatch: t.caseMismatch };
+      if (valueType) return { type: 'map-entry', table: t.table, name: path[2], valueType, canonical: [...t.canonical, path[2]], caseMismatch: t.caseMismatch };
     }
-    return resolvePath(e.path, v);
+    return resolvePath(path, v);
   }
 
   function entry(e: TomlEntry): void {
-    if (e.path.length === 3 && e.path[0] === 'engine' && e.path[1] === 'runtimes') {
-      runtimes.add(e.path[2]);
+    // Read once: the model builds an entry's path and its key's parts each time they are asked for.
+    const path = e.path;
+    const parts = e.kv.key.parts;
+    if (path.length === 3 && path[0] === 'engine' && path[1] === 'runtimes') {
+      runtimes.add(path[2]);
       const v = e.kv.value;
-      if (v.type === 'array') runtimePaths.set(e.path[2], v.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])));
+      if (v.type === 'array') runtimePaths.set(path[2], v.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])));
     }
-    const r = ownCase(resolveEntry(e), e);
-    const keyPart = e.kv.key.parts[e.kv.key.parts.length - 1];
+    const r = ownCase(resolveEntry(e, path, parts.length === 1), e, parts);
+    const keyPart = parts[parts.length - 1];
     const at = () => rng(e.kv.key.start, e.kv.key.end);
     // Only report unknown tables once (on their header), not on every key inside.
-    if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && e.kv.key.parts.length === 1) return;
+    if ((r.type === 'unknown-table' || r.type === 'removed-table') && e.header && parts.length === 1) return;
     const h = e.header && headerFacts(e.header);
     const headerKind = h?.resolved.type;
     if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table' || headerKind === 'map-entry')) return;
     if (h?.resolved.type === 'table' && e.header?.array && isMapTable(h.resolved.table)) return;
     if (r.type === 'key-as-table' && headerKind === 'key-as-table') return;
-    if (h?.tooNew && tableTooNew(e.path)) return;
+    if (h?.tooNew && tableTooNew(path)) return;
     const range = r.type === 'unknown-key' ? () => rng(keyPart.start, keyPart.end) : at;
-    if (!((r.type === 'key' || r.type === 'map-entry') && !r.caseMismatch) && !tableOrKeyDiagnostics(r, e.path, range, false)) return;
-    if (r.type === 'table') return inlineTable(e, r.table);
+    if (!((r.type === 'key' || r.type === 'map-entry') && !r.caseMismatch) && !tableOrKeyDiagnostics(r, path, range, false)) return;
+    if (r.type === 'table') return inlineTable(e, path, r.table);
     if (r.type === 'map-entry') {
-      typeCheck(e.kv.value, r.valueType, e.path.join('.'), cx);
+      typeCheck(e.kv.value, r.valueType, path, cx);
       return;
     }
     if (r.type !== 'key') return;
     const k = r.key;
-    if (k.removed && (k.removed === 'old' || versionAtLeast(v, k.removed))) {
+    if (k.removed && (k.removed === 'old' || reached(k.removed))) {
       out.push({
         code: 'containers/removed-key',
         message: `\`${k.key}\` ${k.removed === 'old' ? 'no longer exists' : `was removed in Podman ${k.removed}`}; Podman ignores it silently.${k.replacement ? ` Use \`${k.replacement}\`.` : ''}`,
@@ -236,12 +263,12 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       });
       return;
     }
-    if (k.since && !versionAtLeast(v, k.since)) {
+    if (k.since && !reached(k.since)) {
       out.push({ code: 'containers/key-too-new', message: `\`${k.key}\` needs Podman ${k.since} or later; Podman ${v} ignores it silently.`, range: at() });
       return;
     }
     if (k.deprecated) out.push({ code: 'containers/deprecated-key', message: `\`${k.key}\` is deprecated: ${k.deprecated}.`, range: at(), unnecessary: false });
-    if (!typeCheck(e.kv.value, k.type, r.canonical.join('.'), cx, k)) return;
+    if (!typeCheck(e.kv.value, k.type, r.canonical, cx, k)) return;
     if (e.kv.value.type === 'string' && k.values && !enumCheck(e.kv.value, k)) return;
     if (k.check) CHECKS[k.check](e.kv.value, k, cx);
   }
@@ -252,30 +279,29 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
 
   /** A case mismatch only in the header's part of the path is reported on the header, not again on each entry. */
-  function ownCase(r: CcResolved, e: TomlEntry): CcResolved {
+  function ownCase(r: CcResolved, e: TomlEntry, parts: KeyPart[]): CcResolved {
     if (!('caseMismatch' in r) || !r.caseMismatch) return r;
-    const parts = e.kv.key.parts;
     const tail = r.canonical.slice(r.canonical.length - parts.length);
     return parts.every((p, i) => p.name === tail[i]) && e.header ? { ...r, caseMismatch: false } : r;
   }
 
   /** `runtimes = {…}` or `prod = {uri = …}`: a table written inline; each entry is checked as if on its own line. */
-  function inlineTable(e: TomlEntry, table: string): void {
+  function inlineTable(e: TomlEntry, path: string[], table: string): void {
     if (table === 'engine.service_destinations.*' && e.kv.value.type !== 'inline-table') {
       out.push({ code: 'containers/wrong-type', message: `A service destination is a table with \`uri\` and \`identity\`, not ${TOML_TYPE[e.kv.value.type]}; Podman refuses to start with this file.`, range: rng(e.kv.value.start, e.kv.value.end) });
       return;
     }
     // `containers = 1`: a struct table given a plain value is a decode error.
     if (e.kv.value.type !== 'inline-table' && !isMapTable(table)) {
-      out.push({ code: 'containers/wrong-type', message: `\`${e.path.join('.')}\` is a table; Podman refuses to start with ${TOML_TYPE[e.kv.value.type]} here. Write \`[${e.path.join('.')}]\` with one key per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
+      out.push({ code: 'containers/wrong-type', message: `\`${path.join('.')}\` is a table; Podman refuses to start with ${TOML_TYPE[e.kv.value.type]} here. Write \`[${path.join('.')}]\` with one key per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
       return;
     }
     // `runtimes = "crun"`: a map table given a plain value.
     if (e.kv.value.type !== 'inline-table') {
-      out.push({ code: 'containers/not-a-table', message: `\`${e.path.join('.')}\` is a table; Podman silently drops the ${TOML_TYPE[e.kv.value.type]} given here. Write \`[${e.path.join('.')}]\` with one entry per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
+      out.push({ code: 'containers/not-a-table', message: `\`${path.join('.')}\` is a table; Podman silently drops the ${TOML_TYPE[e.kv.value.type]} given here. Write \`[${path.join('.')}]\` with one entry per line.`, range: rng(e.kv.value.start, e.kv.value.end) });
       return;
     }
-    for (const kv of e.kv.value.entries) entry({ header: e.header, kv, path: [...e.path, ...kv.key.parts.map((p) => p.name)], table: e.path });
+    for (const kv of e.kv.value.entries) entry({ header: e.header, kv, path: [...path, ...kv.key.parts.map((p) => p.name)], table: path });
   }
 
   /** A string against the key's values for the target release; false when it is not one of them. */
