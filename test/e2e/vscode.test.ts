@@ -312,7 +312,14 @@ test('ctconf in the VS Code workbench', { skip: needs('the editor end-to-end too
     await step('an LXC container config opens as LXC and is coloured', async () => {
       await open(p, 'var/lib/lxc/web01/config');
       await p.locator('[id="status.editor.mode"]', { hasText: 'LXC container config' }).waitFor();
-      const classes = await p.locator('.editor-group-container.active .view-line', { hasText: 'lxc.include' }).first().locator('span > span').evaluateAll((els) => [...new Set(els.map((e) => e.className))]);
+      // The language mode shows before the grammar's tokens are painted (tokenization runs
+      // after it, later on a loaded machine): wait for them, up to 15 s.
+      const includeLine = p.locator('.editor-group-container.active .view-line', { hasText: 'lxc.include' }).first();
+      let classes: string[] = [];
+      for (const until = Date.now() + 15_000; Date.now() < until; await p.waitForTimeout(250)) {
+        classes = await includeLine.locator('span > span').evaluateAll((els) => [...new Set(els.map((e) => e.className))]);
+        if (classes.length >= 3) break;
+      }
       assert.ok(classes.length >= 3, `several token colours on the include line: ${classes.join(' ')}`);
     });
 
