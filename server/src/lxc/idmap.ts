@@ -256,6 +256,8 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
       });
     }
     // Overlaps, found by sorting (a config may hold thousands of maps); one report per map.
+    // Most configs have one map of each type, which cannot overlap anything.
+    if (list.length < 2) continue;
     const reported = new Set<PlacedIdmap>();
     for (const side of ['nsid', 'hostid'] as const) {
       overlaps(list, side, (reach, b) => {
