@@ -16,6 +16,7 @@ import { configValue, incusKey, positionAt, rangeOf, type ConfigEntry, type Incu
 import { checkIsolatedSizing } from './idmap';
 import { valueProblem } from './values';
 import { checkRootOwnSubIds, type PlacedMap } from '../unpriv/checks';
+import { appendAll } from '../util/arrays';
 
 const BOOL = ['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'];
 export const isTrue = (v: string | undefined): boolean => v !== undefined && ['true', 'yes', '1', 'on'].includes(v.toLowerCase());
@@ -188,12 +189,12 @@ export function validateIncus(m: IncusModel, ctx: DocContext): Finding[] {
   for (const e of m.config) {
     typeFindings(e, out, budget);
     if (e.key === 'raw.idmap' && e.value) {
-      out.push(...rawIdmapFindings(e, m));
-      if (!isTrue(configValue(m, 'security.privileged'))) out.push(...checkRootOwnSubIds(rawIdmapMaps(e, m), ctx, 'Incus', true));
+      appendAll(out, rawIdmapFindings(e, m));
+      if (!isTrue(configValue(m, 'security.privileged'))) appendAll(out, checkRootOwnSubIds(rawIdmapMaps(e, m), ctx, 'Incus', true));
     }
-    if (e.key === 'raw.lxc' && e.value) out.push(...rawLxcFindings(e, m, ctx));
+    if (e.key === 'raw.lxc' && e.value) appendAll(out, rawLxcFindings(e, m, ctx));
   }
   crossKeyFindings(m, out);
-  out.push(...checkIsolatedSizing(m, ctx));
+  appendAll(out, checkIsolatedSizing(m, ctx));
   return out;
 }

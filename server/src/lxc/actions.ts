@@ -10,6 +10,7 @@ import { quickFix, replaceWithSuggestion } from '../util/actions';
 import { fixData } from '../rules';
 import { range, type Finding } from '../diagnostic';
 import { eolOf } from '../util/strings';
+import { appendAll, maxOf } from '../util/arrays';
 
 const BACKEND_PREFIX = /^(dir|btrfs|zfs|lvm|loop|nbd|overlay|overlayfs|aufs|rbd):/;
 
@@ -41,7 +42,7 @@ export function migrateLegacy(doc: LxcDocument): LegacyEdit[] {
     const m = /^lxc\.(?:net|network)\.([0-9]+)\./.exec(e.key);
     if (m) explicit.push(Number(m[1]));
   }
-  const base = explicit.length ? Math.max(...explicit) + 1 : 0;
+  const base = maxOf(explicit, -1) + 1;
   let nextNic = base;
   let current = base;
   for (const e of doc.entries) {
@@ -276,7 +277,7 @@ export function lxcFixAll(doc: LxcDocument, uri: string, findings: readonly Find
   let spelling = 0;
   if (findings.some((f) => f.code === 'lxc/legacy-key')) {
     for (const x of migrateLegacy(doc)) {
-      edits.push(...x.edits);
+      appendAll(edits, x.edits);
       legacy++;
     }
   }

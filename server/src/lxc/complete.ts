@@ -18,6 +18,7 @@ import { CAPABILITIES } from '../capabilities/table';
 import { capabilityMarkdown } from '../capabilities/hover';
 import { range } from '../diagnostic';
 import { resolvePath } from '../util/paths';
+import { maxOf } from '../util/arrays';
 
 export interface LxcCompletionContext {
   version: LxcVersion;
@@ -73,12 +74,12 @@ export function completeLxc(doc: LxcDocument, at: Position, ctx: LxcCompletionCo
   }
   const typed = /^lxc\.net\.([0-9]+)\./.exec(trimmed);
   if (typed && !nets.has(Number(typed[1]))) nets.set(Number(typed[1]), undefined);
-  const next = nets.size ? Math.max(...nets.keys()) + 1 : 0;
+  const next = maxOf(nets.keys(), -1) + 1;
   const typeKey = NET_SUBKEYS.find((n) => n.sub === 'type')!;
   add(`lxc.net.${next}.type`, typeKey, { detail: 'new network interface', sort: '0' });
   // Keys of the interface being typed (lxc.net.3.…), else of the last one defined: a
   // config with hundreds of interfaces would otherwise flood the list.
-  const relevant = typed ? [Number(typed[1])] : nets.size ? [Math.max(...nets.keys())] : [];
+  const relevant = typed ? [Number(typed[1])] : nets.size ? [maxOf(nets.keys(), 0)] : [];
   for (const index of relevant) {
     const type = nets.get(index);
     for (const n of NET_SUBKEYS) {

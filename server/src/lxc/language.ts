@@ -13,6 +13,7 @@ import { lxcFolding, lxcLinks, lxcSymbols } from './outline';
 import { manNote } from '../language';
 import { CAPABILITIES } from '../capabilities/table';
 import { lxcSelinuxHover } from './selinux';
+import { appendAll } from '../util/arrays';
 
 /** Capability names ctconf knows (its own table): the only text a command link is written around. */
 const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES.map((c) => c.name));
@@ -115,7 +116,7 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
         out.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, edit: fix.edit, ...(on.length ? { diagnostics: on } : {}) });
       }
     }
-    out.push(...lxcCodeActions(m.doc, ctx.uri, diagnostics));
+    appendAll(out, lxcCodeActions(m.doc, ctx.uri, diagnostics));
     // Source action (and on save with editor.codeActionsOnSave): the safe fixes of the whole file.
     if (a) {
       const all = lxcFixAll(m.doc, ctx.uri, a.findings);

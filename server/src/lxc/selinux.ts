@@ -16,6 +16,7 @@ import { atLeast, type LxcVersion } from './version';
 import { selinuxContextHover, splitContext, validateSelinuxContext } from '../selinux/context';
 import { FILE_TYPES } from '../selinux/types';
 import { inlineCode } from '../util/markdown';
+import { appendAll } from '../util/arrays';
 
 export const PROCESS_KEY = 'lxc.selinux.context';
 export const KEYRING_KEY = 'lxc.selinux.context.keyring';
@@ -68,7 +69,7 @@ export function lxcSelinuxFindings(doc: LxcDocument, version: LxcVersion, effect
   for (let i = 0; i < entries.length; i++) {
     const l = entries[i];
     if (l.unseen || !isSelinuxKey(l.key) || l.value === '') continue;
-    out.push(...lineFindings(l));
+    appendAll(out, lineFindings(l));
   }
   if (!effective || !atLeast(version, '4.0')) return out;
   const proc = effective.get(PROCESS_KEY);

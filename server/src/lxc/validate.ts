@@ -11,6 +11,7 @@ import { walk } from './check/walk';
 import { checkIdmaps } from './check/idmaps';
 import { checkKeptCapabilities } from './check/caps';
 import { lxcSelinuxFindings } from './selinux';
+import { appendAll } from '../util/arrays';
 
 export type { CapEntry, CapState, Effective, IdmapEntry, IncludeInfo, LxcAnalysis, LxcValidateOptions, Origin } from './check/state';
 export { capList } from './check/state';
@@ -23,6 +24,6 @@ export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnaly
   checkIdmaps(s);
   checkKeptCapabilities(s, doc);
   // SELinux contexts of the document's own lines (raw lxc.* lines of Proxmox and Incus too).
-  s.top.push(...lxcSelinuxFindings(doc, opts.version, s.effective.values));
+  appendAll(s.top, lxcSelinuxFindings(doc, opts.version, s.effective.values));
   return { findings: s.top, effective: s.effective };
 }

@@ -11,6 +11,7 @@ import { fixData } from '../rules';
 import { lxcConfigUser } from './hostfiles';
 import { checkingLxcConfig } from './containers';
 import { checkRootOwnSubIds, checkRootSubIds, checkSharedIdmaps, checkUserSubIds, checkUsernet, type Nic, type PlacedMap } from './checks';
+import { appendAll } from '../util/arrays';
 
 /** The range of a document line's whole entry (or the include line that brought it in). */
 function lineRange(m: LxcModel, line: number): Range {
@@ -63,13 +64,13 @@ export function unprivLxcFindings(m: LxcModel, ctx: DocContext, base: Finding[])
   const maps = lxcMaps(m, ctx);
   const out: Finding[] = [];
   if (owner) {
-    out.push(...checkUsernet(lxcNics(m), owner, ctx));
+    appendAll(out, checkUsernet(lxcNics(m), owner, ctx));
     const reported = new Set(base.filter((f) => f.code === 'lxc/idmap-subid').map((f) => f.range.start.line));
-    out.push(...checkUserSubIds(maps.filter((x) => !reported.has(x.range.start.line)), owner, ctx, reported.size > 0 || /^\/home\//.test(ctx.path ?? '')));
+    appendAll(out, checkUserSubIds(maps.filter((x) => !reported.has(x.range.start.line)), owner, ctx, reported.size > 0 || /^\/home\//.test(ctx.path ?? '')));
   } else if (maps.length) {
-    out.push(...checkRootSubIds(maps, ctx), ...checkRootOwnSubIds(maps, ctx));
+    appendAll(appendAll(out, checkRootSubIds(maps, ctx)), checkRootOwnSubIds(maps, ctx));
   }
-  out.push(...checkSharedIdmaps(maps, owner ?? 'root', ctx));
+  appendAll(out, checkSharedIdmaps(maps, owner ?? 'root', ctx));
   return out;
 }
 
