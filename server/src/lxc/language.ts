@@ -2,7 +2,8 @@
 import { CodeActionKind, InlayHintKind, type CodeAction, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { DocContext, LanguageSupport } from '../language';
 import { parseLxc, type LxcDocument } from './parser';
-import { IncludeCache, analyzeLxc, type LxcAnalysis } from './validate';
+import { IncludeCache, analyzeLxcSlices, type LxcAnalysis } from './validate';
+import { finish, type Slices } from '../util/slices';
 import { allowCapabilityEdit, capabilitiesInRange, definitionSpots, droppedCapabilities, effectiveText, includeSummary, inheritedDrops, keepLineAllowEdit, keepLinesInRange, lxcInlayHints } from './effective';
 import { isSystemConfigPath, validateLxcSystem } from './system';
 import { hoverLxc } from './hover';
@@ -49,9 +50,13 @@ function notFollowedHints(doc: LxcDocument, r: Range): InlayHint[] {
   return out;
 }
 
-/** One version of an LXC document: the parsed lines, and the analysis built on first use. */
+/**
+ * One version of an LXC document: the parsed lines, and the analysis built on first use. The
+ * analysis may have been started in slices (`prepare`); whoever needs it first finishes it.
+ */
 export class LxcModel {
   private analyzed?: LxcAnalysis;
+  private running?: Slices<LxcAnalysis>;
   constructor(
     readonly doc: LxcDocument,
     /** LXC's system configuration (lxc.conf) has its own keys and no container analysis. */
@@ -60,10 +65,42 @@ export class LxcModel {
 
   analysis(ctx: DocContext): LxcAnalysis | undefined {
     if (this.system) return undefined;
+    if (!this.analyzed) {
+      const work = this.started(ctx);
+      try {
+        this.analyzed = finish(work);
+      } finally {
+        this.running = undefined;
+      }
+    }
+    return this.analyzed;
+  }
+
+  /** The analysis, one slice of lines per step; `analysis()` is immediate once it has run out. */
+  *prepare(ctx: DocContext): Slices<void> {
+    if (this.system || this.analyzed) return;
+    const work = this.started(ctx);
+    try {
+      // A feature that needs the analysis between two steps finishes it (or meets its failure).
+      while (!this.analyzed) {
+        const r = work.next();
+        if (r.done) {
+          this.analyzed = r.value;
+          return;
+        }
+        yield;
+      }
+    } finally {
+      // Also when it threw: the next use starts again and reports the failure as usual.
+      if (this.running === work) this.running = undefined;
+    }
+  }
+
+  private started(ctx: DocContext): Slices<LxcAnalysis> {
     // Included files are parsed once per service (a host check includes common.conf 2,000 times).
     const includes = ctx.shared('lxc.includes', () => new IncludeCache());
-    this.analyzed ??= analyzeLxc(this.doc, { version: ctx.config.lxcVersion, host: ctx.host, documentPath: ctx.path, restricted: ctx.config.restricted, includes });
-    return this.analyzed;
+    this.running ??= analyzeLxcSlices(this.doc, { version: ctx.config.lxcVersion, host: ctx.host, documentPath: ctx.path, restricted: ctx.config.restricted, includes });
+    return this.running;
   }
 }
 
@@ -73,6 +110,7 @@ export const lxcLanguage: LanguageSupport<LxcModel> = {
   findings(m, ctx) {
     return m.analysis(ctx)?.findings ?? validateLxcSystem(m.doc);
   },
+  prepare: (m, ctx) => m.prepare(ctx),
   hover(m, pos, ctx) {
     const line = m.doc.lineAt(pos.line);
     const selinux = !m.system && line ? lxcSelinuxHover(line, pos.character) : null;

@@ -7,7 +7,8 @@
  */
 import type { LxcDocument } from './parser';
 import { CheckState, type LxcAnalysis, type LxcValidateOptions } from './check/state';
-import { walk } from './check/walk';
+import { walkSlices } from './check/walk';
+import { finish, type Slices } from '../util/slices';
 import { checkIdmaps } from './check/idmaps';
 import { checkKeptCapabilities } from './check/caps';
 import { lxcSelinuxFindings } from './selinux';
@@ -19,8 +20,13 @@ export { IncludeCache } from './check/includeCache';
 
 /** Validates a parsed document and everything it includes. */
 export function analyzeLxc(doc: LxcDocument, opts: LxcValidateOptions): LxcAnalysis {
+  return finish(analyzeLxcSlices(doc, opts));
+}
+
+/** `analyzeLxc` in slices of the document's lines (util/slices.ts). */
+export function* analyzeLxcSlices(doc: LxcDocument, opts: LxcValidateOptions): Slices<LxcAnalysis> {
   const s = new CheckState(opts);
-  walk(s, doc);
+  yield* walkSlices(s, doc);
   checkIdmaps(s);
   checkKeptCapabilities(s, doc);
   // SELinux contexts of the document's own lines (raw lxc.* lines of Proxmox and Incus too).

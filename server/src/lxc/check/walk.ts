@@ -16,14 +16,32 @@ import { checkNetKey, clearInterfaces, clearNetKey, interfaceValue, removeInterf
 import { valueIssues } from './values';
 import { recordList } from './lists';
 import type { CheckState } from './state';
+import { finish } from '../../util/slices';
 
 type Known = Exclude<Resolved, { type: 'legacy' | 'unknown' | 'invalid' }>;
 
 export function walk(s: CheckState, doc: LxcDocument): void {
+  finish(walkSlices(s, doc));
+}
+
+/** Key lines checked between two points where a front door may answer requests (a few ms each). */
+export const SLICE_LINES = 10_000;
+
+/**
+ * `walk` that pauses after every SLICE_LINES lines. The editor answers requests during the
+ * pauses while a huge file is checked; everyone else runs it straight through (`finish`).
+ */
+export function* walkSlices(s: CheckState, doc: LxcDocument): Generator<void, void> {
   const first = s.out.length;
   // Indexed: a for-of over a million lines allocated an iterator result per line.
   const items = doc.items;
-  for (let i = 0; i < items.length; i++) line(s, items[i]);
+  for (let i = 0, pause = SLICE_LINES; i < items.length; i++) {
+    line(s, items[i]);
+    if (i === pause) {
+      pause += SLICE_LINES;
+      yield;
+    }
+  }
   if (doc.nul) {
     const after = doc.afterNul;
     // Reported first, as LXC meets it first for what follows.
