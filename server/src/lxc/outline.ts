@@ -45,7 +45,12 @@ const GENERAL = group('general', 'Container', SymbolKind.Class);
  * Topic groups by key prefix (`exact`: the whole key), looked up by the letter after `lxc.`:
  * three regular expressions per line took most of the outline of a 500,000-key config.
  */
-const TOPICS = new Map<number, Array<{ prefix: string; exact: boolean; group: GroupInfo }>>();
+interface Topic {
+  prefix: string;
+  exact: boolean;
+  group: GroupInfo;
+}
+const TOPICS = new Map<number, Topic[]>();
 for (const [spec, group] of [
   ['network', NETWORKS], ['=net', NETWORKS], ['cap.', CAPS], ['=idmap', IDMAPS], ['=id_map', IDMAPS], ['mount', MOUNTS],
   ['=include', INCLUDES], ['rootfs', ROOTFS], ['cgroup', CGROUPS], ['hook', HOOKS], ['prlimit', LIMITS], ['limit', LIMITS],
@@ -58,6 +63,21 @@ for (const [spec, group] of [
   const list = TOPICS.get(prefix.charCodeAt(4)) ?? [];
   list.push({ prefix, exact, group });
   TOPICS.set(prefix.charCodeAt(4), list);
+}
+
+// No prefix starts another: a key has at most one topic, so a run of keys can reuse it.
+for (const list of TOPICS.values()) {
+  for (const a of list) {
+    if (list.some((b) => b !== a && !a.exact && !b.exact && b.prefix.startsWith(a.prefix))) throw new Error(`outline topics: ${a.prefix} starts another prefix`);
+  }
+}
+
+/** The topic whose prefix starts the key; none for network keys, whole-key topics and the rest. */
+function prefixTopic(key: string): Topic | undefined {
+  if (key.startsWith('lxc.net') || !key.startsWith('lxc.')) return undefined;
+  const topics = TOPICS.get(key.charCodeAt(4));
+  if (topics) for (const t of topics) if (!t.exact && key.startsWith(t.prefix)) return t;
+  return undefined;
 }
 
 /** The outline group of a key: network interfaces one by one, then by topic. */
@@ -90,9 +110,11 @@ function keySymbol(l: LxcLine): DocumentSymbol {
 export function lxcSymbols(doc: LxcDocument, max = Infinity): DocumentSymbol[] {
   const groups = new Map<string, Group>();
   const entries = doc.entries;
+  // Keys of one topic come in runs (sysctl after sysctl): the topic of the line before is tried first.
+  let run: Topic | undefined;
   for (let i = 0; i < entries.length; i++) {
     const l = entries[i];
-    const g = groupOf(l.key);
+    const g = run !== undefined && l.key.startsWith(run.prefix) ? run.group : ((run = prefixTopic(l.key))?.group ?? groupOf(l.key));
     let grp = groups.get(g.id);
     if (!grp) {
       grp = { id: g.id, name: g.name, kind: g.kind, count: 0, first: l, last: l, lines: [] };
