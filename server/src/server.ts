@@ -210,6 +210,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   const waitingForVersions = new Set<string>();
+  /** The check in progress per document: a newer one replaces it, and it stops at its next pause. */
+  const checking = new Map<string, object>();
   function validate(doc: TextDocument): void {
     if (!service || shutDown) return;
     cancel(doc.uri);
@@ -251,8 +253,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     step();
   }
-  /** The check in progress per document (validate). */
-  const checking = new Map<string, object>();
 
   /**
    * Validation after an edit runs as soon as no further edit is waiting, so a person
