@@ -179,6 +179,12 @@ function crossKeyFindings(m: IncusModel, out: Finding[]): void {
 export function validateIncus(m: IncusModel, ctx: DocContext): Finding[] {
   const out: Finding[] = [];
   for (const err of m.doc.errors) {
+    // The yaml library ran out of stack (nesting some hundreds deep): a limit of ctconf, not a
+    // verdict on the file, which Incus may well read.
+    if (err.code === 'RESOURCE_EXHAUSTION') {
+      out.push({ code: 'ctconf/internal-error', message: 'ctconf cannot follow YAML nested this deeply, so what follows is not checked; Incus itself may read it.', range: rangeOf(m.lineStarts, err.pos, m.text) });
+      continue;
+    }
     out.push({ code: 'incus/yaml-syntax', message: `${err.message.split('\n')[0]} Incus cannot read the YAML.`, range: rangeOf(m.lineStarts, err.pos, m.text) });
   }
   for (const r of m.duplicates) {

@@ -16,23 +16,28 @@ import { closest } from '../util/strings';
 import { inlineCode } from '../util/markdown';
 import { ACTIONS, ARCHES, ERRNOS, FLAGS, GO_ARCHES, OPERATORS, PROFILE_FIELDS, type FieldSpec } from './profile';
 import { isKnownSyscall, syscallNames } from './syscalls';
+import { GO_MAX_JSON_DEPTH, flattenDeep } from '../util/jsonDepth';
 
 export interface SeccompModel {
   text: string;
   root: Node | undefined;
   errors: ParseError[];
   lineStarts: number[];
+  /** Where the nesting passes Go's limit (util/jsonDepth.ts). */
+  beyondGoLimit?: number;
 }
 
 export function parseSeccomp(text: string): SeccompModel {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // Values nested past 1,000 levels are parsed as a number at the same offsets (no stack overflow).
+  const flat = flattenDeep(text);
+  const root = parseTree(flat.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lineStarts.push(i + 1);
   }
-  return { text, root, errors, lineStarts };
+  return { text, root, errors, lineStarts, beyondGoLimit: flat.beyondGoLimit };
 }
 
 export function offsetRange(m: SeccompModel, start: number, end: number): Range {
@@ -84,6 +89,9 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
   const push = (code: RuleCode, message: string, n: Node, data?: Record<string, unknown>) => out.push({ code, message, range: at(n), ...(data ? { data } : {}) } as Finding);
   for (const e of m.errors) {
     out.push({ code: 'seccomp/json-syntax', message: `Not valid JSON (${printParseErrorCode(e.error)}); podman refuses the profile. Go's JSON reader allows no comments or trailing commas.`, range: offsetRange(m, e.offset, e.offset + e.length) });
+  }
+  if (m.beyondGoLimit !== undefined) {
+    out.push({ code: 'seccomp/json-syntax', message: `Nested more than ${GO_MAX_JSON_DEPTH.toLocaleString('en')} levels deep here: Go's JSON reader stops ("exceeded max depth"), and podman refuses the profile.`, range: offsetRange(m, m.beyondGoLimit, m.beyondGoLimit + 1) });
   }
   const root = m.root;
   if (!root) return out;
