@@ -22,6 +22,14 @@ test('fuzzing the service: no exception, no hang, ranges inside, fixes apply', {
   assert.deepEqual(r.failures.map((f) => `${f.language}: ${f.problem} :: ${JSON.stringify(f.input.slice(0, 200))}`), []);
 });
 
+test('fuzzing the nine other formats: no exception, no internal error, no hang, ranges inside, fixes apply', { timeout: 120000 }, () => {
+  const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122) + 3;
+  const r = fuzz({ iterations: Number(process.env.CTCONF_FUZZ_ITERATIONS ?? 400), seconds: Number(process.env.CTCONF_FUZZ_SECONDS ?? 45), seed, corpus: CORPUS, root: ROOT, formats: 'others' });
+  console.log(`# fuzz (other formats): ${r.runs} inputs, seed ${seed}, ${r.failures.length} failures`);
+  assert.ok(r.runs >= 50);
+  assert.deepEqual(r.failures.map((f) => `${f.language}: ${f.problem} :: ${JSON.stringify(f.input.slice(0, 200))}`), []);
+});
+
 test('fuzzing the real server over stdio: every request answers (no hang), ranges inside, fixes apply', { timeout: 180000 }, async () => {
   const seed = Number(process.env.CTCONF_FUZZ_SEED ?? 20261122) + 1;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctconf-fuzz-'));

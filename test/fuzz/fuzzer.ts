@@ -15,6 +15,7 @@ import { memoryHost } from '../../server/src/host';
 import { rng } from '../../bench/generate';
 import { HANG_MS } from '../helpers/timing';
 import { INJECTIONS, rawMarkup } from '../hostile/guard';
+import type { LanguageId } from '../../server/src/languages';
 
 export interface FuzzFailure {
   language: string;
@@ -25,7 +26,7 @@ export interface FuzzFailure {
 /** Markdown and terminal escape bytes a document may carry into keys and values. */
 const MARKUP = [INJECTIONS.link, INJECTIONS.image, INJECTIONS.html, INJECTIONS.osc, '`', '**', '\u001b[2J', '\u009b', '\\'];
 
-const TOKENS = {
+const TOKENS: Record<string, string[]> = {
   lxc: ['lxc.', '=', ' = ', '#', '\0', '\r', '\uFEFF', 'lxc.net.0.type = veth', 'lxc.cap.drop = ', 'lxc.include = /etc/lxc/', '"', "'", 'CAP_', '0x', '-', '\t', 'lxc.network.', 'lxc.idmap = u 0', ' # c', '\n', '999999999999999999999',
     // Device and /proc includes (the server fuzz reads the real file system).
     '\nlxc.include = /proc/self/pagemap\n', '\nlxc.include = /dev/zero\n', '\nlxc.include = /proc/self/\n', '\nlxc.include = /dev/\n', '\nlxc.include = /proc/self/mem\n',
@@ -34,20 +35,26 @@ const TOKENS = {
     '[engine]\ncgroup_manager = "', '[engine.env]\n', ...MARKUP],
 };
 
+/** The other formats: their syntax's bytes, deep nesting and document-made markup. */
+const OTHER_TOKENS = ['[', ']', '{', '}', '"', "'", ':', '=', ',', '#', '\n', '\r', '\0', '\t', '\\', '-', '0', '-1', '4294967296', '1e999', 'null', 'true', ...MARKUP];
+const OTHER_REPEATED = ['[', '{"a":', '[[', '- ', '  ', 'x', 'a:', 'root:100000:65536\n', INJECTIONS.link];
+
 /** Tokens repeated many times on one line (long repeated names, values and keys). */
-const REPEATED = {
+const REPEATED: Record<string, string[]> = {
   lxc: ['sys_admin ', 'a', 'lxc.cap.drop = ', '=', 'x'.repeat(100), INJECTIONS.link],
   'containers-conf': ['"a",', '[', 'a', '{a=1},', INJECTIONS.image],
 };
 
-function mutate(text: string, lang: keyof typeof TOKENS, r: () => number): string {
+function mutate(text: string, lang: LanguageId, r: () => number): string {
+  const tokens = TOKENS[lang] ?? OTHER_TOKENS;
+  const repeated = REPEATED[lang] ?? OTHER_REPEATED;
   let t = text;
   const ops = 1 + Math.floor(r() * 4);
   for (let k = 0; k < ops; k++) {
     const pos = Math.floor(r() * (t.length + 1));
     switch (Math.floor(r() * 9)) {
       case 0: t = t.slice(0, pos) + t.slice(pos + Math.floor(r() * 20)); break;
-      case 1: { const tok = TOKENS[lang][Math.floor(r() * TOKENS[lang].length)]; t = t.slice(0, pos) + tok + t.slice(pos); break; }
+      case 1: { const tok = tokens[Math.floor(r() * tokens.length)]; t = t.slice(0, pos) + tok + t.slice(pos); break; }
       case 2: { const lines = t.split('\n'); const i = Math.floor(r() * lines.length); lines.splice(i, 0, lines[Math.floor(r() * lines.length)] ?? ''); t = lines.join('\n'); break; }
       case 3: { const lines = t.split('\n'); const i = Math.floor(r() * lines.length); const j = Math.floor(r() * lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; t = lines.join('\n'); break; }
       case 4: t = t.slice(0, pos); break;
@@ -56,7 +63,7 @@ function mutate(text: string, lang: keyof typeof TOKENS, r: () => number): strin
       case 7: {
         // A long run of one token: up to 1,000 repeats (enough to show a quadratic path as
         // a slow answer without stalling the run).
-        const rep = REPEATED[lang][Math.floor(r() * REPEATED[lang].length)];
+        const rep = repeated[Math.floor(r() * repeated.length)];
         t = t.slice(0, pos) + rep.repeat(1 + Math.floor(r() * 1000)) + t.slice(pos);
         break;
       }
@@ -98,12 +105,29 @@ function timed<T>(what: string, fn: () => T, problems: string[]): T | undefined 
 }
 
 /** Runs every feature on one input; returns the problems found. */
-export function checkInput(svc: LanguageService, languageId: 'lxc' | 'containers-conf', text: string, r: () => number, options: { markdown?: boolean } = {}): string[] {
+/** A path each language is recognised by (some checks read the path: subuid or subgid, /etc/pve). */
+const URIS: Record<LanguageId, string> = {
+  lxc: 'file:///var/lib/lxc/fuzz/config',
+  'containers-conf': 'file:///etc/containers/containers.conf',
+  'containers-storage-conf': 'file:///etc/containers/storage.conf',
+  'containers-registries-conf': 'file:///etc/containers/registries.conf',
+  'seccomp-json': 'file:///etc/containers/seccomp.json',
+  'selinux-contexts': 'file:///usr/share/containers/selinux/contexts',
+  'containers-mounts-conf': 'file:///etc/containers/mounts.conf',
+  subid: 'file:///etc/subuid',
+  'lxc-usernet': 'file:///etc/lxc/lxc-usernet',
+  'proxmox-ct': 'file:///etc/pve/lxc/100.conf',
+  'incus-yaml': 'file:///home/a/fuzz.incus.yaml',
+};
+
+export function checkInput(svc: LanguageService, languageId: LanguageId, text: string, r: () => number, options: { markdown?: boolean } = {}): string[] {
   const problems: string[] = [];
-  const uri = languageId === 'lxc' ? 'file:///var/lib/lxc/fuzz/config' : 'file:///etc/containers/containers.conf';
+  const uri = URIS[languageId];
   const td = TextDocument.create(uri, languageId, 1, text);
   const doc = { uri, languageId, version: 1, text };
   const diags = timed('diagnostics', () => svc.diagnostics(doc), problems) ?? [];
+  // The service turns a crash inside a check into this diagnostic rather than an exception.
+  for (const d of diags) if (d.code === 'ctconf/internal-error' && !/nested this deeply/.test(String(d.message))) problems.push(`internal error: ${String(d.message)}`);
   for (const d of diags) if (!inside(td, d.range)) problems.push(`diagnostic ${d.code} range outside the document: ${JSON.stringify(d.range)}`);
   for (let k = 0; k < 5; k++) {
     const offset = Math.floor(r() * (text.length + 1));
@@ -160,14 +184,45 @@ export function seeds(corpus: string, root: string): { lxc: string[]; cc: string
 }
 
 /** The seeded stream of fuzz inputs: mutated seeds for both languages, and one in ten random bytes. */
-export function* fuzzInputs(seed: number, corpus: string, root: string): Generator<{ language: 'lxc' | 'containers-conf'; input: string; r: () => number }> {
+export function* fuzzInputs(seed: number, corpus: string, root: string): Generator<{ language: LanguageId; input: string; r: () => number }> {
   const r = rng(seed);
   const { lxc, cc } = seeds(corpus, root);
   if (lxc.length === 0) lxc.push('lxc.uts.name = a\n');
   if (cc.length === 0) cc.push('[containers]\nlabel = true\n');
   for (;;) {
-    const language = r() < 0.5 ? 'lxc' : 'containers-conf';
+    const language: LanguageId = r() < 0.5 ? 'lxc' : 'containers-conf';
     const pool = language === 'lxc' ? lxc : cc;
+    const input = r() < 0.1 ? randomBytes(r) : mutate(pool[Math.floor(r() * pool.length)], language, r);
+    yield { language, input, r };
+  }
+}
+
+/** Small seeds of the other formats, used with the corpus files and fixtures when present. */
+const OTHER_SEEDS: Record<Exclude<LanguageId, 'lxc' | 'containers-conf'>, { inline: string[]; files: string[] }> = {
+  'containers-storage-conf': { inline: ['[storage]\ndriver = "overlay"\nrunroot = "/run/containers/storage"\ngraphroot = "/var/lib/containers/storage"\n[storage.options]\nadditionalimagestores = ["/a"]\n[storage.options.overlay]\nmountopt = "nodev"\n'], files: ['containers-storage/usr/share/containers/storage.conf'] },
+  'containers-registries-conf': { inline: ['unqualified-search-registries = ["docker.io"]\n[[registry]]\nprefix = "example.com"\nlocation = "mirror.example.com"\n[[registry.mirror]]\nlocation = "m2.example.com"\n[aliases]\n"fedora" = "registry.fedoraproject.org/fedora"\n'], files: ['golang-github-containers-image/etc/containers/registries.conf', 'golang-github-containers-common/etc/containers/registries.conf.d/shortnames.conf'] },
+  'seccomp-json': { inline: ['{"defaultAction": "SCMP_ACT_ERRNO", "defaultErrnoRet": 1, "archMap": [{"architecture": "SCMP_ARCH_X86_64", "subArchitectures": ["SCMP_ARCH_X86"]}], "syscalls": [{"names": ["chmod", "clock_settime"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 1, "op": "SCMP_CMP_EQ"}], "includes": {"caps": ["CAP_SYS_TIME"]}}]}\n'], files: ['golang-github-containers-common/usr/share/containers/seccomp.json'] },
+  'selinux-contexts': { inline: ['process = "system_u:system_r:container_t:s0"\nfile = "system_u:object_r:container_file_t:s0"\nro_file = "system_u:object_r:container_ro_file_t:s0"\nkvm_process = "system_u:system_r:container_kvm_t:s0"\n'], files: [] },
+  'containers-mounts-conf': { inline: ['/usr/share/rhel/secrets:/run/secrets\n# comment\n/etc/pki:/etc/pki\n'], files: ['golang-github-containers-common-dev/usr/share/gocode/src/github.com/containers/common/pkg/subscriptions/mounts.conf'] },
+  subid: { inline: ['root:100000:65536\nalice:165536:65536\n'], files: ['test/fixtures/subid/subuid', 'test/fixtures/subid/debian-default.subuid', 'test/fixtures/subid/crlf.subuid'] },
+  'lxc-usernet': { inline: ['alice veth lxcbr0 10\n@lxd veth br0 2\n'], files: ['test/fixtures/usernet/lxc-usernet'] },
+  'proxmox-ct': { inline: ['arch: amd64\nhostname: ct\nmemory: 512\nmp0: /srv/data,mp=/data\nunprivileged: 1\nlxc.idmap: u 0 100000 65536\n\n[snap1]\nhostname: old\n'], files: ['test/fixtures/proxmox/etc/pve/lxc/101.conf', 'test/fixtures/proxmox/etc/pve/lxc/103.conf'] },
+  'incus-yaml': { inline: ['config:\n  security.idmap.isolated: "true"\n  limits.memory: 1GiB\n  raw.lxc: |\n    lxc.cap.drop = sys_time\ndevices:\n  root:\n    path: /\n    type: disk\n'], files: ['test/fixtures/incus/web.incus.yaml', 'test/fixtures/incus/db.lxd.yaml', 'test/fixtures/incus/broken.incus.yaml'] },
+};
+
+/** The seeded stream of fuzz inputs for the nine other formats (random bytes one time in ten). */
+export function* otherInputs(seed: number, corpus: string, root: string): Generator<{ language: LanguageId; input: string; r: () => number }> {
+  const r = rng(seed);
+  const pools = Object.entries(OTHER_SEEDS).map(([language, s]) => {
+    const pool = [...s.inline];
+    for (const f of s.files) {
+      const p = f.startsWith('test/') ? path.join(root, f) : path.join(corpus, f);
+      if (fs.existsSync(p)) pool.push(fs.readFileSync(p, 'utf8'));
+    }
+    return { language: language as LanguageId, pool };
+  });
+  for (;;) {
+    const { language, pool } = pools[Math.floor(r() * pools.length)];
     const input = r() < 0.1 ? randomBytes(r) : mutate(pool[Math.floor(r() * pool.length)], language, r);
     yield { language, input, r };
   }
@@ -180,13 +235,14 @@ function markupProblems(h: { contents: unknown } | null | undefined, pos: unknow
   for (const f of rawMarkup(value)) problems.push(`hover at ${JSON.stringify(pos)} carries raw ${f} from the document`);
 }
 
-export function fuzz(options: { iterations: number; seconds: number; seed: number; corpus: string; root: string; markdown?: boolean }): { runs: number; failures: FuzzFailure[] } {
+export function fuzz(options: { iterations: number; seconds: number; seed: number; corpus: string; root: string; markdown?: boolean; formats?: 'lxc-and-containers' | 'others' }): { runs: number; failures: FuzzFailure[] } {
   const host = memoryHost({ '/etc/lxc/common.conf': 'lxc.cap.drop = sys_time\n', '/etc/subuid': 'root:100000:65536\n' });
   const svc = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
   const failures: FuzzFailure[] = [];
   const end = performance.now() + options.seconds * 1000;
   let runs = 0;
-  for (const { language, input, r } of fuzzInputs(options.seed, options.corpus, options.root)) {
+  const inputs = options.formats === 'others' ? otherInputs(options.seed, options.corpus, options.root) : fuzzInputs(options.seed, options.corpus, options.root);
+  for (const { language, input, r } of inputs) {
     if (runs >= options.iterations || performance.now() >= end) break;
     runs++;
     for (const problem of checkInput(svc, language, input, r, { markdown: options.markdown })) failures.push({ language, input, problem });

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { CORPUS } from '../helpers/paths';
 import { offsetAt, parseToml, positionAt } from '../../server/src/containers/toml';
 import { needs } from '../helpers/needs';
+import { createLanguageService } from '../../server/src/service';
+import { memoryHost } from '../../server/src/host';
 
 const SUITE = path.join(CORPUS, 'golang-github-burntsushi-toml-dev/usr/share/gocode/src/github.com/BurntSushi/toml/internal/toml-test/tests');
 const missing = fs.existsSync(SUITE) ? undefined : `toml-test suite not unpacked at ${SUITE} (scripts/prepare.sh downloads it)`;
@@ -126,4 +128,19 @@ test('an array of a million values without commas: one error, and no slower than
   const d = parseToml(`[c]\nenv = [${'"a" '.repeat(1_000_000)}]\n`);
   assert.equal(d.errors.length, 1);
   assert.ok(Date.now() - t0 < 2 * withCommas + 500, `${Date.now() - t0} ms without commas, ${withCommas} ms with`);
+});
+
+test('an offset between the CR and LF of a line break is the end of its line (found by fuzzing registries.conf)', () => {
+  const text = 'a = 1\r\nT\r\nb = 2\r\n';
+  const doc = parseToml(text);
+  assert.deepEqual(positionAt(doc, text.indexOf('T') + 1), { line: 1, character: 1 });
+  assert.deepEqual(positionAt(doc, text.indexOf('T') + 2), { line: 1, character: 1 }, 'between \\r and \\n');
+  assert.deepEqual(positionAt(doc, text.indexOf('b')), { line: 2, character: 0 });
+  // The syntax error after the key `T` ends inside line 1, in every TOML language.
+  for (const languageId of ['containers-conf', 'containers-storage-conf', 'containers-registries-conf']) {
+    const d = createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} }).diagnostics({ uri: 'file:///etc/containers/x.conf', languageId, version: 1, text });
+    const onT = d.filter((x) => x.range.start.line === 1);
+    assert.ok(onT.length > 0, languageId);
+    for (const x of onT) assert.ok(x.range.end.line === 1 && x.range.end.character <= 1, `${languageId}: ${JSON.stringify(x.range)}`);
+  }
 });

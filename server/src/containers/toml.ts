@@ -197,8 +197,11 @@ class DocumentParser extends ValueParser {
 
 const dotted = (parts: readonly { name: string }[]): string => parts.map((p) => p.name).join('.');
 
-/** Converts an offset to an LSP position (UTF-16 columns). */
-export function positionAt(doc: { lineStarts: number[] }, offset: number): { line: number; character: number } {
+/**
+ * Converts an offset to an LSP position (UTF-16 columns). An offset between the CR and the LF
+ * of a line break is the end of its line: LSP has no column there.
+ */
+export function positionAt(doc: { lineStarts: number[]; text: string }, offset: number): { line: number; character: number } {
   const ls = doc.lineStarts;
   let lo = 0;
   let hi = ls.length - 1;
@@ -207,7 +210,9 @@ export function positionAt(doc: { lineStarts: number[] }, offset: number): { lin
     if (ls[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - ls[lo] };
+  const character = offset - ls[lo];
+  const insideCrLf = character > 0 && doc.text.charCodeAt(offset - 1) === 13 && doc.text.charCodeAt(offset) === 10;
+  return { line: lo, character: insideCrLf ? character - 1 : character };
 }
 
 /**

@@ -61,7 +61,7 @@ export function offsetAt(doc: { lineStarts: number[]; text: string }, pos: { lin
   return Math.min(start + Math.max(0, pos.character), next);
 }
 
-export function rangeOf(doc: { lineStarts: number[] }, start: number, end: number): Range {
+export function rangeOf(doc: { lineStarts: number[]; text: string }, start: number, end: number): Range {
   return { start: positionAt(doc, start), end: positionAt(doc, Math.max(start, end)) };
 }
 
