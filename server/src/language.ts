@@ -78,6 +78,8 @@ export interface LanguageSupport<M> {
   readonly readsOthers?: boolean;
   /** Builds the model of one document version (called once per version). */
   parse(text: string, ctx: DocContext): M;
+  /** `parse` in slices, for a front door that answers requests in between (a huge document). */
+  parseSlices?(text: string, ctx: DocContext): Slices<M>;
   findings(model: M, ctx: DocContext): Finding[];
   /**
    * The costly part of `findings`, in slices, for a front door that answers requests in

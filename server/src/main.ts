@@ -1,7 +1,8 @@
 /** Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc). */
-import { createConnection, ProposedFeatures, LSPErrorCodes, type Connection, type ConnectionOptions, type RequestMessage } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, LSPErrorCodes, StreamMessageReader, type Connection, type ConnectionOptions, type RequestMessage } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { FramingGuard } from './framing';
+import { StdioMessageWriter } from './writer';
 
 /** A request the client cancelled before it started is answered at once with the cancelled error. */
 const options: ConnectionOptions = {
@@ -14,7 +15,7 @@ const options: ConnectionOptions = {
   },
 };
 
-/** The connection on stdio (through the framing guard) or, without --stdio, as the client asks. */
+/** The connection on stdio (the framing guard in, one write per message out) or, without --stdio, as the client asks. */
 function connect(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, options);
   // Our own stdio wiring, so a client's bad Content-Length cannot derail the stream (framing.ts).
@@ -23,7 +24,7 @@ function connect(): Connection {
   let connection: Connection | undefined;
   const input = new FramingGuard((m) => connection?.console.error(m));
   process.stdin.pipe(input);
-  connection = createConnection(ProposedFeatures.all, input, process.stdout, options);
+  connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), new StdioMessageWriter(process.stdout), options);
   return connection;
 }
 

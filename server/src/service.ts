@@ -6,7 +6,7 @@
  * suppression comments, the diagnostic cap, and the guard that turns a crash inside a
  * language into one diagnostic instead of an empty result.
  */
-import type { Slices } from './util/slices';
+import { finish, type Slices } from './util/slices';
 import {
   DiagnosticSeverity, DiagnosticTag,
   type CodeAction, type CompletionItem, type Diagnostic, type DocumentLink, type DocumentSymbol, type FoldingRange, type Hover,
@@ -41,6 +41,8 @@ interface Parsed {
   support: AnyLanguageSupport;
   model: unknown;
   ctx: DocContext;
+  /** A parse `prepare` has started and not finished (model is undefined until then). */
+  pending?: Slices<unknown>;
 }
 
 export interface LanguageService {
@@ -136,15 +138,43 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     };
   }
 
+  /** The cached model of this version, finishing a parse that `prepare` has under way. */
   function parsed(doc: TextDoc): Parsed | undefined {
-    const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.text === doc.text && hit.support.id === doc.languageId) return hit;
-    const support = languageSupport(doc.languageId);
+    const hit = cached(doc);
+    if (hit && !hit.pending) return hit;
+    const support = hit?.support ?? languageSupport(doc.languageId);
     if (!support) return undefined;
-    const ctx = context(doc.uri);
-    const p: Parsed = { version: doc.version, text: doc.text, support, model: support.parse(doc.text, ctx), ctx };
+    const ctx = hit?.ctx ?? context(doc.uri);
+    const p: Parsed = { version: doc.version, text: doc.text, support, model: hit?.pending ? finish(hit.pending) : support.parse(doc.text, ctx), ctx };
     cache.set(doc.uri, p);
     return p;
+  }
+
+  function cached(doc: TextDoc): Parsed | undefined {
+    const hit = cache.get(doc.uri);
+    return hit && hit.version === doc.version && hit.text === doc.text && hit.support.id === doc.languageId ? hit : undefined;
+  }
+
+  /**
+   * Parses in slices where the language can (the parse waits in the cache for `parsed` to
+   * finish). False when the document was closed or another version took its place meanwhile.
+   */
+  function* parsing(doc: TextDoc): Slices<boolean> {
+    if (cached(doc)) return true;
+    const support = languageSupport(doc.languageId);
+    if (!support?.parseSlices) return true;
+    const ctx = context(doc.uri);
+    const entry: Parsed = { version: doc.version, text: doc.text, support, model: undefined, ctx, pending: support.parseSlices(doc.text, ctx) };
+    cache.set(doc.uri, entry);
+    for (;;) {
+      if (cache.get(doc.uri) !== entry) return cached(doc) !== undefined; // finished by a feature, or replaced
+      const r = entry.pending!.next();
+      if (r.done) {
+        cache.set(doc.uri, { ...entry, model: r.value, pending: undefined });
+        return true;
+      }
+      yield;
+    }
   }
 
   /** Runs one language feature; a crash inside it costs this answer, never the caller. */
@@ -203,6 +233,7 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     },
     *prepare(doc) {
       try {
+        if (!(yield* parsing(doc))) return;
         const p = parsed(doc);
         const work = p?.support.prepare?.(p.model, p.ctx);
         if (work) yield* work;

@@ -6,6 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FramingGuard } from '../../server/src/framing';
+import { StdioMessageWriter } from '../../server/src/writer';
+import { PassThrough } from 'node:stream';
 import { rng } from '../../bench/generate';
 
 const frame = (body: string, length = Buffer.byteLength(body)) => `Content-Length: ${length}\r\n\r\n${body}`;
@@ -71,4 +73,25 @@ test('bad headers and wrong lengths lose only the broken message', async () => {
     const { messages } = await run(Buffer.from(`${frame(good(1), good(1).length + 50)}${frame(good(2))}${frame(good(3))}`), rng(7), undefined, bytewise);
     assert.deepEqual(messages, [good(1), good(2), good(3)], `bytewise: ${bytewise}`);
   }
+});
+
+test('the stdio writer sends each message in one write, framed, at once, in order (server/src/writer.ts)', async () => {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (d: Buffer) => chunks.push(d));
+  const w = new StdioMessageWriter(out);
+  const msgs = [{ jsonrpc: '2.0', id: 1, result: { contents: 'é ünïcödé' } }, { jsonrpc: '2.0', method: 'x', params: { text: 'a\r\n\u0000' } }];
+  for (const m of msgs) void w.write(m as never);
+  // Written before any later turn of the event loop: nothing else can run in between.
+  assert.equal(chunks.length, 2);
+  for (let i = 0; i < 2; i++) {
+    const s = chunks[i].toString('utf8');
+    const m = /^Content-Length: (\d+)\r\n\r\n/.exec(s)!;
+    assert.equal(Number(m[1]), chunks[i].length - m[0].length, 'the length counts bytes');
+    assert.deepEqual(JSON.parse(s.slice(m[0].length)), msgs[i]);
+  }
+  const errors: unknown[] = [];
+  w.onError(([e]) => errors.push(e));
+  out.emit('error', new Error('EPIPE'));
+  assert.equal(errors.length, 1);
 });

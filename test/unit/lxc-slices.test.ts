@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLxc } from '../../server/src/lxc/parser';
+import { PARSE_SLICE_LINES, parseLxc, parseLxcSlices } from '../../server/src/lxc/parser';
 import { analyzeLxc, analyzeLxcSlices } from '../../server/src/lxc/validate';
 import { SLICE_LINES } from '../../server/src/lxc/check/walk';
 import { LxcModel } from '../../server/src/lxc/language';
@@ -73,9 +73,44 @@ test('the service: diagnostics after prepare equal diagnostics alone, and prepar
   const a = make();
   let steps = 0;
   for (const _ of a.prepare(doc)) steps++;
-  assert.equal(steps, Math.floor((parseLxc(doc.text).items.length - 1) / SLICE_LINES));
-  assert.ok(steps >= 2);
+  // Pauses in the parse, then in the check.
+  const parsedDoc = parseLxc(doc.text);
+  assert.equal(steps, Math.floor((parsedDoc.lineCount - 1) / PARSE_SLICE_LINES) + Math.floor((parsedDoc.items.length - 1) / SLICE_LINES));
+  assert.ok(steps >= 3);
   assert.deepEqual(a.diagnostics(doc), make().diagnostics(doc));
   // Languages without slices (containers.conf) have nothing to prepare.
   assert.equal(a.prepare({ uri: 'file:///etc/containers/containers.conf', languageId: 'containers-conf', version: 1, text: '[engine]\n' }).next().done, true);
+});
+
+test('the parse in slices pauses once per 20,000 lines and builds the same document', () => {
+  const text = bigConfig(2 * PARSE_SLICE_LINES + 7);
+  const work = parseLxcSlices(text);
+  let pauses = 0;
+  let r = work.next();
+  while (!r.done) {
+    pauses++;
+    r = work.next();
+  }
+  assert.equal(pauses, 2);
+  const whole = parseLxc(text);
+  assert.deepEqual(r.value.items.map((l) => [l.line, l.kind, l.key, l.keyStart, l.keyEnd, l.value, l.quoted]), whole.items.map((l) => [l.line, l.kind, l.key, l.keyStart, l.keyEnd, l.value, l.quoted]));
+  assert.equal(r.value.lineCount, whole.lineCount);
+});
+
+test('a feature asked for while the service parses in slices finishes the parse; the check then goes on', () => {
+  const s = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
+  const doc = { uri: 'file:///var/lib/lxc/c1/config', languageId: 'lxc', version: 1, text: bigConfig(3 * PARSE_SLICE_LINES) };
+  const work = s.prepare(doc);
+  assert.equal(work.next().done, false, 'paused inside the parse');
+  const symbols = s.symbols(doc, 10);
+  assert.equal(symbols.length > 0, true);
+  let steps = 0;
+  while (!work.next().done) steps++;
+  assert.ok(steps >= 1, 'the check still ran in slices');
+  assert.deepEqual(s.diagnostics(doc), createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} }).diagnostics(doc));
+  // A close while parsing stops the slices.
+  const again = s.prepare({ ...doc, version: 2 });
+  again.next();
+  s.close(doc.uri);
+  assert.equal(again.next().done, true);
 });

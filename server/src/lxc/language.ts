@@ -1,7 +1,7 @@
 /** LXC container configs (and LXC's system lxc.conf) as a language of the engine. */
 import { CodeActionKind, InlayHintKind, type CodeAction, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { DocContext, LanguageSupport } from '../language';
-import { parseLxc, type LxcDocument } from './parser';
+import { parseLxcSlices, type LxcDocument } from './parser';
 import { IncludeCache, analyzeLxcSlices, type LxcAnalysis } from './validate';
 import { finish, type Slices } from '../util/slices';
 import { allowCapabilityEdit, capabilitiesInRange, definitionSpots, droppedCapabilities, effectiveText, includeSummary, inheritedDrops, keepLineAllowEdit, keepLinesInRange, lxcInlayHints } from './effective';
@@ -104,9 +104,14 @@ export class LxcModel {
   }
 }
 
+function* lxcModelSlices(text: string, ctx: DocContext): Slices<LxcModel> {
+  return new LxcModel(yield* parseLxcSlices(text), isSystemConfigPath(ctx.path));
+}
+
 export const lxcLanguage: LanguageSupport<LxcModel> = {
   id: 'lxc',
-  parse: (text, ctx) => new LxcModel(parseLxc(text), isSystemConfigPath(ctx.path)),
+  parse: (text, ctx) => finish(lxcModelSlices(text, ctx)),
+  parseSlices: lxcModelSlices,
   findings(m, ctx) {
     return m.analysis(ctx)?.findings ?? validateLxcSystem(m.doc);
   },

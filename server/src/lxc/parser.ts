@@ -11,6 +11,8 @@
  * The parser never fails: every line gets a kind, and columns are UTF-16 offsets as in LSP.
  */
 
+import { finish, type Slices } from '../util/slices';
+
 export type LineKind = 'blank' | 'comment' | 'entry' | 'malformed' | 'ignored';
 
 /**
@@ -173,7 +175,7 @@ interface ScanResult {
  * Walks the text line by line, records where each line starts, and hands every line that is
  * not blank or a comment to `visit`, without building the lines in between.
  */
-function scanLxc(text: string, visit: (l: LxcLine) => void): ScanResult {
+function* scanLxc(text: string, visit: (l: LxcLine) => void): Slices<ScanResult> {
   const hint: EqHint = { from: 0, at: -1, keys: new Map() };
   const n = text.length;
   const bom = text.charCodeAt(0) === 0xfeff;
@@ -224,14 +226,23 @@ function scanLxc(text: string, visit: (l: LxcLine) => void): ScanResult {
     line++;
     if (next > n) break;
     pos = next;
+    if (line % PARSE_SLICE_LINES === 0) yield;
   }
   return { starts, lineCount: line, bom, nul, afterNul };
 }
 
+/** Lines parsed between two points where a front door may answer requests (util/slices.ts). */
+export const PARSE_SLICE_LINES = 20_000;
+
 export function parseLxc(text: string): LxcDocument {
+  return finish(parseLxcSlices(text));
+}
+
+/** `parseLxc`, pausing after every PARSE_SLICE_LINES lines. */
+export function* parseLxcSlices(text: string): Slices<LxcDocument> {
   const items: LxcLine[] = [];
   let others = 0;
-  const r = scanLxc(text, (l) => {
+  const r = yield* scanLxc(text, (l) => {
     items.push(l);
     if (l.kind !== 'entry') others++;
   });
