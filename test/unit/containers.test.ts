@@ -211,3 +211,19 @@ test('hover Markdown escapes every name and value taken from the document', () =
   }
   assert.match(hovers[3], /Podman does not know this value/);
 });
+
+test('cni_plugin_dirs before Podman 4.7: a list other than the default needs one existing directory (found by the generated differential)', () => {
+  const host = memoryHost({ '/opt/mycni/bridge': 'x' }, { cwd: '/home/a' });
+  const check = (list: string, v: string) => createLanguageService(host, { lxcVersion: '5.0', podmanVersion: v, rules: {} }).diagnostics(doc(`[network]\ncni_plugin_dirs = ${list}\n`)).map((d) => d.code);
+  assert.deepEqual(check('["x"]', '4.3'), ['containers/invalid-value']);
+  assert.deepEqual(check('["/nonexistent", "/also/not"]', '4.6'), ['containers/invalid-value']);
+  assert.deepEqual(check('[]', '4.3'), ['containers/invalid-value']);
+  assert.deepEqual(check('["/nonexistent", "/opt/mycni"]', '4.3'), [], 'one existing directory is enough');
+  assert.deepEqual(check('["/usr/local/libexec/cni", "/usr/libexec/cni", "/usr/local/lib/cni", "/usr/lib/cni", "/opt/cni/bin"]', '4.3'), [], 'the default list is never checked');
+  assert.deepEqual(check('["~/cni"]', '4.3'), [], 'a home directory is expanded by Podman: not judged');
+  assert.deepEqual(check('["x"]', '4.7'), [], 'Podman 4.7 and later no longer check');
+  // The same line written as a dotted key at the top level.
+  assert.deepEqual(createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} }).diagnostics(doc('network.cni_plugin_dirs = ["x"]\n')).map((d) => d.code), ['containers/invalid-value']);
+  // Restricted Mode reads nothing on the host, so it does not judge.
+  assert.deepEqual(createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted: true }).diagnostics(doc('[network]\ncni_plugin_dirs = ["x"]\n')).map((d) => d.code), []);
+});

@@ -106,6 +106,17 @@ export const CHECKS = {
   'num-locks': (value, _k, cx) => {
     if (value.type === 'integer' && value.value === 0n) createError(cx, '`num_locks` must be at least 1: Podman loads the file, but `podman info`, `podman create` and every command that opens its database fail.', at(cx, value));
   },
+  'cni-plugin-dirs': (value, k, cx) => {
+    // Before Podman 4.7 (containers/common 0.56) a list other than the default must name at
+    // least one existing directory, or Podman refuses the file: judged on this host.
+    if (versionAtLeast(cx.version, '4.7') || value.type !== 'array' || !cx.host || cx.restricted) return;
+    const dirs = strings(value).map((s) => s.value);
+    if (dirs.length !== value.items.length || dirs.some((d) => d.startsWith('~'))) return;
+    if (k.default && JSON.stringify(dirs) === JSON.stringify(JSON.parse(k.default))) return;
+    const host = cx.host;
+    if (dirs.some((d) => host.stat(d.startsWith('/') ? d : `${host.cwd()}/${d}`)?.type === 'directory')) return;
+    loadError(cx, `${dirs.length ? 'None of these directories exists on this host' : 'The list is empty'}, and Podman ${cx.version} needs one that exists when \`cni_plugin_dirs\` is not the default ("invalid cni_plugin_dirs"; Podman 4.7 and later no longer check).`, at(cx, value));
+  },
   'copy-tmp-dir': (value, _k, cx) => {
     if (value.type === 'string' && value.value !== '' && value.value !== 'storage' && !value.value.startsWith('/')) createError(cx, `\`image_copy_tmp_dir\` must be an absolute path or \`storage\`, not \`${value.value}\`: Podman loads the file, but \`podman info\`, \`podman create\` and image commands fail.`, at(cx, value));
   },
