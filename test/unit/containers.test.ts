@@ -227,3 +227,12 @@ test('cni_plugin_dirs before Podman 4.7: a list other than the default needs one
   // Restricted Mode reads nothing on the host, so it does not judge.
   assert.deepEqual(createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted: true }).diagnostics(doc('[network]\ncni_plugin_dirs = ["x"]\n')).map((d) => d.code), []);
 });
+
+test('[network.default_subnet_pools] as one table: Podman refuses it (an array of tables); its entries are still checked as an item', () => {
+  assert.deepEqual(diags('[network.default_subnet_pools]\nbase = "10.89.0.0/16"\nsize = 24\n', '4.3'), ['0:1-29 containers/wrong-type']);
+  assert.deepEqual(codes('[network.default_subnet_pools]\n', '4.3'), ['containers/wrong-type']);
+  assert.deepEqual(codes('[network.default_subnet_pools]\nbase = "fd00::/8"\nsize = 24\n', '4.3'), ['containers/wrong-type', 'containers/invalid-value']);
+  assert.deepEqual(codes('[[network.default_subnet_pools]]\nbase = "10.89.0.0/16"\nsize = 24\n', '4.3'), []);
+  // Before 4.1 Podman has no such key, and ignores the table.
+  assert.ok(!codes('[network.default_subnet_pools]\nbase = "10.89.0.0/16"\n', '4.0').includes('containers/wrong-type'));
+});

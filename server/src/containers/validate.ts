@@ -105,6 +105,13 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
         return;
       }
     }
+    // `[network.default_subnet_pools]`: one table where the key takes an array of tables. Its
+    // entries are still checked as an item of that array.
+    if (r.type === 'key' && r.key.type === 'table[]' && (!r.key.since || reached(r.key.since))) {
+      out.push({ code: 'containers/wrong-type', message: `\`${r.canonical.join('.')}\` is an array of tables: each item needs its own \`[[${path.join('.')}]]\` header. Given one \`[${path.join('.')}]\` table, Podman refuses to start with this file.`, range: at() });
+      arrayTables.set(h, r.key);
+      return;
+    }
     // `[engine.runtimes.crun]`: an entry of a map of strings or string arrays written as a table.
     if (r.type === 'map-entry' && r.valueType !== 'any') {
       out.push({ code: 'containers/wrong-type', message: `\`${path.join('.')}\` takes ${WANT[r.valueType]}, not a table; Podman refuses to start with this file.`, range: at() });
