@@ -145,7 +145,15 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     const support = hit?.support ?? languageSupport(doc.languageId);
     if (!support) return undefined;
     const ctx = hit?.ctx ?? context(doc.uri);
-    const p: Parsed = { version: doc.version, text: doc.text, support, model: hit?.pending ? finish(hit.pending) : support.parse(doc.text, ctx), ctx };
+    let model: unknown;
+    try {
+      model = hit?.pending ? finish(hit.pending) : support.parse(doc.text, ctx);
+    } catch (e) {
+      // A parse that failed half-way is not kept: the next request parses afresh.
+      if (hit) cache.delete(doc.uri);
+      throw e;
+    }
+    const p: Parsed = { version: doc.version, text: doc.text, support, model, ctx };
     cache.set(doc.uri, p);
     return p;
   }
@@ -168,7 +176,13 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     cache.set(doc.uri, entry);
     for (;;) {
       if (cache.get(doc.uri) !== entry) return cached(doc) !== undefined; // finished by a feature, or replaced
-      const r = entry.pending!.next();
+      let r: IteratorResult<void, unknown>;
+      try {
+        r = entry.pending!.next();
+      } catch (e) {
+        cache.delete(doc.uri);
+        throw e;
+      }
       if (r.done) {
         cache.set(doc.uri, { ...entry, model: r.value, pending: undefined });
         return true;
