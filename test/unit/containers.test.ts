@@ -236,3 +236,11 @@ test('[network.default_subnet_pools] as one table: Podman refuses it (an array o
   // Before 4.1 Podman has no such key, and ignores the table.
   assert.ok(!codes('[network.default_subnet_pools]\nbase = "10.89.0.0/16"\n', '4.0').includes('containers/wrong-type'));
 });
+
+test('an empty namespace or cgroups mode is the default, as podman create takes it (found by the generated differential)', () => {
+  for (const key of ['pidns', 'ipcns', 'utsns', 'cgroupns', 'userns', 'cgroups', 'netns']) {
+    assert.deepEqual(codes(`[containers]\n${key} = ""\n`, '4.3'), [], key);
+    assert.deepEqual(codes(`containers.${key} = ""\n`, '5.8'), [], key);
+  }
+  assert.deepEqual(codes('[containers]\npidns = "bogus"\n', '4.3'), ['containers/runtime-value']);
+});
