@@ -27,10 +27,10 @@ import { seedFromEnv, stratifiedSample } from '../generators/common';
  * Floors: what ctconf achieves today (measured on this branch with the default seed and sample),
  * minus nothing. The lead raises them as the fixes for issue 14 land; never lower them.
  */
-// Measured 2026-12-01: 274/275 (99.64 %), 1 false alarm (a relative image_copy_tmp_dir, which
+// Measured 2026-12-01: 274/275 (99.636 %), 1 false alarm (a relative image_copy_tmp_dir, which
 // Podman only refuses when it copies an image), 0 misses (a single [network.default_subnet_pools]
 // table is now an error, as Podman refuses it).
-const FLOOR = { agreement: 99.64, falseAlarms: 1, misses: 0 };
+const FLOOR = { agreement: 99.63, falseAlarms: 1, misses: 0 };
 /** Cases run per `npm test` (3/4 validators and structure, 1/4 types × placements; deterministic samples). */
 const SAMPLE = Number(process.env.TRUTH_PODMAN_CASES) || 260;
 /** Podman processes at a time (the machine has 2 cores). */
