@@ -15,20 +15,16 @@ import { finish, type Slices } from '../util/slices';
 
 export type LineKind = 'blank' | 'comment' | 'entry' | 'malformed' | 'ignored';
 
-/**
- * One line as LXC reads it. A class with the fewest stored fields (the value's columns follow
- * from the raw value's and its quote): a million-line config keeps one per key line, and on
- * machines where fresh memory is slow to touch the size of each is a large part of the time.
- * A line of the document is also its own origin (`file` undefined, `topLine` itself).
- */
 const KINDS: readonly LineKind[] = ['blank', 'comment', 'entry', 'malformed', 'ignored'];
 const UNSEEN = [undefined, 'nul', 'bom'] as const;
 
 /**
- * One line as LXC reads it. A config of 500,000 key lines keeps 500,000 of these, and on a
- * small VM memory touched for the first time costs about 5 ms per MB: the kind, the quote and
- * `unseen` share one number, and the key's end follows from its start and length (104 bytes
- * a line, where 13 fields took 128).
+ * One line as LXC reads it. A class with the fewest stored fields: a config keeps one per key
+ * line, and on machines where fresh memory is slow to touch (about 5 ms per MB here) the size
+ * of each is a large part of the time. So the value's columns follow from the raw columns and
+ * the quote, the key's end from its start and length, and the kind, the quote and `unseen`
+ * share one number (104 bytes a line, where 13 fields took 128). A line of the document is
+ * also its own origin (`file` undefined, `topLine` itself).
  */
 export class LxcLine {
   /** kind (bits 0-2), quoted (bit 3), unseen (bits 4-5). */
