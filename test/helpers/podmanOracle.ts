@@ -51,5 +51,14 @@ export function podmanCreates(file: string): { ok: boolean; message: string } {
     imported = true;
   }
   const r = spawnSync('podman', ['create', '--network', 'none', 'localhost/ctconf-empty', '/none'], { encoding: 'utf8', env, timeout: 30000 });
-  return { ok: r.status === 0, message: (r.stderr ?? '').trim().split('\n').pop() ?? '' };
+  const message = (r.stderr ?? '').trim().split('\n').pop() ?? '';
+  // Every container holds one of the host's podman locks (a table in /dev/shm shared by every
+  // storage root, 2,048 by default, freed only by `podman rm` or a reboot). Remove what we made,
+  // or a few test runs fill the table and every later create fails.
+  const id = r.status === 0 ? /^[0-9a-f]{64}$/m.exec(r.stdout ?? '')?.[0] : undefined;
+  if (id) spawnSync('podman', ['rm', '--force', id], { stdio: 'ignore', env, timeout: 30000 });
+  if (message.includes('exceeded num_locks')) {
+    throw new Error(`podman's lock table on this host is full (${message}); containers left by other runs hold it. \`podman system renumber\` as root, or a reboot, frees it.`);
+  }
+  return { ok: r.status === 0, message };
 }
