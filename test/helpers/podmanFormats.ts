@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CORPUS } from './paths';
+import { podmanCommand } from './podmanShm';
 
 export interface Verdict {
   ok: boolean;
@@ -86,7 +87,7 @@ export class PodmanSandbox {
   }
 
   private run(args: string[], env: Record<string, string>, timeout = 30000): Verdict {
-    const r = spawnSync('podman', args, { encoding: 'utf8', env: this.env(env), timeout });
+    const r = spawnSync(...podmanCommand(args), { encoding: 'utf8', env: this.env(env), timeout });
     const lines = (r.stderr ?? '').trim().split('\n').filter(Boolean);
     return { ok: r.status === 0, status: r.status, message: lines[lines.length - 1] ?? '', undecoded: /Failed to decode (the )?keys/.test(r.stderr ?? '') };
   }
@@ -108,7 +109,9 @@ export class PodmanSandbox {
   /** `podman create --security-opt seccomp=FILE` of an empty image imported offline. */
   seccompCreate(file: string): Verdict {
     if (!this.imported) {
-      const r = spawnSync('sh', ['-c', `tar cf - --files-from /dev/null | podman ${this.storageFlags(false, 'vfs').join(' ')} import - localhost/ctconf-empty`], { encoding: 'utf8', env: this.env({}) });
+      const tar = path.join(this.dir, 'empty.tar');
+      if (spawnSync('tar', ['cf', tar, '--files-from', '/dev/null']).status !== 0) throw new Error('tar failed');
+      const r = spawnSync(...podmanCommand([...this.storageFlags(false, 'vfs'), 'import', tar, 'localhost/ctconf-empty']), { encoding: 'utf8', env: this.env({}) });
       if (r.status !== 0) throw new Error(`podman import failed: ${r.stderr}`);
       this.imported = true;
     }
@@ -116,7 +119,7 @@ export class PodmanSandbox {
   }
 
   dispose(): void {
-    spawnSync('podman', [...this.storageFlags(false, 'vfs'), 'rm', '-a', '-f'], { env: this.env({}), stdio: 'ignore' });
+    spawnSync(...podmanCommand([...this.storageFlags(false, 'vfs'), 'rm', '-a', '-f']), { env: this.env({}), stdio: 'ignore' });
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

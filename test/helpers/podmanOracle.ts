@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { podmanCommand, shmIsPrivate } from './podmanShm';
 
 export function podmanMissing(): string | undefined {
   try {
@@ -46,16 +47,16 @@ let imported = false;
 export function podmanCreates(file: string): { ok: boolean; message: string } {
   const env = podmanEnv(file);
   if (!imported) {
-    const r = spawnSync('sh', ['-c', 'tar cf - --files-from /dev/null | podman import - localhost/ctconf-empty'], { encoding: 'utf8', env: podmanEnv('/dev/null') });
+    const tar = path.join(path.dirname(storageConf ?? os.tmpdir()), 'empty.tar');
+    if (spawnSync('tar', ['cf', tar, '--files-from', '/dev/null']).status !== 0) throw new Error('tar failed');
+    const r = spawnSync(...podmanCommand(['import', tar, 'localhost/ctconf-empty']), { encoding: 'utf8', env: podmanEnv('/dev/null') });
     if (r.status !== 0) throw new Error(`podman import failed: ${r.stderr}`);
     imported = true;
   }
-  const r = spawnSync('podman', ['create', '--network', 'none', 'localhost/ctconf-empty', '/none'], { encoding: 'utf8', env, timeout: 30000 });
+  const r = spawnSync(...podmanCommand(['create', '--network', 'none', 'localhost/ctconf-empty', '/none']), { encoding: 'utf8', env, timeout: 30000 });
   const message = (r.stderr ?? '').trim().split('\n').pop() ?? '';
-  // Every container holds one of the host's podman locks (a table in /dev/shm shared by every
-  // storage root, 2,048 by default, freed only by `podman rm` or a reboot). Remove what we made,
-  // or a few test runs fill the table and every later create fails.
-  const id = r.status === 0 ? /^[0-9a-f]{64}$/m.exec(r.stdout ?? '')?.[0] : undefined;
+  // without a private /dev/shm, each container holds an entry of the host's lock table until removed
+  const id = r.status === 0 && !shmIsPrivate() ? /^[0-9a-f]{64}$/m.exec(r.stdout ?? '')?.[0] : undefined;
   if (id) spawnSync('podman', ['rm', '--force', id], { stdio: 'ignore', env, timeout: 30000 });
   if (message.includes('exceeded num_locks')) {
     throw new Error(`podman's lock table on this host is full (${message}); containers left by other runs hold it. \`podman system renumber\` as root, or a reboot, frees it.`);
