@@ -72,23 +72,17 @@ for (const list of TOPICS.values()) {
   }
 }
 
-/** The topic whose prefix starts the key; none for network keys, whole-key topics and the rest. */
-function prefixTopic(key: string): Topic | undefined {
-  if (key.startsWith('lxc.net') || !key.startsWith('lxc.')) return undefined;
-  const topics = TOPICS.get(key.charCodeAt(4));
-  if (topics) for (const t of topics) if (!t.exact && key.startsWith(t.prefix)) return t;
-  return undefined;
+/** A network interface's own group (`lxc.net.N`, `lxc.network.N.`), if the key belongs to one. */
+function interfaceGroup(key: string): GroupInfo | undefined {
+  const net = key.startsWith('lxc.net') ? /^lxc\.net\.([0-9]+)(\.|$)/.exec(key) ?? /^lxc\.network\.([0-9]+)\./.exec(key) : null;
+  return net ? { id: `net.${net[1]}`, name: `Network interface ${net[1]}`, kind: SymbolKind.Interface } : undefined;
 }
 
-/** The outline group of a key: network interfaces one by one, then by topic. */
-function groupOf(key: string): GroupInfo {
-  const net = key.startsWith('lxc.net') ? /^lxc\.net\.([0-9]+)(\.|$)/.exec(key) ?? /^lxc\.network\.([0-9]+)\./.exec(key) : null;
-  if (net) return { id: `net.${net[1]}`, name: `Network interface ${net[1]}`, kind: SymbolKind.Interface };
+/** The key's topic: the whole-key one, or the one whose prefix starts the key. */
+function topicOf(key: string): Topic | undefined {
   const topics = key.startsWith('lxc.') ? TOPICS.get(key.charCodeAt(4)) : undefined;
-  if (topics) {
-    for (const t of topics) if (t.exact ? key === t.prefix : key.startsWith(t.prefix)) return t.group;
-  }
-  return GENERAL;
+  if (topics) for (const t of topics) if (t.exact ? key === t.prefix : key.startsWith(t.prefix)) return t;
+  return undefined;
 }
 
 function keySymbol(l: LxcLine): DocumentSymbol {
@@ -114,7 +108,15 @@ export function lxcSymbols(doc: LxcDocument, max = Infinity): DocumentSymbol[] {
   let run: Topic | undefined;
   for (let i = 0; i < entries.length; i++) {
     const l = entries[i];
-    const g = run !== undefined && l.key.startsWith(run.prefix) ? run.group : ((run = prefixTopic(l.key))?.group ?? groupOf(l.key));
+    let g: GroupInfo;
+    if (run !== undefined && l.key.startsWith(run.prefix)) g = run.group;
+    else {
+      const net = interfaceGroup(l.key);
+      const topic = net ? undefined : topicOf(l.key);
+      // (not a network prefix: an interface's keys start with it too, and have their own group)
+      run = topic && !topic.exact && !topic.prefix.startsWith('lxc.net') ? topic : undefined;
+      g = net ?? topic?.group ?? GENERAL;
+    }
     let grp = groups.get(g.id);
     if (!grp) {
       grp = { id: g.id, name: g.name, kind: g.kind, count: 0, first: l, last: l, lines: [] };
