@@ -112,3 +112,13 @@ test('seccomp profile paths', () => {
   assert.equal(detectLanguage('/home/a/profiles/web.seccomp.json'), 'seccomp-json');
   assert.equal(detectLanguage('/home/a/package.json'), undefined);
 });
+
+test('did-you-mean for the first 1,000 findings of a profile only; the findings themselves all stay', () => {
+  // 1,500 misspellings of `read`: every one is reported, the first 1,000 carry the suggestion
+  const names = Array.from({ length: 1500 }, (_, i) => (i % 2 ? 'raed' : 'reaad'));
+  const diags = svc().diagnostics(doc(P(R(names)))).filter((d) => d.code === 'seccomp/unknown-syscall');
+  assert.equal(diags.length, 1500);
+  const data = diags.map((d) => (d.data as { suggestion: string | null }).suggestion);
+  assert.deepEqual(new Set(data.slice(0, 1000)), new Set(['read']));
+  assert.deepEqual(new Set(data.slice(1000)), new Set([null]));
+});

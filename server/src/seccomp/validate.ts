@@ -12,7 +12,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../diagnostic';
 import type { RuleCode } from '../rules';
 import { CAPABILITIES } from '../capabilities/table';
-import { closest } from '../util/strings';
+import { closest, Suggester } from '../util/strings';
 import { inlineCode } from '../util/markdown';
 import { ACTIONS, ARCHES, ERRNOS, FLAGS, GO_ARCHES, OPERATORS, PROFILE_FIELDS, type FieldSpec } from './profile';
 import { isKnownSyscall, syscallNames } from './syscalls';
@@ -83,8 +83,16 @@ function props(o: Node): { key: Node; value: Node; name: string }[] {
   return (o.children ?? []).filter((p) => p.children?.length === 2).map((p) => ({ key: p.children![0], value: p.children![1], name: String(p.children![0].value) }));
 }
 
+/** Did-you-mean candidates for system call names, indexed once (see Suggester). */
+const SYSCALLS = new Suggester(syscallNames());
+/** Most "did you mean" lookups per profile: findings past the diagnostic cap are never shown. */
+const MAX_SUGGESTIONS = 1000;
+
 export function validateSeccomp(m: SeccompModel): Finding[] {
   const out: Finding[] = [];
+  let suggestions = MAX_SUGGESTIONS;
+  /** The closest candidate as a quick fix's data, while the budget lasts. */
+  const suggest = (find: () => string | undefined): string | null => (suggestions-- > 0 ? find() ?? null : null);
   const at = (n: Node) => offsetRange(m, n.offset, n.offset + n.length);
   const push = (code: RuleCode, message: string, n: Node, data?: Record<string, unknown>) => out.push({ code, message, range: at(n), ...(data ? { data } : {}) } as Finding);
   for (const e of m.errors) {
@@ -105,8 +113,8 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
     for (const p of props(o)) {
       const f = fieldOf(fields, p.name);
       if (!f) {
-        const s = closest(p.name, Object.keys(fields));
-        push('seccomp/unknown-field', `Podman does not know ${inlineCode(p.name)} ${where} and ignores it.${s ? ` Did you mean \`${s}\`?` : ''}`, p.key, { suggestion: s ?? null });
+        const s = suggest(() => closest(p.name, Object.keys(fields)));
+        push('seccomp/unknown-field', `Podman does not know ${inlineCode(p.name)} ${where} and ignores it.${s ? ` Did you mean \`${s}\`?` : ''}`, p.key, { suggestion: s });
         continue;
       }
       const [name, spec] = f;
@@ -125,13 +133,13 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
   const action = (n: Node | undefined) => {
     const a = str(n);
     if (a === undefined || a === '' || ACTIONS.some((x) => x.name === a)) return a;
-    const s = closest(a.toUpperCase(), ACTIONS.map((x) => x.name));
-    push('seccomp/unknown-action', `${inlineCode(a)} is not a seccomp action; ${START}${s ? ` Did you mean \`${s}\`?` : ''}`, n!, { suggestion: s ?? null });
+    const s = suggest(() => closest(a.toUpperCase(), ACTIONS.map((x) => x.name)));
+    push('seccomp/unknown-action', `${inlineCode(a)} is not a seccomp action; ${START}${s ? ` Did you mean \`${s}\`?` : ''}`, n!, { suggestion: s });
     return undefined;
   };
   const errno = (n: Node | undefined) => {
     const e = str(n);
-    if (e && !/^\d+$/.test(e) && !ERRNOS.has(e)) push('seccomp/invalid-errno', `${inlineCode(e)} is neither an error number nor an error name Podman knows; podman refuses the profile.`, n!, { suggestion: closest(e.toUpperCase(), [...ERRNOS]) ?? null });
+    if (e && !/^\d+$/.test(e) && !ERRNOS.has(e)) push('seccomp/invalid-errno', `${inlineCode(e)} is neither an error number nor an error name Podman knows; podman refuses the profile.`, n!, { suggestion: suggest(() => closest(e.toUpperCase(), ERRNOS)) });
   };
   const strings = (n: Node | undefined) => (n?.type === 'array' ? (n.children ?? []).filter((c) => c.type === 'string') : []);
 
@@ -151,7 +159,7 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
     push('seccomp/conflict', 'Both `architectures` and `archMap` are set; podman refuses the profile. Keep one.', archs!);
   }
   const arch = (n: Node) => {
-    if (!ARCHES.includes(n.value as string)) push('seccomp/unknown-arch', `${inlineCode(String(n.value))} is not a seccomp architecture; ${START}`, n, { suggestion: closest(String(n.value).toUpperCase(), ARCHES) ?? null });
+    if (!ARCHES.includes(n.value as string)) push('seccomp/unknown-arch', `${inlineCode(String(n.value))} is not a seccomp architecture; ${START}`, n, { suggestion: suggest(() => closest(String(n.value).toUpperCase(), ARCHES)) });
   };
   for (const a of strings(archs)) arch(a);
   for (const e of archMap?.type === 'array' ? archMap.children ?? [] : []) {
@@ -165,7 +173,6 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
   for (const f of strings(top.get('flags'))) if (!FLAGS.includes(f.value as string)) push('seccomp/unknown-flag', `${inlineCode(String(f.value))} is not a seccomp filter flag; the runtime refuses or ignores it.`, f);
 
   const unconditional = new Map<string, Node>();
-  const known = syscallNames();
   for (const r of rules) {
     const fields = new Map<string, Node>();
     for (const p of props(r)) {
@@ -189,7 +196,7 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
       if (arg.type !== 'object') continue;
       for (const p of props(arg)) {
         const f = fieldOf(PROFILE_FIELDS.syscalls.fields!.args.fields!, p.name)?.[0];
-        if (f === 'op' && p.value.type === 'string' && !OPERATORS.some((o) => o.name === p.value.value)) push('seccomp/unknown-operator', `${inlineCode(String(p.value.value))} is not a comparison operator; ${START}`, p.value, { suggestion: closest(String(p.value.value).toUpperCase(), OPERATORS.map((o) => o.name)) ?? null });
+        if (f === 'op' && p.value.type === 'string' && !OPERATORS.some((o) => o.name === p.value.value)) push('seccomp/unknown-operator', `${inlineCode(String(p.value.value))} is not a comparison operator; ${START}`, p.value, { suggestion: suggest(() => closest(String(p.value.value).toUpperCase(), OPERATORS.map((o) => o.name))) });
         if (f === 'index' && p.value.type === 'number' && p.value.value > 5) push('seccomp/arg-index', `System calls have six arguments (index 0 to 5), not ${p.value.value}; ${START}`, p.value);
       }
     }
@@ -198,15 +205,15 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
       if (filt?.type !== 'object') continue;
       for (const p of props(filt)) {
         const f = fieldOf(PROFILE_FIELDS.syscalls.fields!.includes.fields!, p.name)?.[0];
-        if (f === 'caps') for (const c of strings(p.value)) if (!CAP_NAMES.has(c.value as string)) push('seccomp/unknown-capability', `${inlineCode(String(c.value))} is not a capability name (CAP_…): this condition never matches.`, c, { suggestion: closest(String(c.value).toUpperCase(), [...CAP_NAMES]) ?? null });
-        if (f === 'arches') for (const c of strings(p.value)) if (!GO_ARCHES.includes(c.value as string)) push('seccomp/unknown-arch', `${inlineCode(String(c.value))} is not an architecture name here (Go names such as amd64, arm64); this condition never matches.`, c, { suggestion: closest(String(c.value), GO_ARCHES) ?? null });
+        if (f === 'caps') for (const c of strings(p.value)) if (!CAP_NAMES.has(c.value as string)) push('seccomp/unknown-capability', `${inlineCode(String(c.value))} is not a capability name (CAP_…): this condition never matches.`, c, { suggestion: suggest(() => closest(String(c.value).toUpperCase(), CAP_NAMES)) });
+        if (f === 'arches') for (const c of strings(p.value)) if (!GO_ARCHES.includes(c.value as string)) push('seccomp/unknown-arch', `${inlineCode(String(c.value))} is not an architecture name here (Go names such as amd64, arm64); this condition never matches.`, c, { suggestion: suggest(() => closest(String(c.value), GO_ARCHES)) });
       }
     }
     const list = [...(str(name) ? [name!] : []), ...strings(names)];
     const inRule = new Set<string>();
     for (const n of list) {
       const s = n.value as string;
-      if (!isKnownSyscall(s)) push('seccomp/unknown-syscall', `${inlineCode(s)} is not a system call ctconf knows on any architecture; the runtime skips unknown names, so this entry does nothing.`, n, { suggestion: closest(s, known) ?? null });
+      if (!isKnownSyscall(s)) push('seccomp/unknown-syscall', `${inlineCode(s)} is not a system call ctconf knows on any architecture; the runtime skips unknown names, so this entry does nothing.`, n, { suggestion: suggest(() => SYSCALLS.closest(s)) });
       if (inRule.has(s)) push('seccomp/duplicate-syscall', `${inlineCode(s)} is listed twice in this rule.`, n);
       else if (!conditional && unconditional.has(s)) push('seccomp/duplicate-syscall', `${inlineCode(s)} already has an unconditional rule above (line ${at(unconditional.get(s)!).start.line + 1}); only one of them can decide.`, n);
       inRule.add(s);

@@ -86,7 +86,7 @@ export class Suggester {
   constructor(candidates: Iterable<string>) {
     this.candidates = [...candidates];
     this.counts = this.candidates.map(histogram);
-    this.longest = Math.max(0, ...this.candidates.map((c) => c.length));
+    this.longest = this.candidates.reduce((m, c) => Math.max(m, c.length), 0);
   }
 
   closest(word: string): string | undefined {
