@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service';
-import { hostStat, nodeHost } from '../nodeHost';
+import { nodeHost } from '../nodeHost';
 import { snapshotHost } from './snapshotHost';
 import { detectLanguage, type LanguageId } from '../languages';
 import { createDetector } from '../detect';
@@ -98,10 +98,10 @@ function check(o: CheckOptions, io: Io): number {
   const inputs: { path: string; uri: string; language: LanguageId; text: string }[] = [];
   for (const c of walked.files) {
     const abs = c.path === '-' ? '-' : path.resolve(io.cwd, c.path);
-    if (c.stat) host.remember(abs, hostStat(c.stat));
+    if (c.stat) host.remember(abs, c.stat);
     const shown = escapeTerminal(c.path);
     const byPath = o.language ?? (c.path === '-' ? undefined : detectLanguage(abs));
-    const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? CLI_INPUT_BYTES : SNIFF_BYTES, c.stat);
+    const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? CLI_INPUT_BYTES : SNIFF_BYTES, c.regular);
     if (!r.ok) {
       if (c.explicit || byPath) fail(`cannot read ${shown}: ${r.message}`);
       continue;

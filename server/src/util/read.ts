@@ -38,19 +38,21 @@ function notRegular(st: fs.Stats): ReadResult {
 }
 
 /**
- * Reads at most `cap` bytes of a regular file. `statted` is the stat of `path` the caller made
- * just before (the CLI stats each argument to find directories), so it is not asked twice;
- * the descriptor is checked again either way.
+ * Reads at most `cap` bytes of a regular file. `seenRegular`: the caller's own stat of `path`
+ * found a regular file just before (the CLI stats each argument to find directories), so it is
+ * not asked twice; the descriptor is checked again either way.
  */
-export function readRegularFile(path: string, cap = MAX_FILE_BYTES, statted?: fs.Stats): ReadResult {
-  let st: fs.Stats;
-  try {
-    st = statted ?? fs.statSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? fail('missing', 'does not exist') : fail('unreadable', code ?? 'cannot be read');
+export function readRegularFile(path: string, cap = MAX_FILE_BYTES, seenRegular = false): ReadResult {
+  if (!seenRegular) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? fail('missing', 'does not exist') : fail('unreadable', code ?? 'cannot be read');
+    }
+    if (!st.isFile()) return notRegular(st);
   }
-  if (!st.isFile()) return notRegular(st);
   let fd: number;
   try {
     fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
