@@ -37,12 +37,12 @@ export class PlacedIdmap implements Idmap {
     readonly topLine: number,
     readonly valueStart: number,
     readonly valueEnd: number,
-    /** What idmapFast wrote, if it read the value. */
-    fast?: Float64Array,
+    /** What idmapFast read, if it could. */
+    fast?: FastIdmap,
   ) {
-    this.ns = fast ? fast[0] : NaN;
-    this.host = fast ? fast[1] : NaN;
-    this.n = fast ? fast[2] : NaN;
+    this.ns = fast ? fast.ns : NaN;
+    this.host = fast ? fast.host : NaN;
+    this.n = fast ? fast.n : NaN;
   }
 
   private get map(): Idmap {
@@ -68,13 +68,25 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Separators of idmap fields (liblxc splits on space, tab and \r, as parseIdmap does). */
 const isIdmapSep = (c: number): boolean => c === 32 || c === 9 || c === 13;
 
+/** An idmap of plain decimals, as doubles (exact: at most 15 digits). */
+export interface FastIdmap {
+  type: 'u' | 'g';
+  ns: number;
+  host: number;
+  n: number;
+}
+
 /**
- * The usual idmap, read without allocating anything: four fields, the type `u` or `g`, and
- * plain decimals (at most 15 digits, no leading zero, or a lone 0) written into `out[0..2]`
- * (nsid, hostid, count). Returns the type's char code, or 0 when the value needs the exact
- * parser (`parseIdmap`: octal, hex, signs, huge numbers, or not an idmap at all).
+ * The usual idmap, read without splitting: four fields, the type `u` or `g`, and plain
+ * decimals (at most 15 digits, no leading zero, or a lone 0). Undefined when the value needs
+ * the exact parser (`parseIdmap`: octal, hex, signs, huge numbers, or not an idmap at all).
+ * (It once wrote into a caller's Float64Array: a typed array per map was most of the memory
+ * the idmaps of a 2,000-config host check took.)
  */
-export function idmapFast(value: string, out: Float64Array): number {
+export function idmapFast(value: string): FastIdmap | undefined {
+  let ns = 0;
+  let host = 0;
+  let count = 0;
   const n = value.length;
   let i = 0;
   let field = 0;
@@ -84,11 +96,11 @@ export function idmapFast(value: string, out: Float64Array): number {
     while (i < n && isIdmapSep(c)) c = value.charCodeAt(++i);
     if (i === n) break;
     if (field === 0) {
-      if ((c !== 117 && c !== 103) || (i + 1 < n && !isIdmapSep(value.charCodeAt(i + 1)))) return 0;
+      if ((c !== 117 && c !== 103) || (i + 1 < n && !isIdmapSep(value.charCodeAt(i + 1)))) return undefined;
       type = c;
       i++;
     } else {
-      if (field > 3) return 0;
+      if (field > 3) return undefined;
       const start = i;
       let v = 0;
       while (i < n && isDigit(c)) {
@@ -96,20 +108,21 @@ export function idmapFast(value: string, out: Float64Array): number {
         c = value.charCodeAt(++i);
       }
       const len = i - start;
-      if (len === 0 || len > 15 || (i < n && !isIdmapSep(c)) || (len > 1 && value.charCodeAt(start) === 48)) return 0;
-      out[field - 1] = v;
+      if (len === 0 || len > 15 || (i < n && !isIdmapSep(c)) || (len > 1 && value.charCodeAt(start) === 48)) return undefined;
+      if (field === 1) ns = v;
+      else if (field === 2) host = v;
+      else count = v;
     }
     field++;
   }
-  return field === 4 ? type : 0;
+  return field === 4 ? { type: type === 117 ? 'u' : 'g', ns, host, n: count } : undefined;
 }
 
 /** An idmap value as liblxc reads it: the usual plain decimals directly (idmapFast), the rest by strtoul rules. */
 export function parseIdmap(value: string): Idmap | undefined {
   // The usual map first: plain decimals, read without splitting (a host check reads thousands).
-  const n = new Float64Array(3);
-  const t = idmapFast(value, n);
-  if (t !== 0) return { type: t === 117 ? 'u' : 'g', nsid: BigInt(n[0]), hostid: BigInt(n[1]), count: BigInt(n[2]) };
+  const f = idmapFast(value);
+  if (f) return { type: f.type, nsid: BigInt(f.ns), hostid: BigInt(f.host), count: BigInt(f.n) };
   return parseIdmapExact(value);
 }
 

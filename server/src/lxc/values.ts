@@ -352,7 +352,7 @@ function checkTimeOffset(value: string, ctx: ValueContext, whole: (m: string) =>
 
 function checkIdmap(value: string): ValueIssue[] {
   // The usual case, a valid map of plain numbers, is read without the exact parser.
-  if (idmapFast(value, new Float64Array(3)) !== 0 || parseIdmap(value)) return NONE;
+  if (idmapFast(value) || parseIdmap(value)) return NONE;
   const issues: ValueIssue[] = [];
   const fields = splitTokens(value, ' \t\r');
   const usage = 'An idmap is four fields: `u` or `g`, the first ID inside the container, the first ID on the host, and how many IDs (`u 0 100000 65536`).';

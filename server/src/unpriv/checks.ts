@@ -83,13 +83,13 @@ export function subIds(ctx: DocContext, type: 'u' | 'g'): { entries: SubIdEntry[
   const name = type === 'u' ? 'subuid' : 'subgid';
   const src = hostFile(ctx, 'subid', name, `/etc/${name}`);
   if (!src) return undefined;
-  // Parsed once per text (every container of a host check asks).
-  const parsed = ctx.shared('unpriv/subids', () => new Map<string, { text: string; entries: SubIdEntry[] }>());
-  const hit = parsed.get(`${type}\0${src.uri}`);
-  if (hit && hit.text === src.text) return { entries: hit.entries, src };
-  const entries = parseSubIds(src.text, type === 'u' ? 'uid' : 'gid').entries;
-  parsed.set(`${type}\0${src.uri}`, { text: src.text, entries });
-  return { entries, src };
+  // Parsed once per text (every container of a host check asks), and answered with the same object.
+  const parsed = ctx.shared('unpriv/subids', () => ({ u: new Map<string, { entries: SubIdEntry[]; src: HostText }>(), g: new Map<string, { entries: SubIdEntry[]; src: HostText }>() }))[type];
+  const hit = parsed.get(src.uri);
+  if (hit && hit.src.text === src.text && hit.src.fromDocument === src.fromDocument) return hit;
+  const answer = { entries: parseSubIds(src.text, type === 'u' ? 'uid' : 'gid').entries, src };
+  parsed.set(src.uri, answer);
+  return answer;
 }
 
 /** The subuid and subgid entries once for a list of maps (read only for the types they use). */

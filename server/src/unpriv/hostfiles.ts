@@ -74,7 +74,13 @@ function documentsNamed(ctx: DocContext, lang: LanguageId, name: string): TextDo
  */
 export function hostFile(ctx: DocContext, lang: LanguageId, name: string, hostPath: string): HostText | undefined {
   const doc = documentsNamed(ctx, lang, name).find((d) => d.uri !== ctx.uri);
-  if (doc) return { text: doc.text, uri: doc.uri, path: uriToPath(doc.uri), fromDocument: true };
+  if (doc) {
+    // One answer per document (2,000 containers of a host check each ask for /etc/subuid and /etc/subgid).
+    const answers = ctx.shared('unpriv/document-texts', () => new WeakMap<TextDoc, HostText>());
+    let answer = answers.get(doc);
+    if (answer?.text !== doc.text) answers.set(doc, (answer = { text: doc.text, uri: doc.uri, path: uriToPath(doc.uri), fromDocument: true }));
+    return answer;
+  }
   const text = readHost(ctx, hostPath);
   return text === undefined ? undefined : { text, uri: pathToUri(hostPath), path: hostPath, fromDocument: false };
 }

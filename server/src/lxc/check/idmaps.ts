@@ -10,10 +10,9 @@ export function clearIdmaps(s: CheckState): void {
 
 /** Records a valid idmap line. */
 export function recordIdmap(s: CheckState, l: LxcLine): void {
-  const numbers = new Float64Array(3);
-  const t = idmapFast(l.value, numbers);
-  const type = t === 117 ? 'u' : t === 103 ? 'g' : parseIdmap(l.value)?.type;
-  if (type) s.effective.idmaps.push(new PlacedIdmap(type, l.value, s.file, l.line, s.topOf(l), l.valueStart, l.valueEnd, t ? numbers : undefined));
+  const fast = idmapFast(l.value);
+  const type = fast?.type ?? parseIdmap(l.value)?.type;
+  if (type) s.effective.idmaps.push(new PlacedIdmap(type, l.value, s.file, l.line, s.topOf(l), l.valueStart, l.valueEnd, fast));
 }
 
 /** Checks across all maps (both types, root, overlaps, subordinate IDs), after the last line. */
