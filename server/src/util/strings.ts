@@ -80,16 +80,21 @@ function histogram(s: string): number[] {
  */
 export class Suggester {
   private readonly candidates: readonly string[];
-  private readonly counts: number[][];
+  /**
+   * Character counts per candidate, made at the first question: most runs ask none, and the
+   * module-level suggesters cost 0.3 MB at start-up otherwise. (A memo of fixed data: every
+   * caller sees the same answers.)
+   */
+  private counts: number[][] | undefined;
   private readonly longest: number;
 
   constructor(candidates: Iterable<string>) {
     this.candidates = [...candidates];
-    this.counts = this.candidates.map(histogram);
     this.longest = this.candidates.reduce((m, c) => Math.max(m, c.length), 0);
   }
 
   closest(word: string): string | undefined {
+    this.counts ??= this.candidates.map(histogram);
     const limit = Math.max(1, Math.floor(word.length / 3));
     const h = histogram(word);
     const buckets: number[] = [];
