@@ -99,17 +99,16 @@ function check(o: CheckOptions, io: Io): number {
   for (const c of walked.files) {
     const abs = c.path === '-' ? '-' : path.resolve(io.cwd, c.path);
     if (c.stat) host.remember(abs, c.stat);
-    const shown = escapeTerminal(c.path);
     const byPath = o.language ?? (c.path === '-' ? undefined : detectLanguage(abs));
     const r = c.path === '-' ? io.stdin() : readRegularFile(abs, c.explicit || byPath ? CLI_INPUT_BYTES : SNIFF_BYTES, c.regular);
     if (!r.ok) {
-      if (c.explicit || byPath) fail(`cannot read ${shown}: ${r.message}`);
+      if (c.explicit || byPath) fail(`cannot read ${escapeTerminal(c.path)}: ${r.message}`);
       continue;
     }
     const text = decodeText(r.bytes);
     const language = byPath ?? detectLanguage(abs, text);
     if (!language) {
-      if (c.explicit) fail(`cannot tell which kind of file ${shown} is; pass --language (lxc, containers-conf …)`);
+      if (c.explicit) fail(`cannot tell which kind of file ${escapeTerminal(c.path)} is; pass --language (lxc, containers-conf …)`);
       continue;
     }
     inputs.push({ path: c.path, uri: c.path === '-' ? 'untitled:stdin' : pathToUri(abs), language, text });
