@@ -100,6 +100,32 @@ test('500,000 keys: requests sent with the open are answered within 2 s, for it 
   }
 });
 
+/** Big LXC configs of other shapes than distinct keys: work between lines (idmaps, interfaces, capabilities). */
+const SHAPES: Array<[string, (i: number) => string]> = [
+  ['200,000 idmaps', (i) => `lxc.idmap = ${i % 2 ? 'g' : 'u'} ${i >> 1} ${100000 + (i >> 1)} 1`],
+  ['100,000 interfaces', (i) => (i % 2 ? `lxc.net.${i >> 1}.link = br${i % 7}` : `lxc.net.${i >> 1}.type = veth`)],
+  ['200,000 capability lines', (i) => (i % 1000 === 0 ? 'lxc.cap.drop =' : `lxc.cap.drop = sys_admin sys_time mknod net_raw${i % 3 ? ' sys_module' : ''}`)],
+];
+for (const [label, line] of SHAPES) {
+  test(`${label}: a hover on another document sent with the open is answered within 2 s`, { timeout: 120_000 }, async () => {
+    const c = await guardedServer();
+    try {
+      const uri = `file:///var/lib/lxc/shape${SHAPES.findIndex((x) => x[0] === label)}/config`;
+      const text = Array.from({ length: 200_000 }, (_, i) => line(i)).join('\n');
+      const t0 = performance.now();
+      const published = c.diagnostics(uri, 1, 5 * ANSWER_MS);
+      c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'lxc', version: 1, text } });
+      const hover = await answer<{ contents: { value: string } } | null>(c, 'textDocument/hover', { textDocument: { uri: SENTINEL }, position: { line: 0, character: 3 } }, `hover on another document sent with the open of ${label}`);
+      assert.match(hover?.contents.value ?? '', /lxc\.uts\.name/);
+      await published;
+      console.log(`# ${label}: diagnostics in ${(performance.now() - t0).toFixed(0)} ms`);
+      await stillServing(c);
+    } finally {
+      await c.stop();
+    }
+  });
+}
+
 test('an edit during the check of a huge file stops that check: only the new version is published', { timeout: 120_000 }, async () => {
   const c = await guardedServer();
   try {
