@@ -34,7 +34,7 @@ export function checkCapabilities(value: Extract<TomlValue, { type: 'array' }>, 
     const cap = findCapability(raw);
     if (!cap || /^[0-9]+$/.test(raw.trim()) || raw.trim() !== raw) {
       const norm = raw.toUpperCase().startsWith('CAP_') ? raw.toUpperCase() : `CAP_${raw.toUpperCase()}`;
-      const s = closest(raw.toLowerCase().replace(/^cap_/, ''), CAPABILITIES.map((c) => c.name));
+      const s = cx.suggest(() => closest(raw.toLowerCase().replace(/^cap_/, ''), CAPABILITIES.map((c) => c.name)));
       const sugg = s ? respell(s, listStyle ?? raw) : undefined;
       cx.report({
         code: 'containers/unknown-capability',

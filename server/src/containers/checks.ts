@@ -47,7 +47,7 @@ export const CHECKS = {
         return;
       }
       if (cx.runtimes.has(s) || s.startsWith('/')) return;
-      cx.report({ code: 'containers/runtime-value', message: `No runtime \`${s}\` is defined in [engine.runtimes]; Podman loads the file, but every command that needs the runtime fails ("default OCI runtime not found").`, range, data: { suggestion: closest(s, [...cx.runtimes]) ?? null } });
+      cx.report({ code: 'containers/runtime-value', message: `No runtime \`${s}\` is defined in [engine.runtimes]; Podman loads the file, but every command that needs the runtime fails ("default OCI runtime not found").`, range, data: { suggestion: cx.suggest(() => closest(s, cx.runtimes)) } });
     });
   },
   'log-driver': (value, _k, cx) => {

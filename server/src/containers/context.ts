@@ -2,6 +2,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../diagnostic';
 import type { Host } from '../host';
+import type { Suggest } from '../util/strings';
 
 export interface CheckContext {
   /** Target Podman release, such as "4.3". */
@@ -10,6 +11,8 @@ export interface CheckContext {
   /** Restricted Mode: nothing on the host is consulted. */
   restricted?: boolean;
   report(f: Finding): void;
+  /** Did-you-mean lookups, bounded for one check of the file (util/strings.ts). */
+  suggest: Suggest;
   /** A range from offsets in the document. */
   range(start: number, end: number): Range;
   /** Runs a check after every entry was read (a runtime may be defined after the line naming it). */

@@ -6,7 +6,7 @@
  */
 import { MISSPELLINGS, type CcKey, type CcType } from './data';
 import { TABLES, findKey, keysOf, mapEntryType, otherTablesWith } from './keys';
-import { closest } from '../util/strings';
+import { closest, type Suggest } from '../util/strings';
 
 /** What a dotted path resolves to in the schema. */
 export type CcResolved =
@@ -64,13 +64,14 @@ function matchName(name: string, idx: NameIndex): { name: string; exact: boolean
 
 /**
  * Resolves a path, case-insensitively as Podman does. `version` (the target Podman) only
- * narrows where a misplaced key is said to belong.
+ * narrows where a misplaced key is said to belong; `suggest` bounds the did-you-mean lookups of
+ * one check (util/strings.ts).
  */
-export function resolvePath(path: string[], version?: string): CcResolved {
+export function resolvePath(path: string[], version?: string, suggest: Suggest = (find) => find() ?? null): CcResolved {
   if (path.length === 0) return { type: 'unknown-table', table: [] };
   if (path[0].toLowerCase() === 'libpod') return { type: 'removed-table', table: 'libpod', replacement: 'engine' };
   const top = matchName(path[0], TOP);
-  if (!top) return { type: 'unknown-table', table: [path[0]], suggestion: closest(path[0].toLowerCase(), TOP.names) };
+  if (!top) return { type: 'unknown-table', table: [path[0]], suggestion: suggest(() => closest(path[0].toLowerCase(), TOP.names)) ?? undefined };
   let caseMismatch = !top.exact;
   const canonical = [top.name];
   if (path.length === 1) return { type: 'table', table: top.name, canonical, caseMismatch };
@@ -83,7 +84,7 @@ export function resolvePath(path: string[], version?: string): CcResolved {
   if (!second) {
     const cand = [...keys, ...subTables];
     const elsewhere = version === undefined ? [] : otherTablesWith(path[1], top.name, version);
-    return { type: 'unknown-key', table: top.name, key: path.slice(1).join('.'), suggestion: closest(path[1], cand), elsewhere };
+    return { type: 'unknown-key', table: top.name, key: path.slice(1).join('.'), suggestion: suggest(() => closest(path[1], cand)) ?? undefined, elsewhere };
   }
   caseMismatch ||= !second.exact;
   canonical.push(second.name);
@@ -95,7 +96,7 @@ export function resolvePath(path: string[], version?: string): CcResolved {
       canonical.push(dest);
       if (path.length === 3) return { type: 'table', table: DESTINATION, canonical, caseMismatch };
       const dk = matchName(path[3], DESTINATION_KEYS);
-      if (!dk || path.length > 4) return { type: 'unknown-key', table: `${DESTINATIONS}.${dest}`, key: path.slice(3).join('.'), suggestion: closest(path[3], DESTINATION_KEYS.names) };
+      if (!dk || path.length > 4) return { type: 'unknown-key', table: `${DESTINATIONS}.${dest}`, key: path.slice(3).join('.'), suggestion: suggest(() => closest(path[3], DESTINATION_KEYS.names)) ?? undefined };
       canonical.push(dk.name);
       return { type: 'key', key: findKey(DESTINATION, dk.name)!, table: DESTINATION, canonical, caseMismatch: caseMismatch || !dk.exact };
     }

@@ -16,7 +16,7 @@ import { CHECKS } from './checks';
 import { TOML_TYPE, WANT, typeCheck } from './typecheck';
 import { loadError, type CheckContext } from './context';
 import { TABLES, type TableInfo } from './keys';
-import { closest } from '../util/strings';
+import { closest, suggestionBudget } from '../util/strings';
 
 export interface ContainersValidateOptions {
   podmanVersion: string;
@@ -62,7 +62,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     return r;
   };
   const rng = (start: number, end: number): Range => ({ start: positionAt(doc, start), end: positionAt(doc, Math.max(end, start)) });
-  const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
+  const cx: CheckContext = { version: v, host: opts.host, restricted: opts.restricted, report: (f) => out.push(f), suggest: suggestionBudget(), range: rng, later: (c) => afterAll.push(c), runtimes, runtimePaths };
   /**
    * The resolution of the header being read: headers and entries are checked in document
    * order, so the entries under a header follow it and one is kept at a time (100,000 tables:
@@ -213,7 +213,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   function headerFacts(h: TomlHeader): HeaderFacts {
     if (facts?.header !== h) {
       const path = h.path;
-      facts = { header: h, facts: { path, tooNew: tableTooNew(path), resolved: resolvePath(path, v), depth: path.length } };
+      facts = { header: h, facts: { path, tooNew: tableTooNew(path), resolved: resolvePath(path, v, cx.suggest), depth: path.length } };
     }
     return facts.facts;
   }
@@ -229,7 +229,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       const valueType = mapEntryType(t.table);
       if (valueType) return { type: 'map-entry', table: t.table, name: path[2], valueType, canonical: [...t.canonical, path[2]], caseMismatch: t.caseMismatch };
     }
-    return resolvePath(path, v);
+    return resolvePath(path, v, cx.suggest);
   }
 
   function entry(e: TomlEntry): void {
@@ -317,12 +317,12 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (valueAccepted(k, s, v)) return true;
     const values = valuesFor(k, v);
     const list = values.filter((x) => x !== '').map((x) => `\`${x}\``).join(', ');
-    const sug = closest(s.toLowerCase(), values.filter(Boolean));
+    const sug = cx.suggest(() => closest(s.toLowerCase(), values.filter(Boolean)));
     const hint = sug ? ` Did you mean \`${sug}\`?` : '';
     const range = rng(value.start, value.end);
     if (k.when === 'load') loadError(cx, `\`${s}\` is not a valid ${k.key}: use ${list}.${hint}`, range);
-    else if (k.when) out.push({ code: 'containers/runtime-value', message: `\`${s}\` is not a valid ${k.key} (use ${list}). Podman loads the file, but ${k.fails} will fail.${hint}`, range, data: { suggestion: sug ?? null } });
-    else out.push({ code: 'containers/unknown-value', message: `\`${s}\` is not a ${k.key} Podman knows (${list}).${hint}`, range, data: { suggestion: sug ?? null } });
+    else if (k.when) out.push({ code: 'containers/runtime-value', message: `\`${s}\` is not a valid ${k.key} (use ${list}). Podman loads the file, but ${k.fails} will fail.${hint}`, range, data: { suggestion: sug } });
+    else out.push({ code: 'containers/unknown-value', message: `\`${s}\` is not a ${k.key} Podman knows (${list}).${hint}`, range, data: { suggestion: sug } });
     return false;
   }
 }

@@ -6,7 +6,7 @@
 import { range, type Finding } from '../diagnostic';
 import type { LxcDocument } from './parser';
 import { exactKey } from './keys';
-import { closest } from '../util/strings';
+import { closest, suggestionBudget } from '../util/strings';
 
 export const SYSTEM_KEYS: Readonly<Record<string, string>> = {
   'lxc.lxcpath': 'Directory where containers live (default /var/lib/lxc, or ~/.local/share/lxc for unprivileged users).',
@@ -26,9 +26,10 @@ export function isSystemConfigPath(path: string | undefined): boolean {
 
 export function validateLxcSystem(doc: LxcDocument): Finding[] {
   const out: Finding[] = [];
+  const suggest = suggestionBudget();
   for (const l of doc.entries) {
     if (Object.hasOwn(SYSTEM_KEYS, l.key)) continue;
-    const s = closest(l.key, Object.keys(SYSTEM_KEYS));
+    const s = suggest(() => closest(l.key, Object.keys(SYSTEM_KEYS)));
     out.push({
       code: 'lxc/system-config-key',
       message: exactKey(l.key)

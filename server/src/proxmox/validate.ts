@@ -8,7 +8,7 @@ import { range, type Finding } from '../diagnostic';
 import type { DocContext } from '../language';
 import { parseLxc } from '../lxc/parser';
 import { analyzeLxc } from '../lxc/validate';
-import { closest } from '../util/strings';
+import { closest, suggestionBudget, type Suggest } from '../util/strings';
 import { inlineCode } from '../util/markdown';
 import { NUMBERED, PVE_KEYS, pveKey, rawKeyStatus, type SubOption, type ValueType } from './schema';
 import { splitOptions, type PveDocument, type PveLine } from './parse';
@@ -39,7 +39,7 @@ export function typeProblem(t: ValueType, v: string): string | undefined {
   }
 }
 
-function checkOptions(l: PveLine, options: Readonly<Record<string, SubOption>>, out: Finding[]): void {
+function checkOptions(l: PveLine, options: Readonly<Record<string, SubOption>>, out: Finding[], suggest: Suggest): void {
   const seen = new Set<string>();
   const defaultKey = Object.keys(options).find((k) => options[k].defaultKey);
   for (const o of splitOptions(l.value, l.valueStart)) {
@@ -50,7 +50,7 @@ function checkOptions(l: PveLine, options: Readonly<Record<string, SubOption>>, 
     }
     const spec = options[name];
     if (!spec) {
-      const suggestion = closest(name, Object.keys(options)) ?? null;
+      const suggestion = suggest(() => closest(name, Object.keys(options)));
       out.push({ code: 'proxmox/unknown-option', message: `\`${l.key}\` has no option ${inlineCode(name)}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Proxmox cannot read the key's value.`, range: range(l.line, o.start, o.name ? o.start + o.name.length : o.end), data: { suggestion } });
       continue;
     }
@@ -68,11 +68,10 @@ function checkOptions(l: PveLine, options: Readonly<Record<string, SubOption>>, 
   }
 }
 
-function checkKey(l: PveLine, seen: Map<string, PveLine>, out: Finding[]): void {
+function checkKey(l: PveLine, seen: Map<string, PveLine>, out: Finding[], suggest: Suggest): void {
   const k = pveKey(l.key);
   if (!k) {
-    const names = [...Object.keys(PVE_KEYS), ...NUMBERED.map((n) => `${n.prefix}0`)];
-    const suggestion = closest(l.key, names) ?? null;
+    const suggestion = suggest(() => closest(l.key, [...Object.keys(PVE_KEYS), ...NUMBERED.map((n) => `${n.prefix}0`)]));
     out.push({ code: 'proxmox/unknown-key', message: `Proxmox has no container setting ${inlineCode(l.key)}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} It warns and the line has no effect.`, range: range(l.line, 0, l.keyEnd), data: { suggestion } });
     return;
   }
@@ -84,7 +83,7 @@ function checkKey(l: PveLine, seen: Map<string, PveLine>, out: Finding[]): void 
     out.push({ code: 'proxmox/duplicate-key', message: `\`${l.key}\` is set again on line ${l.line + 1}; Proxmox keeps only the last value.`, range: range(prev.line, 0, prev.valueEnd), unnecessary: true });
   }
   seen.set(l.key, l);
-  if (k.type.kind === 'options') checkOptions(l, k.type.options, out);
+  if (k.type.kind === 'options') checkOptions(l, k.type.options, out, suggest);
   else {
     const why = typeProblem(k.type, l.value);
     if (why) out.push({ code: 'proxmox/invalid-value', message: `${inlineCode(l.value)} is not valid for \`${l.key}\`: ${why}. Proxmox warns when it reads the file, and commands that use the key fail.`, range: range(l.line, l.valueStart, l.valueEnd) });
@@ -120,6 +119,7 @@ function checkRaw(doc: PveDocument, ctx: DocContext, out: Finding[]): void {
 export function validateProxmox(doc: PveDocument, ctx: DocContext): Finding[] {
   const out: Finding[] = [];
   const seenBySection = new Map<string, Map<string, PveLine>>();
+  const suggest = suggestionBudget();
   for (const l of doc.lines) {
     switch (l.kind) {
       case 'malformed':
@@ -130,7 +130,7 @@ export function validateProxmox(doc: PveDocument, ctx: DocContext): Finding[] {
         break;
       case 'key': {
         if (!seenBySection.has(l.section)) seenBySection.set(l.section, new Map());
-        checkKey(l, seenBySection.get(l.section)!, out);
+        checkKey(l, seenBySection.get(l.section)!, out, suggest);
         break;
       }
       default:

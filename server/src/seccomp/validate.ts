@@ -12,7 +12,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Finding } from '../diagnostic';
 import type { RuleCode } from '../rules';
 import { CAPABILITIES } from '../capabilities/table';
-import { closest, Suggester } from '../util/strings';
+import { closest, Suggester, suggestionBudget } from '../util/strings';
 import { inlineCode } from '../util/markdown';
 import { ACTIONS, ARCHES, ERRNOS, FLAGS, GO_ARCHES, OPERATORS, PROFILE_FIELDS, type FieldSpec } from './profile';
 import { isKnownSyscall, syscallNames } from './syscalls';
@@ -85,14 +85,10 @@ function props(o: Node): { key: Node; value: Node; name: string }[] {
 
 /** Did-you-mean candidates for system call names, indexed once (see Suggester). */
 const SYSCALLS = new Suggester(syscallNames());
-/** Most "did you mean" lookups per profile: findings past the diagnostic cap are never shown. */
-const MAX_SUGGESTIONS = 1000;
 
 export function validateSeccomp(m: SeccompModel): Finding[] {
   const out: Finding[] = [];
-  let suggestions = MAX_SUGGESTIONS;
-  /** The closest candidate as a quick fix's data, while the budget lasts. */
-  const suggest = (find: () => string | undefined): string | null => (suggestions-- > 0 ? find() ?? null : null);
+  const suggest = suggestionBudget();
   const at = (n: Node) => offsetRange(m, n.offset, n.offset + n.length);
   const push = (code: RuleCode, message: string, n: Node, data?: Record<string, unknown>) => out.push({ code, message, range: at(n), ...(data ? { data } : {}) } as Finding);
   for (const e of m.errors) {

@@ -6,7 +6,7 @@
 import { CompletionItemKind, SymbolKind, type CompletionItem, type DocumentSymbol, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { Finding } from '../diagnostic';
 import type { LanguageSupport } from '../language';
-import { closest } from '../util/strings';
+import { closest, suggestionBudget } from '../util/strings';
 import { inlineCode } from '../util/markdown';
 import { replaceWithSuggestion } from '../util/actions';
 import { selinuxContextHover, splitContext, validateSelinuxContext } from './context';
@@ -66,12 +66,13 @@ export function parseContexts(text: string): ContextsModel {
 export function validateContexts(m: ContextsModel): Finding[] {
   const out: Finding[] = [...m.findings];
   const seen = new Map<string, number>();
+  const suggest = suggestionBudget();
   for (const l of m.lines) {
     const spec = CONTEXT_KEYS[l.key];
     const keyAt = r(l.line, l.keyStart, l.keyStart + l.key.length);
     if (!spec) {
-      const s = closest(l.key, Object.keys(CONTEXT_KEYS));
-      out.push({ code: 'selinux/unknown-key', message: `${inlineCode(l.key)} is not a kind of label the engine reads; it is ignored.${s ? ` Did you mean \`${s}\`?` : ''}`, range: keyAt, data: { suggestion: s ?? null } });
+      const s = suggest(() => closest(l.key, Object.keys(CONTEXT_KEYS)));
+      out.push({ code: 'selinux/unknown-key', message: `${inlineCode(l.key)} is not a kind of label the engine reads; it is ignored.${s ? ` Did you mean \`${s}\`?` : ''}`, range: keyAt, data: { suggestion: s } });
     }
     if (seen.has(l.key)) out.push({ code: 'selinux/duplicate-key', message: `${inlineCode(l.key)} is set again (first on line ${seen.get(l.key)! + 1}); only one of the lines is used.`, range: keyAt });
     seen.set(l.key, l.line);

@@ -12,7 +12,7 @@ import { positionAt, type TomlDocument, type TomlValue } from '../containers/tom
 export type TomlKeyValue = TomlDocument['entries'][number]['kv'];
 import { atLeast } from '../util/version';
 import { NEWEST_PODMAN } from '../containers/keys';
-import { closest } from '../util/strings';
+import { closest, suggestionBudget } from '../util/strings';
 import { inlineCode } from '../util/markdown';
 import { resolve, tableOf, type KeySpec, type KeyType, type Resolved, type Schema } from './schema';
 
@@ -108,7 +108,8 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
   const out: Finding[] = [];
   const push = (code: RuleCode, message: string, range: Range, data?: Record<string, unknown>) => out.push({ code, message, range, ...(data ? { data } : {}) } as Finding);
   const refuse = `Podman refuses to start with this ${o.file}.`;
-  const resolvePath = (p: string[]) => resolve(o.schema, p, (w, c) => closest(w, c));
+  const suggest = suggestionBudget();
+  const resolvePath = (p: string[]) => resolve(o.schema, p, (w, c) => suggest(() => closest(w, c)) ?? undefined);
 
   for (const e of doc.errors) push(e.kind === 'duplicate' ? o.codes.duplicate : o.codes.syntax, `${e.message} ${refuse}`, rangeOf(doc, e.start, e.end));
 
@@ -218,8 +219,9 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
           return;
         }
         if (k.values && kv.value.type === 'string' && !k.values.includes(kv.value.value)) {
-          const s = closest(kv.value.value.toLowerCase(), k.values);
-          push(o.codes.invalidValue, `${inlineCode(kv.value.value)} is not a value Podman accepts for \`${k.key}\`: use ${k.values.filter(Boolean).map((x) => `\`${x}\``).join(', ')}.`, valueAt, { suggestion: s ?? null });
+          const [written, values] = [kv.value.value, k.values];
+          const s = suggest(() => closest(written.toLowerCase(), values));
+          push(o.codes.invalidValue, `${inlineCode(kv.value.value)} is not a value Podman accepts for \`${k.key}\`: use ${k.values.filter(Boolean).map((x) => `\`${x}\``).join(', ')}.`, valueAt, { suggestion: s });
         }
       }
     }
