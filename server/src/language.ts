@@ -34,6 +34,12 @@ export interface ServiceConfig {
    * closing diagnostic. Unlimited when unset (the CLI lists everything).
    */
   maxDiagnostics?: number;
+  /**
+   * Largest document (in characters) of a language checked in one pass, without slices (all
+   * but LXC): a larger one gets one `ctconf/too-large` finding and no other service, since its
+   * check would hold up every other document (the editor sets it). Unlimited when unset.
+   */
+  onePassLimit?: number;
   /** Where a rule is documented (a link per code); the public RULES.md when unset. */
   ruleHref?: (code: RuleCode) => string | undefined;
 }

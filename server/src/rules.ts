@@ -197,6 +197,7 @@ const CATALOGUE = {
   'unpriv/idmap-shared': { severity: 'warning', summary: 'Two containers of one host map the same host IDs, so they are not isolated from each other.' },
   // ctconf itself
   'ctconf/internal-error': { severity: 'warning', summary: 'ctconf failed while checking part of the file; the rest was checked.' },
+  'ctconf/too-large': { severity: 'information', summary: 'The editor does not check a file of this kind this large; `ctconf check` does.' },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleCode = keyof typeof CATALOGUE;

@@ -50,6 +50,13 @@ export const SERVER_COMMANDS = ['ctconf.effectiveConfiguration', 'ctconf.dropped
  * The first ones (by position) are sent with a note saying how many more there are.
  */
 const MAX_DIAGNOSTICS = 1000;
+/**
+ * Largest document checked in one pass (every format but LXC, whose parse and check run in
+ * slices). The slowest, Incus YAML, checks about 1 MB a second on the benchmark machine, so a
+ * 2.5 MB one held every other document's requests for 3 s; real files of these formats are a
+ * few kilobytes (Podman's default seccomp profile is 20 KB).
+ */
+const ONE_PASS_LIMIT = 1024 * 1024;
 /** Quiet time after another document changed before documents that read it are checked again. */
 const OTHERS_MS = 300;
 
@@ -116,6 +123,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     assumedVersions: { lxc: settings.lxc.version === 'auto' && !detectedLxc(), podman: settings.podman.version === 'auto' && !detectedPodman() },
     manDirs: settings.manPages.enabled ? [...settings.manPages.paths, ...DEFAULT_MAN_DIRS] : [],
     maxDiagnostics: MAX_DIAGNOSTICS,
+    onePassLimit: ONE_PASS_LIMIT,
     ruleHref,
   });
 

@@ -138,12 +138,17 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
     };
   }
 
+  /** Over the one-pass limit: a language without slices and a document larger than the front door checks at once. */
+  function tooLarge(doc: TextDoc): boolean {
+    return config.onePassLimit !== undefined && doc.text.length > config.onePassLimit && languageSupport(doc.languageId)?.parseSlices === undefined;
+  }
+
   /** The cached model of this version, finishing a parse that `prepare` has under way. */
   function parsed(doc: TextDoc): Parsed | undefined {
     const hit = cached(doc);
     if (hit && !hit.pending) return hit;
     const support = hit?.support ?? languageSupport(doc.languageId);
-    if (!support) return undefined;
+    if (!support || tooLarge(doc)) return undefined;
     const ctx = hit?.ctx ?? context(doc.uri);
     let model: unknown;
     try {
@@ -201,6 +206,14 @@ export function createLanguageService(host: Host, initial: ServiceConfig): Langu
   }
 
   function findings(doc: TextDoc): Finding[] {
+    if (tooLarge(doc)) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      return [{
+        code: 'ctconf/too-large',
+        message: `This file is ${mb(doc.text.length)}; the editor checks files of this kind up to ${mb(config.onePassLimit!)}, since a longer check would hold up every other file. \`ctconf check\` checks it in full.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      }];
+    }
     try {
       const p = parsed(doc);
       return p ? p.support.findings(p.model, p.ctx) : [];

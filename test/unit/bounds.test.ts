@@ -1,7 +1,9 @@
 /**
- * Did-you-mean lookups are bounded per check of a document (util/strings.ts): a file with
- * thousands of misspelled names keeps every finding, and the first 1,000 of each format carry
- * their suggestion. Unbounded, 100,000 unknown names spent seconds in the lookups alone.
+ * Work bounded per document. Did-you-mean lookups: at most 1,000 per check (util/strings.ts);
+ * a file with thousands of misspelled names keeps every finding, and the first 1,000 of each
+ * format carry their suggestion (unbounded, 100,000 unknown names spent seconds in lookups).
+ * The one-pass limit: the editor checks a document of a format without slices (all but LXC) up
+ * to a size (service.ts onePassLimit; the server sets 1 MB).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,3 +51,20 @@ for (const [label, doc, code] of CASES) {
     assert.deepEqual([...new Set(data.slice(MAX_SUGGESTIONS))], [null]);
   });
 }
+
+test('the one-pass limit: a larger document of a one-pass format gets one note and no service; LXC and smaller ones are checked', () => {
+  const limited = createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, onePassLimit: 1000 });
+  const cc = (text: string) => ({ uri: 'file:///etc/containers/containers.conf', languageId: 'containers-conf', version: 1, text });
+  const small = cc('[engine]\nevents_logger = "bogus"\n');
+  assert.deepEqual(limited.diagnostics(small).map((d) => d.code), ['containers/runtime-value']);
+  const large = cc(`[engine]\nevents_logger = "bogus"\n${'# comment\n'.repeat(200)}`);
+  const d = limited.diagnostics(large);
+  assert.deepEqual(d.map((x) => [x.code, x.severity, x.range.start.line]), [['ctconf/too-large', 3, 0]]);
+  assert.equal(limited.hover(large, { line: 1, character: 2 }), null);
+  assert.deepEqual(limited.completion(large, { line: 1, character: 0 }), []);
+  // LXC is parsed and checked in slices: no limit applies
+  const lxc = { uri: 'file:///var/lib/lxc/a/config', languageId: 'lxc', version: 1, text: `lxc.bogus = 1\n${'# c\n'.repeat(1000)}` };
+  assert.deepEqual(limited.diagnostics(lxc).map((x) => x.code), ['lxc/unknown-key']);
+  // and the CLI (no limit) checks the large one in full
+  assert.deepEqual(svc().diagnostics(large).map((x) => x.code), ['containers/runtime-value']);
+});
