@@ -22,9 +22,9 @@ export interface Candidate {
   /** Named on the command line (an error when it cannot be read or recognised), not found by a walk. */
   explicit: boolean;
   /**
-   * Its stat, when the walk made one: the read then checks the type without asking again. Kept
-   * in the host's small form: 2,000 fs.Stats (four Date objects each) kept for a whole run were
-   * 1.8 MB that every garbage collection of the run copied.
+   * Its stat, when the walk made one: the run's host snapshot keeps it as the answer for this
+   * path. In the host's small form: 2,000 fs.Stats (four Date objects each) kept for a whole run
+   * were 1.8 MB that every garbage collection of the run copied.
    */
   stat?: NonNullable<ReturnType<Host['stat']>>;
   /** Its stat, or its directory entry's type, says it is a regular file (so it is opened without another stat). */
