@@ -159,6 +159,7 @@ const CATALOGUE = {
   'mounts/missing-host-path': { severity: 'information', summary: 'The host path does not exist; Podman skips the line.' },
   // /etc/subuid and /etc/subgid
   'subid/malformed-line': { severity: 'warning', summary: 'A line shadow cannot read as `owner:start:count`; the tools skip it.' },
+  'subid/ignored-text': { severity: 'warning', summary: 'Text after a third `:` that shadow never reads; the range before it still counts.' },
   'subid/range-overflow': { severity: 'warning', summary: 'A range that reaches past the highest ID (4294967294).' },
   'subid/overlap': { severity: 'warning', summary: 'Two owners are given the same subordinate IDs.' },
   'subid/duplicate-range': { severity: 'information', summary: 'An owner is given IDs it already has on another line.' },

@@ -285,6 +285,16 @@ test('idmaps are checked against /etc/subuid and /etc/subgid of the config\'s us
   assert.deepEqual(diags('lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 165536 65536\n'), ['0 lxc/idmap-subid']);
   const msg = svc.diagnostics({ uri, languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 165536 65536\n' })[0].message as string;
   assert.match(msg, /\/etc\/subuid gives ann 165536-231071 \(line 2\)/);
+  // As newuidmap decides: ranges that continue one another count as one, and the user's own
+  // UID (primary GID for groups) may be mapped alone; text after a third `:` is ignored.
+  const chained = lxcService({ host: memoryHost({
+    '/etc/subuid': 'ann:100000:10\nann:100010:65526:old\n',
+    '/etc/subgid': '1000:100000:65536\n',
+    '/etc/passwd': 'ann:x:1000:1001::/home/ann:/bin/bash\n',
+  }) });
+  const chainDiags = (text: string) => chained.diagnostics({ uri, languageId: 'lxc', version: 1, text }).map((d) => `${d.range.start.line} ${d.code}`);
+  assert.deepEqual(chainDiags('lxc.idmap = u 0 100000 65536\nlxc.idmap = g 0 100000 65536\nlxc.idmap = u 65536 1000 1\nlxc.idmap = g 65536 1001 1\n'), []);
+  assert.deepEqual(chainDiags('lxc.idmap = u 0 100000 65537\nlxc.idmap = g 0 100000 65536\nlxc.idmap = g 65536 1000 1\n'), ['0 lxc/idmap-subid', '2 lxc/idmap-subid']);
   // Root's containers (not under /home) are not checked against subordinate IDs.
   assert.deepEqual(svc.diagnostics({ uri: 'file:///var/lib/lxc/c1/config', languageId: 'lxc', version: 1, text: 'lxc.idmap = u 0 1 65536\nlxc.idmap = g 0 1 65536\n' }), []);
 });

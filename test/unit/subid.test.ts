@@ -56,7 +56,10 @@ test('subuid: CRLF line endings and trailing blanks make shadow skip the line', 
   assert.match(String(d[0].message), /carriage return/);
   assert.match(String(svc().diagnostics(doc('ann:100000:65536 \n'))[0].message), /Blank space/);
   assert.deepEqual(diags(`ann:1:${'9'.repeat(1100)}\n`).map((s) => s.split(' ')[1]), ['subid/malformed-line']);
-  assert.deepEqual(diags('ann:1:2:3\n'), ['0:6-9 subid/malformed-line']);
+  // Shadow never reads past a third `:`: the range counts, and the ignored text is marked.
+  assert.deepEqual(diags('ann:1:2:3\n'), ['0:7-9 subid/ignored-text']);
+  assert.match(String(svc().diagnostics(doc('ann:100000:65536:x\n'))[0].message), /grants 65536 IDs from 100000/);
+  assert.deepEqual(diags('ann:1:2 :3\n'), ['0:6-8 subid/malformed-line']);
   assert.deepEqual(diags('  ann:1:2\n'), ['0:0-5 subid/malformed-line']);
 });
 

@@ -76,6 +76,11 @@ test('unpriv: idmaps against the subuid/subgid documents checked with the config
   ];
   const r = svc(memoryHost(), others, true);
   assert.deepEqual(tuples(r, lxc(NIC, 'file:///srv/host/home/ann/.local/share/lxc/web/config')), ['0:12-28 unpriv/idmap-subid']);
+  // Ranges that continue one another are one range to newuidmap.
+  const split = [{ ...others[0], text: 'ann:165536:100\nann:165636:65436\n' }, others[1]];
+  assert.deepEqual(tuples(svc(memoryHost(), split, true), lxc(NIC, 'file:///srv/host/home/ann/.local/share/lxc/web/config')), []);
+  const gap = [{ ...others[0], text: 'ann:165536:100\nann:165637:65436\n' }, others[1]];
+  assert.deepEqual(tuples(svc(memoryHost(), gap, true), lxc(NIC, 'file:///srv/host/home/ann/.local/share/lxc/web/config')), ['0:12-28 unpriv/idmap-subid']);
 });
 
 test('unpriv: a root-run container on a user\'s subordinate IDs', () => {

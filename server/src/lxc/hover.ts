@@ -156,9 +156,12 @@ function idmapHover(l: LxcLine, ctx: LxcHoverContext): Hover | null {
   ];
   const user = configOwner(ctx.documentPath);
   const c = coveringSubId(ctx.host, m, user);
-  if (c?.covering) {
+  if (c?.allowed && c.covering) {
     const s = c.covering;
-    lines.push('', `Covered by ${inlineCode(`${s.owner}:${s.start}:${s.count}`)} in ${c.file} (line ${s.line + 1}).`);
+    const whole = m.hostid + m.count <= s.start + s.count;
+    lines.push('', `Covered by ${inlineCode(`${s.owner}:${s.start}:${s.count}`)} in ${c.file} (line ${s.line + 1})${whole ? '' : ' and the ranges that continue it'}.`);
+  } else if (c?.allowed) {
+    lines.push('', `Host ${kind} ID ${m.hostid} is ${user ? `${inlineCode(user)}'s own` : 'the user\'s own'} ID, which may always be mapped alone.`);
   } else if (c) {
     lines.push('', `No entry of ${c.file}${user ? ` for ${inlineCode(user)}` : ''} covers these host IDs.`);
   }

@@ -8,6 +8,8 @@ import { range, type Finding } from '../diagnostic';
 import type { Range } from 'vscode-languageserver-types';
 import { safeUlong } from './cnum';
 import { splitTokens } from './tokens';
+import { parseSubIds } from '../subid/parse';
+import { shadowAllows } from '../unpriv/text';
 
 export interface Idmap {
   type: 'u' | 'g';
@@ -143,16 +145,12 @@ export interface SubId {
   line: number;
 }
 
-/** Entries of /etc/subuid or /etc/subgid (`name:start:count`). */
+/** Entries of /etc/subuid or /etc/subgid (`name:start:count`), read as shadow reads them. */
 export function readSubIds(host: Host, file: string): SubId[] | undefined {
   const text = host.readFile(file);
   if (text === undefined) return undefined;
-  const out: SubId[] = [];
-  text.split('\n').forEach((l, i) => {
-    const m = /^([^:#\s]+):(\d+):(\d+)\s*$/.exec(l);
-    if (m) out.push({ owner: m[1], start: BigInt(m[2]), count: BigInt(m[3]), file, line: i });
-  });
-  return out;
+  return parseSubIds(text, file.endsWith('subgid') ? 'gid' : 'uid').entries
+    .map((e) => ({ owner: e.owner, start: e.start, count: e.count, file, line: e.line }));
 }
 
 /** The user an unprivileged config belongs to, from its location under /home. */
@@ -160,35 +158,38 @@ export function configOwner(path: string | undefined): string | undefined {
   return path ? /^\/home\/([^/]+)\//.exec(path)?.[1] : undefined;
 }
 
-function uidOf(host: Host, user: string): string | undefined {
+/** A user's UID and primary GID from /etc/passwd. */
+function idsOf(host: Host, user: string): { uid?: string; gid?: string } {
   const passwd = host.readFile('/etc/passwd');
-  const line = passwd?.split('\n').find((l) => l.startsWith(`${user}:`));
-  return line?.split(':')[2];
+  const f = passwd?.split('\n').find((l) => l.startsWith(`${user}:`))?.split(':');
+  return { uid: f?.[2], gid: f?.[3] };
 }
 
-type Covering = { covering?: SubId; candidates: SubId[]; file: string } | undefined;
+/**
+ * `allowed`: newuidmap/newgidmap accept the map (ranges that continue one another count as one,
+ * and a user may always map their own UID or primary GID alone); `covering`: the range holding
+ * its first host ID; `candidates`: the user's ranges.
+ */
+type Covering = { allowed: boolean; covering?: SubId; candidates: SubId[]; file: string } | undefined;
 
 /**
- * A lookup of the subordinate range that covers the host side of a mapping: /etc/subuid,
+ * A lookup of the subordinate ranges that allow the host side of a mapping: /etc/subuid,
  * /etc/subgid and /etc/passwd are each read once per lookup, however many maps it is asked about.
  */
 export function subIdLookup(host: Host, user?: string): (m: Idmap) => Covering {
   const files = new Map<string, SubId[] | undefined>();
-  let uid: string | undefined;
-  let uidRead = false;
+  let ids: { uid?: string; gid?: string } | undefined;
   return (m) => {
     const file = m.type === 'u' ? '/etc/subuid' : '/etc/subgid';
     if (!files.has(file)) files.set(file, readSubIds(host, file));
     const all = files.get(file);
     if (!all) return undefined;
-    if (user && !uidRead) {
-      uid = uidOf(host, user);
-      uidRead = true;
-    }
-    const candidates = user ? all.filter((s) => s.owner === user || s.owner === uid) : all;
-    const end = m.hostid + m.count;
-    const covering = candidates.find((s) => m.hostid >= s.start && end <= s.start + s.count);
-    return { covering, candidates, file };
+    if (user && !ids) ids = idsOf(host, user);
+    const owns = (o: string) => !user || o === user || o === ids?.uid;
+    const candidates = all.filter((s) => owns(s.owner));
+    const covering = candidates.find((s) => m.hostid >= s.start && m.hostid < s.start + s.count);
+    const own = user ? (m.type === 'u' ? ids?.uid : ids?.gid) : undefined;
+    return { allowed: shadowAllows(candidates, () => true, m.hostid, m.count, own), covering, candidates, file };
   };
 }
 
@@ -292,7 +293,7 @@ export function checkIdmapSet(maps: PlacedIdmap[], out: Finding[], o: { host: Ho
   for (const m of maps) {
     if (m.file) continue;
     const c = lookup(m);
-    if (!c || c.covering) continue;
+    if (!c || c.allowed) continue;
     const offer = c.candidates.map((s) => `${span(s.start, s.count)} (line ${s.line + 1})`).join(', ');
     out.push({
       code: 'lxc/idmap-subid',

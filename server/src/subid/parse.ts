@@ -1,9 +1,10 @@
 /**
  * /etc/subuid and /etc/subgid (subuid(5), subgid(5)): one `owner:start:count` range per line,
- * read the way shadow's subordinate_parse does: exactly three `:`-separated, non-empty fields,
- * each number through strtoul(…, 0) with nothing left over (so hex and octal work, and a
- * trailing blank or a \r from a CRLF file makes the line unusable); lines of 1024 bytes or more
- * are skipped. Lines it cannot read are kept by shadow but never used.
+ * read the way shadow's subordinate_parse does: the line is cut at its first three `:`; the three
+ * fields must be non-empty, each number through strtoul(…, 0) with nothing left over (so hex and
+ * octal work, and a trailing blank or a \r from a CRLF file makes the line unusable); whatever
+ * follows a third `:` is never looked at; lines of 1024 bytes or more are skipped. Lines it cannot
+ * read are kept by shadow but never used.
  */
 import { range, type Finding } from '../diagnostic';
 import { splitLines, strtoulWhole } from '../unpriv/text';
@@ -24,7 +25,7 @@ export interface SubIdEntry {
 export interface SubIdDocument {
   kind: 'uid' | 'gid';
   entries: SubIdEntry[];
-  /** Lines shadow cannot read (comments and blank lines excluded). */
+  /** Lines shadow cannot read (comments and blank lines excluded), and text it ignores. */
   malformed: Finding[];
 }
 
@@ -56,8 +57,8 @@ export function parseSubIds(text: string, kind: 'uid' | 'gid'): SubIdDocument {
       bad('Expected `owner:start:count` (three fields separated by `:`).');
       continue;
     }
-    // Shadow cuts the line into three fields: anything after a third `:` stays in the count.
-    const count = f.slice(2).join(':');
+    // Shadow cuts the line at its first three `:`: the count ends at a third one, and the rest is ignored.
+    const count = f[2];
     const startCol = f[0].length + 1;
     const countCol = startCol + f[1].length + 1;
     if (f[0] === '' || f[1] === '' || count === '') {
@@ -80,12 +81,20 @@ export function parseSubIds(text: string, kind: 'uid' | 'gid'): SubIdDocument {
         : /\s$/.test(count) && strtoulWhole(count.trimEnd()) !== undefined
           ? 'Blank space after the count makes it unreadable.'
           : `The count ${JSON.stringify(count)} is not a number.`;
-      bad(why, countCol, t.length);
+      bad(why, countCol, countCol + count.length);
       continue;
+    }
+    const countEnd = countCol + count.length;
+    if (f.length > 3) {
+      malformed.push({
+        code: 'subid/ignored-text',
+        message: `Everything after the third \`:\` is ignored: the line grants ${n} IDs from ${start}, as if it ended before this text.`,
+        range: range(l.line, countEnd, t.length),
+      });
     }
     entries.push({
       line: l.line, owner: f[0], start, count: n,
-      ownerEnd: f[0].length, startCol, startEnd: startCol + f[1].length, countCol, countEnd: t.length,
+      ownerEnd: f[0].length, startCol, startEnd: startCol + f[1].length, countCol, countEnd,
     });
   }
   return { kind, entries, malformed };

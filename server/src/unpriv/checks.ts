@@ -12,7 +12,7 @@ import { parseUsernet, allowance } from '../usernet/parse';
 import { parseSubIds, type SubIdEntry } from '../subid/parse';
 import { accounts, hostFile, type HostText } from './hostfiles';
 import { hostIdIndex } from './containers';
-import { intersection, intersects, span } from './text';
+import { intersection, intersects, shadowAllows, span } from './text';
 
 export interface PlacedMap {
   type: 'u' | 'g';
@@ -108,12 +108,14 @@ function subIdsByType(ctx: DocContext, maps: PlacedMap[]): Record<'u' | 'g', Ret
 export function checkUserSubIds(maps: PlacedMap[], user: string, ctx: DocContext, documentsOnly: boolean): Finding[] {
   const out: Finding[] = [];
   const ids = subIdsByType(ctx, maps);
-  const uid = accounts(ctx).uid.get(user);
+  const a = accounts(ctx);
+  const uid = a.uid.get(user);
+  const owns = (o: string) => o === user || o === uid || (uid !== undefined && a.uid.get(o) === uid);
   for (const m of maps) {
     const s = ids[m.type];
     if (!s || (documentsOnly && !s.src.fromDocument)) continue;
-    const mine = s.entries.filter((e) => e.owner === user || e.owner === uid);
-    if (mine.some((e) => m.hostid >= e.start && m.hostid + m.count <= e.start + e.count)) continue;
+    if (shadowAllows(s.entries, owns, m.hostid, m.count, m.type === 'u' ? uid : a.gid.get(user))) continue;
+    const mine = s.entries.filter((e) => owns(e.owner));
     const offer = mine.map((e) => `${span(e.start, e.count)} (line ${e.line + 1})`).join(', ');
     out.push({
       code: 'unpriv/idmap-subid',
@@ -192,8 +194,9 @@ export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform 
     if (m.count === 0n) continue;
     const s = ids[m.type];
     if (!s || (!tools && !s.src.fromDocument)) continue;
-    const mine = s.entries.filter((e) => e.owner === 'root' || e.owner === '0');
-    if (mine.some((e) => m.hostid >= e.start && m.hostid + m.count <= e.start + e.count)) continue;
+    const root = (o: string) => o === 'root' || o === '0';
+    // Incus reads the ranges itself, one whole range per map; newuidmap/newgidmap chain them.
+    if (incus ? s.entries.some((e) => root(e.owner) && m.hostid >= e.start && m.hostid + m.count <= e.start + e.count) : shadowAllows(s.entries, root, m.hostid, m.count, '0')) continue;
     const file = m.type === 'u' ? 'subuid' : 'subgid';
     const text = `root:${m.hostid}:${m.count}`;
     const end = endOf(s.src.text);

@@ -88,6 +88,8 @@ export function hostFile(ctx: DocContext, lang: LanguageId, name: string, hostPa
 /** Users of the host: name -> UID, and group memberships (from /etc/passwd and /etc/group). */
 export interface Accounts {
   uid: Map<string, string>;
+  /** User -> primary GID, as /etc/passwd gives it. */
+  gid: Map<string, string>;
   /** Group names of each user (primary group included). */
   groups: Map<string, Set<string>>;
   /** Members of each group (primary members included). */
@@ -99,7 +101,7 @@ export interface Accounts {
 /** The host's accounts (empty in Restricted Mode), read once per service. */
 export function accounts(ctx: DocContext): Accounts {
   return ctx.shared('unpriv/accounts', () => {
-    const a: Accounts = { uid: new Map(), groups: new Map(), members: new Map(), names: new Map() };
+    const a: Accounts = { uid: new Map(), gid: new Map(), groups: new Map(), members: new Map(), names: new Map() };
     const gidName = new Map<string, string>();
     const add = (user: string, group: string) => {
       if (!a.groups.has(user)) a.groups.set(user, new Set());
@@ -117,6 +119,7 @@ export function accounts(ctx: DocContext): Accounts {
       const f = l.text.split(':');
       if (f.length < 4 || !f[0]) continue;
       a.uid.set(f[0], f[2]);
+      a.gid.set(f[0], f[3]);
       if (!a.names.has(f[2])) a.names.set(f[2], f[0]);
       const g = gidName.get(f[3]);
       if (g) add(f[0], g);

@@ -66,3 +66,32 @@ export function intersection(a: bigint, n: bigint, b: bigint, m: bigint): [bigin
 export function baseName(p: string): string {
   return p.replace(/\/+$/, '').split('/').pop() ?? p;
 }
+
+/** A subordinate range as shadow stores it. */
+export interface SubRange {
+  owner: string;
+  start: bigint;
+  count: bigint;
+}
+
+/**
+ * Does shadow let a user map host IDs [start, start+count)? As newuidmap/newgidmap decide
+ * (have_range): the range may be covered by several ranges of the user that continue one another,
+ * each found by owner name or by UID (`owns`); else a single ID equal to the user's own UID
+ * (newuidmap) or primary GID (newgidmap), passed as `own`, may always be mapped.
+ */
+export function shadowAllows(ranges: readonly SubRange[], owns: (owner: string) => boolean, start: bigint, count: bigint, own?: string): boolean {
+  if (count === 0n) return false;
+  if (count === 1n && own !== undefined && `${start}` === own) return true;
+  const mine = ranges.filter((r) => r.count > 0n && owns(r.owner));
+  const end = start + count - 1n;
+  // Each step moves past the end of a range, so there are at most as many steps as ranges.
+  for (let step = 0; step <= mine.length; step++) {
+    const r = mine.find((x) => start >= x.start && start <= x.start + x.count - 1n);
+    if (!r) return false;
+    const last = r.start + r.count - 1n;
+    if (last >= end) return true;
+    start = last + 1n;
+  }
+  return false;
+}
