@@ -182,6 +182,8 @@ const CATALOGUE = {
   'proxmox/bind-mount-unmapped': { severity: 'warning', summary: 'A host directory bind-mounted into an unprivileged container without an ID mapping for its owner.', data: { uid: 'number', gid: 'number', line: 'number' } },
   // Incus/LXD instance and profile YAML
   'incus/yaml-syntax': { severity: 'error', summary: 'The file is not valid YAML; Incus cannot read it.' },
+  'incus/duplicate-key': { severity: 'information', summary: 'An option given twice in `config`; Incus keeps the last value.' },
+  'incus/ignored-document': { severity: 'warning', summary: 'A second YAML document in the file, which Incus never reads.' },
   'incus/unknown-key': { severity: 'error', summary: 'Not an Incus instance option; Incus refuses the configuration.', data: SUGGEST },
   'incus/invalid-value': { severity: 'error', summary: 'A value of the wrong type for the option; Incus refuses the configuration.' },
   'incus/conflicting-keys': { severity: 'error', summary: 'Options Incus refuses to combine.' },

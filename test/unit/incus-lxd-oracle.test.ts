@@ -64,6 +64,29 @@ const DEFECTS: [string, RegExp, string][] = [
   ['an Incus-only key', /user\.owner: web-team/, 'security.guestapi: "false"'],
 ];
 
+/**
+ * Whole documents sent to LXD as written (not re-serialised), for what YAML itself decides:
+ * plain scalars as written, anchors and merge keys, repeated keys, several documents.
+ */
+const VERBATIM: [string, string][] = [
+  ['plain 1.0 as a CPU count', 'config:\n  limits.cpu: 1.0\n'],
+  ['plain 2 as a CPU count', 'config:\n  limits.cpu: 2\n'],
+  ['plain yes as a boolean', 'config:\n  security.nesting: yes\n'],
+  ['plain null value', 'config:\n  limits.memory: ~\n'],
+  ['hex plain as a process limit', 'config:\n  limits.processes: 0x10\n'],
+  ['anchor and alias', 'config:\n  limits.cpu: &n "2"\n  user.cpus: *n\n'],
+  ['merge key with a bad value inside', 'x: &b\n  limits.memory: 2 GiB\nconfig:\n  <<: *b\n'],
+  ['merge key with good values', 'x: &b\n  limits.memory: 2GiB\nconfig:\n  <<: *b\n  limits.cpu: "2"\n'],
+  ['merge list', 'x: &a\n  limits.cpu: "2"\ny: &b\n  limits.cpu: two\nconfig:\n  <<: [*a, *b]\n'],
+  ['merge of a scalar', 'config:\n  <<: 3\n'],
+  ['bad value replaced by a later key', 'config:\n  limits.cpu: two\n  limits.cpu: "2"\n'],
+  ['good value replaced by a later bad one', 'config:\n  limits.cpu: "2"\n  limits.cpu: two\n'],
+  ['list replaced by a later key', 'config:\n  limits.cpu: [2]\n  limits.cpu: "2"\n'],
+  ['second document with a bad value', 'config:\n  limits.cpu: "2"\n---\nconfig:\n  limits.cpu: two\n'],
+  ['empty config', 'config:\n'],
+  ['config as a list', 'config:\n- a\n'],
+];
+
 /** Variants where Incus (ctconf's reference) and LXD 5.0.2 disagree, and why. */
 const DIFFERS: Record<string, string> = {
   'an Incus-only key': 'Incus renamed LXD\'s security.devlxd to security.guestapi; LXD 5.0 does not know the new name',
@@ -91,12 +114,17 @@ test('Incus/LXD YAML: ctconf refuses exactly what LXD 5.0.2 refuses (fixtures an
     assert.notEqual(text, WEB, `the variant "${name}" changes nothing`);
     cases.push({ name, text });
   }
+  const verbatim = new Set<string>();
+  for (const [name, text] of VERBATIM) {
+    cases.push({ name, text });
+    verbatim.add(name);
+  }
   const lxd = LxdSandbox.start();
   const rows: string[] = [];
   let agree = 0;
   try {
     for (const c of cases) {
-      const theirs = lxd.judge(configOnly(c.text));
+      const theirs = lxd.judge(verbatim.has(c.name) ? c.text : configOnly(c.text));
       const mine = ours(c.text, c.name.endsWith('.yaml') ? c.name : 'variant.incus.yaml');
       const same = mine.refused === !theirs.ok;
       if (same) agree++;

@@ -176,3 +176,24 @@ test('incus: integer, priority, CPU-set and memory values are checked as Incus v
   bad('limits.memory', '0GB');
   good('limits.memory', '');
 });
+
+test('incus: YAML read as yaml.v2 hands it to Incus (plain scalars as written, anchors, merge keys, repeats, one document)', () => {
+  const s = svc();
+  // Plain scalars reach Incus as written: `1.0` is a CPU count of 1.0 (refused), not the number 1.
+  assert.deepEqual(parseIncus('config:\n  limits.cpu: 1.0\n  boot.autostart: yes\n  user.a: ~\n  user.b: 0x10\n').config.map((e) => e.value), ['1.0', 'yes', '', '0x10']);
+  assert.deepEqual(tuples(s, doc('config:\n  limits.cpu: 1.0\n')), ['1:14-17 incus/invalid-value']);
+  // Anchors, aliases and merge keys are followed; an explicit key replaced by a merge after it is named.
+  const merged = 'x-base: &base\n  limits.memory: 2 GiB\n  security.nesting: "true"\nconfig:\n  security.nesting: "false"\n  <<: *base\n  limits.cpu: &two "2"\n  user.cpus: *two\n';
+  assert.deepEqual(tuples(s, doc(merged)), ['1:17-22 incus/invalid-value', '4:2-18 incus/duplicate-key']);
+  assert.equal(parseIncus(merged).config.find((e) => e.key === 'user.cpus')?.value, '2');
+  assert.deepEqual(tuples(s, doc('config:\n  <<: 3\n')), ['1:2-4 incus/yaml-syntax']);
+  // A key given twice: the last wins (information on the first); a list is refused wherever it is.
+  const twice = s.diagnostics(doc('config:\n  limits.cpu: "2"\n  limits.cpu: "4"\n'));
+  assert.deepEqual(twice.map((d) => `${d.range.start.line} ${d.code} ${d.severity}`), ['1 incus/duplicate-key 3']);
+  assert.match(String(twice[0].message), /given again on line 3/);
+  assert.deepEqual(tuples(s, doc('config:\n  limits.cpu: [2]\n  limits.cpu: "4"\n')), ['1:2-12 incus/duplicate-key', '1:14-17 incus/invalid-value']);
+  // Only the first document is read; a trailing `---` alone is not worth a word.
+  assert.deepEqual(tuples(s, doc('config:\n  limits.cpu: "2"\n---\nconfig:\n  limits.cpu: two\n')), ['2:0-17 incus/ignored-document']);
+  assert.deepEqual(tuples(s, doc('config:\n  limits.cpu: "2"\n---\n# end\n')), []);
+  assert.deepEqual(tuples(s, doc('config: ~\n')), []);
+});

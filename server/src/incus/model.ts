@@ -25,13 +25,19 @@ export interface ConfigEntry {
 
 export interface IncusModel {
   text: string;
+  /** The first YAML document: the only one Incus reads. */
   doc: Document;
   lineStarts: number[];
+  /** The effective `config` map in order: one entry per key, the last one given (merge keys followed). */
   config: ConfigEntry[];
-  /** Key ranges of `config` keys given a second time. */
-  duplicates: Range[];
+  /** Entries a later one of the same key replaces (yaml.v2 keeps the last without a word). */
+  overridden: { entry: ConfigEntry; by: ConfigEntry }[];
   /** `config:` is there but is not a map. */
   configNotMap?: Range;
+  /** A merge key (`<<`) whose value is not a map or a list of maps: yaml.v2 refuses the document. */
+  badMerges: Range[];
+  /** From the start of a second YAML document to the end of the text, which Incus never reads. */
+  ignoredDocuments?: Range;
 }
 
 export function lineStarts(text: string): number[] {
@@ -68,36 +74,76 @@ export function rangeOf(starts: number[], r: readonly [number, number, ...number
   return { start: a, end: positionAt(starts, r?.[1] ?? r?.[0] ?? 0, text) };
 }
 
+/**
+ * A scalar as Go's yaml.v2 stores it into a string (Incus's `config` is a map of strings): a plain
+ * scalar as written (`1.0`, `yes`, `0x10` stay so, where YAML would read a number or a boolean),
+ * a null one (`~`, `null`, nothing) as the empty string, a quoted or block one as its text.
+ */
+function goString(s: Scalar): string {
+  if (s.value === null || s.value === undefined) return '';
+  return s.type === 'PLAIN' && typeof s.source === 'string' ? s.source : String(s.value);
+}
+
 export function parseIncus(text: string): IncusModel {
-  // uniqueKeys is off: the library compares every pair of keys (quadratic); duplicates of
-  // `config` keys are found below with a set.
-  const { parseDocument, isMap, isScalar } = yaml();
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  // uniqueKeys is off: yaml.v2 keeps the last of repeated keys (and the library's check is
+  // quadratic); merge keys are followed below, in yaml.v2's order.
+  const { parseAllDocuments, isMap, isScalar, isAlias, isSeq } = yaml();
+  const all = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false });
+  const docs = Array.isArray(all) ? all : [];
+  const doc = docs[0] ?? yaml().parseDocument('', { prettyErrors: false });
   const starts = lineStarts(text);
-  const model: IncusModel = { text, doc, lineStarts: starts, config: [], duplicates: [] };
-  const seen = new Set<string>();
-  const config = isMap(doc.contents) ? doc.contents.get('config', true) : undefined;
-  if (config === undefined || config === null) return model;
+  const model: IncusModel = { text, doc, lineStarts: starts, config: [], overridden: [], badMerges: [] };
+  // A later document with content (not only `---`, `...`, comments and blank lines).
+  const later = docs.length > 1 ? text.slice(docs[1].range[0]) : '';
+  if (later.split(/\r\n|\r|\n/).some((l) => !/^(?:---|\.\.\.)?\s*(?:#.*)?$/.test(l))) {
+    model.ignoredDocuments = rangeOf(starts, [docs[1].range[0], text.trimEnd().length], text);
+  }
+  const resolve = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  const config = resolve(isMap(doc.contents) ? doc.contents.get('config', true) : undefined);
+  if (config === undefined || config === null || (isScalar(config) && config.value === null)) return model;
   if (!isMap(config)) {
     model.configNotMap = rangeOf(starts, (config as { range?: [number, number, number] }).range, text);
     return model;
   }
-  for (const pair of config.items) {
-    if (!isScalar(pair.key)) continue;
-    const v = pair.value;
-    const value = isScalar(v) ? (v.value === null ? '' : String(v.value)) : undefined;
-    const key = String(pair.key.value);
-    const keyRange = rangeOf(starts, pair.key.range, text);
-    if (seen.has(key)) model.duplicates.push(keyRange);
-    seen.add(key);
-    model.config.push({
-      key,
-      value,
-      keyRange,
-      valueRange: rangeOf(starts, (v as { range?: [number, number, number] } | null)?.range ?? pair.key.range, text),
-      node: isScalar(v) ? v : undefined,
-    });
-  }
+  const byKey = new Map<string, ConfigEntry>();
+  const written = new Set<ConfigEntry>();
+  const set = (e: ConfigEntry, explicit: boolean) => {
+    // Reported when a key written in `config` is replaced (by a later one or by a merge after it).
+    const before = byKey.get(e.key);
+    if (before && written.has(before)) model.overridden.push({ entry: before, by: e });
+    if (explicit) written.add(e);
+    byKey.delete(e.key);
+    byKey.set(e.key, e);
+  };
+  // Maps already being merged (an alias cycle would otherwise never end).
+  const active = new Set<unknown>();
+  const addMap = (map: { items: unknown[] }, explicit: boolean) => {
+    if (active.has(map)) return;
+    active.add(map);
+    for (const item of map.items as { key: unknown; value: unknown }[]) {
+      const k = resolve(item.key);
+      if (!isScalar(k)) continue;
+      if (k.type === 'PLAIN' && k.source === '<<') {
+        const v = resolve(item.value);
+        if (isMap(v)) addMap(v, false);
+        // Earlier maps of the list take precedence: yaml.v2 merges the list from its end.
+        else if (isSeq(v) && v.items.every((x) => isMap(resolve(x)))) [...v.items].reverse().forEach((x) => addMap(resolve(x) as { items: unknown[] }, false));
+        else model.badMerges.push(rangeOf(starts, k.range, text));
+        continue;
+      }
+      const v = resolve(item.value);
+      set({
+        key: goString(k),
+        value: v === null || v === undefined ? '' : isScalar(v) ? goString(v) : undefined,
+        keyRange: rangeOf(starts, k.range, text),
+        valueRange: rangeOf(starts, (v as { range?: [number, number, number] } | null)?.range ?? k.range, text),
+        node: isScalar(v) ? v : undefined,
+      }, explicit);
+    }
+    active.delete(map);
+  };
+  addMap(config, true);
+  model.config = [...byKey.values()];
   return model;
 }
 

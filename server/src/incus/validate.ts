@@ -187,8 +187,20 @@ export function validateIncus(m: IncusModel, ctx: DocContext): Finding[] {
     }
     out.push({ code: 'incus/yaml-syntax', message: `${err.message.split('\n')[0]} Incus cannot read the YAML.`, range: rangeOf(m.lineStarts, err.pos, m.text) });
   }
-  for (const r of m.duplicates) {
-    out.push({ code: 'incus/yaml-syntax', message: 'This option is given twice in `config`; Incus cannot read the YAML.', range: r });
+  for (const r of m.badMerges) {
+    out.push({ code: 'incus/yaml-syntax', message: 'A merge key (`<<`) takes a map or a list of maps; Incus cannot read the YAML.', range: r });
+  }
+  for (const { entry, by } of m.overridden) {
+    out.push({
+      code: 'incus/duplicate-key',
+      message: `\`${entry.key}\` is given again on line ${by.keyRange.start.line + 1}; Incus keeps the last value, so this one has no effect.`,
+      range: entry.keyRange,
+      unnecessary: true,
+    });
+    if (entry.value === undefined) out.push({ code: 'incus/invalid-value', message: `\`${entry.key}\` takes a string; Incus refuses a list or map here, even one given again later.`, range: entry.valueRange });
+  }
+  if (m.ignoredDocuments) {
+    out.push({ code: 'incus/ignored-document', message: 'Incus reads only the first YAML document of a file; everything from this `---` on is ignored.', range: m.ignoredDocuments });
   }
   if (m.configNotMap) out.push({ code: 'incus/invalid-value', message: '`config` must be a map of option names to values.', range: m.configNotMap });
   const budget = { left: MAX_SUGGESTIONS };
