@@ -17,6 +17,7 @@ import { memoryHost } from '../../server/src/host';
 import { ROOT } from '../helpers/paths';
 import { needs } from '../helpers/needs';
 import { LxdSandbox, lxdMissing } from '../helpers/lxdOracle';
+import { INCUS_ONLY, LXD_ONLY } from '../../server/src/incus/dialect';
 
 const missing = lxdMissing();
 const FILES = ['test/fixtures/incus/web.incus.yaml', 'test/fixtures/incus/db.lxd.yaml', 'test/fixtures/incus/broken.incus.yaml', 'test/fixtures/unpriv/profiles/isolated.incus.yaml'];
@@ -87,6 +88,19 @@ const VERBATIM: [string, string][] = [
   ['config as a list', 'config:\n- a\n'],
 ];
 
+/**
+ * The LXD dialect (files named *.lxd.yaml): every Incus option LXD 5.0 lacks is refused, every LXD
+ * option Incus renamed or dropped is accepted with a valid value, and `limits.cpu: "0"` passes.
+ */
+function dialectCases(): { name: string; text: string; file: string }[] {
+  const out = [...INCUS_ONLY].map((n) => ({ name: `LXD file, Incus-only ${n}`, text: `config:\n  ${JSON.stringify(n.replace('*', 'x'))}: "1"\n`, file: 'dialect.lxd.yaml' }));
+  const VALID = { bool: 'true', string: 'mount', priority: '5' } as const;
+  for (const [n, f] of Object.entries(LXD_ONLY)) out.push({ name: `LXD file, LXD-only ${n}`, text: `config:\n  ${n}: "${VALID[f.type]}"\n`, file: 'dialect.lxd.yaml' });
+  out.push({ name: 'LXD file, limits.network.priority 11', text: 'config:\n  limits.network.priority: "11"\n', file: 'dialect.lxd.yaml' });
+  out.push({ name: 'LXD file, cpu limit 0', text: 'config:\n  limits.cpu: "0"\n', file: 'dialect.lxd.yaml' });
+  return out;
+}
+
 /** Variants where Incus (ctconf's reference) and LXD 5.0.2 disagree, and why. */
 const DIFFERS: Record<string, string> = {
   'an Incus-only key': 'Incus renamed LXD\'s security.devlxd to security.guestapi; LXD 5.0 does not know the new name',
@@ -108,7 +122,7 @@ function configOnly(text: string): string {
 }
 
 test('Incus/LXD YAML: ctconf refuses exactly what LXD 5.0.2 refuses (fixtures and one-defect variants)', { skip: needs('LXD daemon', missing), timeout: 600000 }, () => {
-  const cases: { name: string; text: string }[] = FILES.map((f) => ({ name: f, text: fs.readFileSync(path.join(ROOT, f), 'utf8') }));
+  const cases: { name: string; text: string; file?: string }[] = FILES.map((f) => ({ name: f, text: fs.readFileSync(path.join(ROOT, f), 'utf8') }));
   for (const [name, re, rep] of DEFECTS) {
     const text = WEB.replace(re, rep);
     assert.notEqual(text, WEB, `the variant "${name}" changes nothing`);
@@ -119,13 +133,17 @@ test('Incus/LXD YAML: ctconf refuses exactly what LXD 5.0.2 refuses (fixtures an
     cases.push({ name, text });
     verbatim.add(name);
   }
+  for (const c of dialectCases()) {
+    cases.push(c);
+    verbatim.add(c.name);
+  }
   const lxd = LxdSandbox.start();
   const rows: string[] = [];
   let agree = 0;
   try {
     for (const c of cases) {
       const theirs = lxd.judge(verbatim.has(c.name) ? c.text : configOnly(c.text));
-      const mine = ours(c.text, c.name.endsWith('.yaml') ? c.name : 'variant.incus.yaml');
+      const mine = ours(c.text, c.file ?? (c.name.endsWith('.yaml') ? c.name : 'variant.incus.yaml'));
       const same = mine.refused === !theirs.ok;
       if (same) agree++;
       rows.push(`${same ? 'agree' : DIFFERS[c.name] ? 'known' : 'DIFFER'}  ${c.name}: LXD ${theirs.ok ? 'accepts' : `refuses (${theirs.message.slice(0, 140)})`}; ctconf ${mine.refused ? `refuses (${mine.codes.join(', ')})` : 'accepts'}`);

@@ -197,3 +197,17 @@ test('incus: YAML read as yaml.v2 hands it to Incus (plain scalars as written, a
   assert.deepEqual(tuples(s, doc('config:\n  limits.cpu: "2"\n---\n# end\n')), []);
   assert.deepEqual(tuples(s, doc('config: ~\n')), []);
 });
+
+test('incus: LXD files (*.lxd.yaml, `# ctconf: lxd`) are judged by LXD 5.0\'s options; LXD names in Incus files get Incus\'s name', () => {
+  const s = svc();
+  const lxd = (text: string) => tuples(s, doc(text, 'file:///srv/lxd/web.lxd.yaml'));
+  assert.deepEqual(lxd('config:\n  security.devlxd: "false"\n  limits.network.priority: "3"\n  limits.cpu: "0"\n'), []);
+  assert.deepEqual(lxd('config:\n  security.guestapi: "false"\n  smbios11.x: a\n  limits.network.priority: "11"\n'), ['1:2-19 incus/unknown-key', '2:2-12 incus/unknown-key', '3:27-31 incus/invalid-value']);
+  assert.deepEqual(tuples(s, doc('# ctconf: lxd\nconfig:\n  security.devlxd: "false"\n', 'file:///srv/lxd/web.yaml')), []);
+  // In an Incus file, LXD's name is refused and the fix writes Incus's.
+  const d = s.diagnostics(doc('config:\n  security.devlxd: "false"\n  limits.cpu: "0"\n'));
+  assert.deepEqual(d.map((x) => `${x.range.start.line} ${x.code}`), ['1 incus/unknown-key', '2 incus/invalid-value']);
+  assert.match(String(d[0].message), /Incus calls it `security\.guestapi`/);
+  const fix = s.codeActions(doc('config:\n  security.devlxd: "false"\n'), d[0].range, [d[0]]);
+  assert.equal(applyEdits('config:\n  security.devlxd: "false"\n', fix[0].edit?.changes?.['file:///srv/incus/web.incus.yaml'] ?? []), 'config:\n  security.guestapi: "false"\n');
+});

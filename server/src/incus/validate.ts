@@ -17,6 +17,7 @@ import { checkIsolatedSizing } from './idmap';
 import { valueProblem } from './values';
 import { checkRootOwnSubIds, type PlacedMap } from '../unpriv/checks';
 import { appendAll } from '../util/arrays';
+import { dialectOf, INCUS_ONLY, LXD_ONLY, type Dialect } from './dialect';
 
 const BOOL = ['true', 'false', 'yes', 'no', '1', '0', 'on', 'off'];
 export const isTrue = (v: string | undefined): boolean => v !== undefined && ['true', 'yes', '1', 'on'].includes(v.toLowerCase());
@@ -27,24 +28,33 @@ const NAMES = INCUS_KEYS.map((r) => r[0]).filter((n) => !/[*<]/.test(n));
 /** Most "did you mean" lookups per document (each compares the key with every option name). */
 const MAX_SUGGESTIONS = 200;
 
-function typeFindings(e: ConfigEntry, out: Finding[], budget: { left: number }): void {
+function typeFindings(e: ConfigEntry, out: Finding[], budget: { left: number }, dialect: Dialect): void {
+  const product = dialect === 'lxd' ? 'LXD' : 'Incus';
+  const lxdOnly = LXD_ONLY[e.key];
   const k = incusKey(e.key);
-  if (!k) {
-    if (PREFIXES.some((p) => e.key.startsWith(p))) return;
-    const suggestion = budget.left-- > 0 ? closest(e.key, NAMES) ?? null : null;
-    out.push({ code: 'incus/unknown-key', message: `Incus has no instance option ${inlineCode(e.key)}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} It refuses the configuration.`, range: e.keyRange, data: { suggestion } });
+  const type = dialect === 'lxd' && lxdOnly ? (lxdOnly.type === 'bool' ? 'bool' : 'string') : k?.[1];
+  if (!type || (dialect === 'lxd' && k && INCUS_ONLY.has(k[0]))) {
+    if (!k && PREFIXES.some((p) => e.key.startsWith(p)) && !(dialect === 'lxd' && INCUS_ONLY_FAMILIES.some((p) => e.key.startsWith(p)))) return;
+    // An LXD name in an Incus file: Incus's own name is the suggestion.
+    const renamed = dialect === 'incus' ? lxdOnly?.incus : undefined;
+    const suggestion = renamed ?? (budget.left-- > 0 ? closest(e.key, NAMES) ?? null : null);
+    const why = dialect === 'lxd' && k ? ' (an Incus option LXD 5.0 does not have)' : renamed ? ' (that is LXD\'s name)' : '';
+    out.push({ code: 'incus/unknown-key', message: `${product} has no instance option ${inlineCode(e.key)}${why}${suggestion ? `; ${renamed ? 'Incus calls it' : 'did you mean'} \`${suggestion}\`${renamed ? '' : '?'}` : ''}. It refuses the configuration.`, range: e.keyRange, data: { suggestion } });
     return;
   }
   if (e.value === undefined) {
-    out.push({ code: 'incus/invalid-value', message: `\`${e.key}\` takes a string; Incus refuses a list or map here.`, range: e.valueRange });
+    out.push({ code: 'incus/invalid-value', message: `\`${e.key}\` takes a string; ${product} refuses a list or map here.`, range: e.valueRange });
     return;
   }
   const v = e.value;
   let why: string | undefined;
-  if (k[1] === 'bool' && v !== '' && !BOOL.includes(v.toLowerCase())) why = 'expected `true` or `false`';
-  else why = valueProblem(e.key, v);
-  if (why) out.push({ code: 'incus/invalid-value', message: `${inlineCode(v)} is not valid for \`${e.key}\`: ${why}. Incus refuses the configuration.`, range: e.valueRange });
+  if (type === 'bool' && v !== '' && !BOOL.includes(v.toLowerCase())) why = 'expected `true` or `false`';
+  else why = valueProblem(e.key, v, dialect === 'lxd');
+  if (why) out.push({ code: 'incus/invalid-value', message: `${inlineCode(v)} is not valid for \`${e.key}\`: ${why}. ${product} refuses the configuration.`, range: e.valueRange });
 }
+
+/** Families of keys INCUS_ONLY lists as patterns (`smbios11.*`): LXD knows none of their names. */
+const INCUS_ONLY_FAMILIES = [...INCUS_ONLY].filter((n) => n.endsWith('.*')).map((n) => n.slice(0, -1));
 
 /** `raw.idmap`: lines of `both|uid|gid HOST[-HOST] NS[-NS]`, exactly three fields, same-size ranges. */
 export function rawIdmapFindings(e: ConfigEntry, m: IncusModel): Finding[] {
@@ -204,8 +214,9 @@ export function validateIncus(m: IncusModel, ctx: DocContext): Finding[] {
   }
   if (m.configNotMap) out.push({ code: 'incus/invalid-value', message: '`config` must be a map of option names to values.', range: m.configNotMap });
   const budget = { left: MAX_SUGGESTIONS };
+  const dialect = dialectOf(ctx.path ?? ctx.uri, m.text);
   for (const e of m.config) {
-    typeFindings(e, out, budget);
+    typeFindings(e, out, budget, dialect);
     if (e.key === 'raw.idmap' && e.value) {
       appendAll(out, rawIdmapFindings(e, m));
       if (!isTrue(configValue(m, 'security.privileged'))) appendAll(out, checkRootOwnSubIds(rawIdmapMaps(e, m), ctx, 'Incus', true));

@@ -26,12 +26,15 @@ const isInt64 = (v: string) => (int64(v) === undefined ? 'expected a whole numbe
 const isUint32 = (v: string) => (/^\d+$/.test(v) && BigInt(v) <= 4294967295n ? undefined : 'expected an unsigned 32-bit integer');
 const isPriority = between(0n, 10n, 'a whole number from 0 to 10');
 
-/** A CPU set (`2`, `0-3`, `0,2-4`); a `sockets=…` topology is for VMs and not checked here. */
-function isCpuLimit(v: string): string | undefined {
+/**
+ * A CPU set (`2`, `0-3`, `0,2-4`); a `sockets=…` topology is for VMs and not checked here. Incus
+ * refuses a count of 0 (since 6.6); LXD 5.0 accepts it.
+ */
+function isCpuLimit(v: string, lxd = false): string | undefined {
   if (v.includes('=')) return undefined;
   if (!/^(?:[0-9]+(?:[,-][0-9]+)?)(?:,[0-9]+(?:[,-][0-9]+)*)?$/.test(v)) return 'expected a number of CPUs or a CPU set such as `0-3,6`';
   const single = int64(v);
-  if (single !== undefined) return single < 1n ? 'expected at least 1 CPU' : undefined;
+  if (single !== undefined) return single < 1n && !lxd ? 'expected at least 1 CPU' : undefined;
   const seen = new Set<bigint>();
   for (const chunk of v.split(',')) {
     const [lo, hi = lo] = chunk.split('-', 2).map((x) => int64(x));
@@ -73,6 +76,7 @@ const CHECKS: Readonly<Record<string, (v: string) => string | undefined>> = {
   'oci.uid': isUint32,
   'oci.gid': isUint32,
   'limits.cpu.priority': isPriority,
+  'limits.network.priority': isPriority,
   'limits.disk.priority': isPriority,
   'limits.memory.swap.priority': isPriority,
   'limits.memory.oom_priority': between(-1000n, 1000n, 'a whole number from -1000 to 1000'),
@@ -80,7 +84,11 @@ const CHECKS: Readonly<Record<string, (v: string) => string | undefined>> = {
   'limits.memory': isMemoryLimit,
 };
 
-/** Why Incus refuses `value` for `key`, or undefined (also for keys without a check here). An empty value unsets the key. */
-export function valueProblem(key: string, value: string): string | undefined {
-  return value === '' ? undefined : CHECKS[key]?.(value);
+/**
+ * Why Incus (or LXD 5.0, `lxd`) refuses `value` for `key`, or undefined (also for keys without a
+ * check here). An empty value unsets the key.
+ */
+export function valueProblem(key: string, value: string, lxd = false): string | undefined {
+  if (value === '') return undefined;
+  return key === 'limits.cpu' ? isCpuLimit(value, lxd) : CHECKS[key]?.(value);
 }
