@@ -36,10 +36,31 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** At most this many lines with bytes that are not UTF-8 are reported (one is enough to refuse the file). */
+const MAX_UTF8_ERRORS = 100;
+
+/**
+ * Bytes that are not UTF-8 reach ctconf as U+FFFD (the editor and ctconf's reader decode them so).
+ * Go's TOML decoder refuses such a byte anywhere in the file, comments included; one error per
+ * line. A U+FFFD written as valid UTF-8 cannot be told apart here and is reported the same way.
+ */
+function invalidUtf8(text: string, errors: TomlError[]): void {
+  let reported = 0;
+  let lastLineEnd = -1;
+  for (let i = text.indexOf('\ufffd'); i !== -1 && reported < MAX_UTF8_ERRORS; i = text.indexOf('\ufffd', i + 1)) {
+    if (i < lastLineEnd) continue;
+    const nl = text.indexOf('\n', i);
+    lastLineEnd = nl === -1 ? text.length : nl;
+    errors.push({ start: i, end: i + 1, kind: 'syntax', message: 'A byte here is not UTF-8 (shown as \ufffd); Podman\'s TOML decoder refuses the whole file.' });
+    reported++;
+  }
+}
+
 /** Parses a containers.conf into headers, entries, comments and errors (never throws on bad input). */
 export function parseToml(text: string): TomlDocument {
   const p = new DocumentParser(text);
   p.parse();
+  invalidUtf8(text, p.errors);
   let lineStarts: number[] | undefined;
   return {
     text, headers: p.headers, entries: p.entries, errors: p.errors, comments: p.comments, bom: text.charCodeAt(0) === 0xfeff,
