@@ -113,6 +113,7 @@ const CATALOGUE = {
   'storage/remap-no-subids': { severity: 'error', summary: '`remap-user`/`remap-group` names a user without a range in /etc/subuid or /etc/subgid; the file is refused.' },
   'storage/overlay2': { severity: 'information', summary: '`overlay2` is an old name of the `overlay` driver.', data: SUGGEST },
   'storage/empty-driver': { severity: 'warning', summary: 'An empty driver: containers/storage complains and picks one itself.' },
+  'storage/missing-program': { severity: 'error', summary: 'The overlay mount program does not exist on this host; every podman command fails.' },
   'storage/relative-graphroot': { severity: 'error', summary: 'A relative graph root, which Podman refuses.' },
   'storage/relative-path': { severity: 'warning', summary: 'A relative path, taken from the directory podman happens to run in.' },
   'storage/file-not-read': { severity: 'information', summary: 'A storage.conf that is not read: /etc/containers/storage.conf exists, the rootless user has their own file, or a drop-in before Podman 6.0.' },

@@ -87,7 +87,8 @@ export class PodmanSandbox {
   }
 
   private run(args: string[], env: Record<string, string>, timeout = 30000): Verdict {
-    const r = spawnSync(...podmanCommand(args), { encoding: 'utf8', env: this.env(env), timeout });
+    // In the sandbox: a relative path in the file under test lands there, not in the repository.
+    const r = spawnSync(...podmanCommand(args), { encoding: 'utf8', env: this.env(env), timeout, cwd: this.dir });
     const lines = (r.stderr ?? '').trim().split('\n').filter(Boolean);
     return { ok: r.status === 0, status: r.status, message: lines[lines.length - 1] ?? '', undecoded: /Failed to decode (the )?keys/.test(r.stderr ?? '') };
   }
@@ -98,7 +99,36 @@ export class PodmanSandbox {
    * directory and leave no mount behind.
    */
   storageInfo(file: string): Verdict {
+    const own = this.sandboxedStorage(file);
+    if (own) return this.run(['--tmpdir', path.join(this.dir, 'tmp'), 'info', '--format', '{{.Store.GraphDriverName}}'], { CONTAINERS_STORAGE_CONF: own });
     return this.run([...this.storageFlags(true), 'info', '--format', '{{.Store.GraphDriverName}}'], { CONTAINERS_STORAGE_CONF: file });
+  }
+
+  /**
+   * A copy of a storage.conf whose absolute `graphroot` and `runroot` strings in `[storage]`
+   * point into fresh sandbox directories, everything else as written. Podman's `--root` flag
+   * cannot be used for storage.conf itself: it also drops every `[storage.options]` driver
+   * option, so their errors would never show. Undefined when the file has no plain `[storage]`
+   * header line or does not write both roots as absolute strings (the flags are used then).
+   */
+  private sandboxedStorage(file: string): string | undefined {
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const header = lines.findIndex((l) => /^\s*\[\s*storage\s*\]\s*(?:#.*)?$/.test(l));
+    // Both roots written as absolute strings: a missing or odd one keeps its meaning with the flags.
+    const plain = (key: string) => lines.some((l) => new RegExp(`^\\s*${key}\\s*=\\s*"/[^"]*"\\s*(?:#.*)?$`).test(l));
+    if (header < 0 || !plain('graphroot') || !plain('runroot')) return undefined;
+    const tag = this.n++;
+    const roots: Record<string, string> = { graphroot: path.join(this.dir, `root-${tag}`), runroot: path.join(this.dir, `run-${tag}`) };
+    const end = lines.findIndex((l, i) => i > header && /^\s*\[/.test(l));
+    for (const key of Object.keys(roots)) {
+      const at = lines.findIndex((l, i) => i > header && (end < 0 || i < end) && new RegExp(`^\\s*${key}\\s*=`).test(l));
+      if (at < 0) return undefined;
+      lines[at] = lines[at].replace(new RegExp(`^(\\s*${key}\\s*=\\s*)"/[^"]*"`), `$1"${roots[key]}"`);
+    }
+    const copy = path.join(this.dir, `storage-${tag}.conf`);
+    fs.writeFileSync(copy, lines.join('\n'));
+    return copy;
   }
 
   /** `podman info` with `file` as registries.conf (exit 125 when podman refuses it). */

@@ -17,8 +17,8 @@ const missing = podmanMissing() ?? corpusMissing(SHIPPED);
 const IGNORED = new Set(['storage/unknown-key', 'storage/unknown-table', 'storage/wrong-table', 'storage/key-too-new', 'storage/removed-key']);
 
 function ours(text: string) {
-  // The host's own subordinate ID files, as podman reads them.
-  const files = Object.fromEntries(['/etc/subuid', '/etc/subgid'].filter((f) => fs.existsSync(f)).map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  // The host's own subordinate ID files and mount programs, as podman sees them.
+  const files = Object.fromEntries(['/etc/subuid', '/etc/subgid', '/usr/bin/fuse-overlayfs'].filter((f) => fs.existsSync(f)).map((f) => [f, f.startsWith('/etc/') ? fs.readFileSync(f, 'utf8') : '']));
   const svc = createLanguageService(memoryHost(files), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} });
   const d = svc.diagnostics({ uri: 'file:///etc/containers/storage.conf', languageId: 'containers-storage-conf', version: 1, text });
   return { errors: d.filter((x) => x.severity === 1), ignored: d.some((x) => IGNORED.has(String(x.code))) };

@@ -194,3 +194,14 @@ test('storage.conf paths are detected, other storage.conf files are not', () => 
   for (const p of ['/etc/containers/storage.conf', '/usr/share/containers/storage.conf', '/home/ann/.config/containers/storage.conf', '/etc/containers/storage.conf.d/10-pull.conf', '/usr/share/containers/storage.rootless.conf.d/1000/a.conf', '/etc/containers/storage.rootful.conf.d/b.conf']) assert.equal(detectLanguage(p), 'containers-storage-conf', p);
   for (const p of ['/etc/storage.conf', '/home/ann/.git/config', '/srv/app/storage.conf', '/etc/containers/storage.conf.d/notes.txt']) assert.notEqual(detectLanguage(p), 'containers-storage-conf', p);
 });
+
+test('storage.conf: a mount program the host lacks fails every command with the overlay driver (not with vfs, not in Restricted Mode)', () => {
+  const withProgram = '[storage.options.overlay]\nmount_program = "/usr/bin/fuse-overlayfs"\n';
+  const run = (text: string, files: Record<string, string> = {}, restricted = false) => createLanguageService(memoryHost(files), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted })
+    .diagnostics(doc(text)).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
+  assert.deepEqual(run(BASE + withProgram), ['5:16 storage/missing-program']);
+  assert.deepEqual(run(BASE + withProgram, { '/usr/bin/fuse-overlayfs': '' }), []);
+  assert.deepEqual(run(BASE.replace('"overlay"', '"vfs"') + withProgram), []);
+  assert.deepEqual(run(BASE + withProgram, {}, true), []);
+  assert.deepEqual(run(BASE + '[storage.options]\nmount_program = "/opt/none"\n'), ['5:16 storage/missing-program']);
+});

@@ -52,6 +52,12 @@ export function isUserStorageConf(path: string | undefined): boolean {
   return path !== undefined && /\/\.config\/containers\/storage\.conf$/.test(path.replace(/\\/g, '/'));
 }
 
+/** The file names the overlay driver, or no driver (containers/storage then picks overlay where it can). */
+function overlayDriver(doc: TomlDocument): boolean {
+  const d = doc.entries.find((e) => e.path.join('.') === 'storage.driver')?.kv.value;
+  return !d || (d.type === 'string' && (d.value === '' || d.value === 'overlay' || d.value === 'overlay2'));
+}
+
 export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOptions): Finding[] {
   const v = opts.podmanVersion;
   const set = new Set<string>();
@@ -86,6 +92,10 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
       if (text !== undefined && !text.split('\n').some((l) => l.split(':')[0] === value.value)) {
         extra.push({ code: 'storage/remap-no-subids', message: `${file} on this host has no range for ${inlineCode(value.value)}: containers/storage refuses the file when it loads it.`, range: at });
       }
+      return;
+    }
+    if (name.endsWith('.mount_program') && value.value.startsWith('/') && opts.exists && !opts.exists(value.value) && overlayDriver(doc)) {
+      extra.push({ code: 'storage/missing-program', message: `${inlineCode(value.value)} does not exist on this host. The overlay driver looks for its mount program when it starts, so every podman command fails ("can't stat program"). Install it (fuse-overlayfs) or remove the line.`, range: at });
       return;
     }
     if (PATH_KEYS.has(name) && value.value !== '' && !value.value.startsWith('/') && !value.value.startsWith('$')) {
