@@ -44,7 +44,8 @@ test('type errors are errors, as podman refuses the file', () => {
   assert.deepEqual(codes(`${BASE}[storage.options]\nauto-userns-min-size = -1\n`), ['storage/wrong-type']);
   assert.deepEqual(codes(`${BASE}[storage.options]\nauto-userns-min-size = "1"\n`), ['storage/wrong-type']);
   assert.deepEqual(codes(`${BASE}[storage.options]\nforce_mask = "0755"\n`), ['storage/wrong-type']);
-  assert.deepEqual(codes(`${BASE}[storage.options.overlay]\nforce_mask = "0755"\n`), []);
+  // A string is right in the overlay table, but the driver wants mount_program with it.
+  assert.deepEqual(codes(`${BASE}[storage.options.overlay]\nforce_mask = "0755"\n`), ['storage/driver-option']);
   assert.deepEqual(codes(`${BASE}[storage.options]\nskip_mount_home = true\n`), ['storage/wrong-type']);
   assert.deepEqual(codes(`${BASE}[storage.options]\npull_options = {a = 1}\n`), ['storage/wrong-type']);
   assert.deepEqual(codes(`${BASE}[storage.options]\ndisable-volatile = "true"\n`), ['storage/wrong-type']);
@@ -195,13 +196,30 @@ test('storage.conf paths are detected, other storage.conf files are not', () => 
   for (const p of ['/etc/storage.conf', '/home/ann/.git/config', '/srv/app/storage.conf', '/etc/containers/storage.conf.d/notes.txt']) assert.notEqual(detectLanguage(p), 'containers-storage-conf', p);
 });
 
-test('storage.conf: a mount program the host lacks fails every command with the overlay driver (not with vfs, not in Restricted Mode)', () => {
-  const withProgram = '[storage.options.overlay]\nmount_program = "/usr/bin/fuse-overlayfs"\n';
+test('storage.conf: driver options as the driver reads them when it starts (host checks only outside Restricted Mode)', () => {
   const run = (text: string, files: Record<string, string> = {}, restricted = false) => createLanguageService(memoryHost(files), { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted })
     .diagnostics(doc(text)).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`);
-  assert.deepEqual(run(BASE + withProgram), ['5:16 storage/missing-program']);
-  assert.deepEqual(run(BASE + withProgram, { '/usr/bin/fuse-overlayfs': '' }), []);
-  assert.deepEqual(run(BASE.replace('"overlay"', '"vfs"') + withProgram), []);
-  assert.deepEqual(run(BASE + withProgram, {}, true), []);
-  assert.deepEqual(run(BASE + '[storage.options]\nmount_program = "/opt/none"\n'), ['5:16 storage/missing-program']);
+  const program = '[storage.options.overlay]\nmount_program = "/usr/bin/fuse-overlayfs"\n';
+  assert.deepEqual(run(BASE + program), ['5:16 storage/driver-option']);
+  assert.deepEqual(run(BASE + program, { '/usr/bin/fuse-overlayfs': '' }), []);
+  assert.deepEqual(run(BASE + program, {}, true), []);
+  assert.deepEqual(run(BASE + '[storage.options.overlay]\nmount_program = "bin/fuse"\n'), ['5:16 storage/driver-option']);
+  // vfs has none of the overlay options, so it refuses them from [storage.options]; it reads ignore_chown_errors.
+  const vfs = BASE.replace('"overlay"', '"vfs"');
+  assert.deepEqual(run(`${vfs}[storage.options]\nmountopt = "nodev"\nsize = "10G"\nignore_chown_errors = "1"\n`), ['5:11 storage/driver-option', '6:7 storage/driver-option']);
+  assert.deepEqual(run(`${vfs}[storage.options]\nignore_chown_errors = "yes"\n`), ['5:22 storage/driver-option']);
+  // Values the overlay driver parses: ParseBool, go-units sizes (with the XFS quota warning), octal masks.
+  assert.deepEqual(run(`${BASE}[storage.options.overlay]\nignore_chown_errors = "T"\nsize = "10 G"\ninodes = "x"\n`), ['6:7 storage/quota-needs-xfs', '7:9 storage/driver-option']);
+  assert.deepEqual(run(`${BASE}[storage.options.overlay]\nforce_mask = "0888"\n`), ['5:13 storage/driver-option']);
+  assert.deepEqual(run(`${BASE}[storage.options.overlay]\nforce_mask = "shared"\nmount_program = "/usr/bin/fuse-overlayfs"\n`, { '/usr/bin/fuse-overlayfs': '' }), []);
+  // Podman 4.3 passes an integer force_mask on as permission text the driver cannot read.
+  assert.deepEqual(run(`${BASE}[storage.options]\nforce_mask = 493\n`), ['5:13 storage/driver-option']);
+  // remap-uids holds exactly one container:host:count mapping.
+  assert.deepEqual(run(`${BASE}[storage.options]\nremap-uids = "0:100000:65536,65536:200000:10"\n`), ['5:13 storage/driver-option']);
+  // Extra stores: a missing directory fails overlay, a file fails every driver.
+  assert.deepEqual(run(`${BASE}[storage.options]\nadditionalimagestores = ["/srv/images"]\n`), ['5:25 storage/driver-option']);
+  assert.deepEqual(run(`${vfs}[storage.options]\nadditionalimagestores = ["/srv/images"]\n`), []);
+  assert.deepEqual(run(`${vfs}[storage.options]\nadditionalimagestores = ["/srv/images"]\n`, { '/srv/images': '' }), ['5:25 storage/driver-option']);
+  // A map key given something other than a table is skipped by Podman's decoder: a warning, not an error.
+  assert.deepEqual(run(`${BASE}[storage.options]\npull_options = "x"\n`), ['5:15 storage/invalid-value']);
 });

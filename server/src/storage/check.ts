@@ -213,12 +213,18 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
           for (const sub of kv.value.entries) entry([...path, ...sub.key.parts.map((x) => x.name)], sub, sub.key.parts.length);
           return;
         }
+        if (k.type === 'map<string>') {
+          // Go's TOML decoder (BurntSushi 1.2) leaves a map alone when the value is not a table.
+          push(o.codes.invalidValue, `\`${k.key}\` takes a table of strings; Podman's decoder skips ${TOML_TYPE[kv.value.type]} here without a word, so the value is ignored.`, valueAt, { suggestion: null });
+          return;
+        }
         const p = typeProblem(k.append && atLeast(o.podmanVersion, k.append) ? withoutAppend(kv.value) : kv.value, k.type);
         if (p) {
           push(o.codes.wrongType, `\`${k.key}\` gets ${p}. ${refuse}`, valueAt);
           return;
         }
-        if (k.values && kv.value.type === 'string' && !k.values.includes(kv.value.value)) {
+        // A value the driver parses is judged by the driver's own rules (driverOptions.ts).
+        if (k.values && !k.use?.parse && kv.value.type === 'string' && !k.values.includes(kv.value.value)) {
           const [written, values] = [kv.value.value, k.values];
           const s = suggest(() => closest(written.toLowerCase(), values));
           push(o.codes.invalidValue, `${inlineCode(kv.value.value)} is not a value Podman accepts for \`${k.key}\`: use ${k.values.filter(Boolean).map((x) => `\`${x}\``).join(', ')}.`, valueAt, { suggestion: s });

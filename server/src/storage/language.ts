@@ -30,7 +30,7 @@ export function storageSchema(podmanVersion = '4.3'): object {
 export const storageLanguage: LanguageSupport<TomlDocument> = {
   id: 'containers-storage-conf',
   parse: (text) => parseToml(text),
-  findings: (doc, ctx) => validateStorageConf(doc, { podmanVersion: podmanBranch(ctx.config.podmanVersion), path: ctx.path, readFile: ctx.config.restricted ? undefined : (f) => ctx.host.readFile(f), exists: ctx.config.restricted ? undefined : (f) => ctx.host.stat(f)?.type === 'file', rootlessHome: ctx.config.restricted || (ctx.host.uid?.() ?? 0) === 0 ? undefined : ctx.host.env('HOME') }),
+  findings: (doc, ctx) => validateStorageConf(doc, { podmanVersion: podmanBranch(ctx.config.podmanVersion), path: ctx.path, readFile: ctx.config.restricted ? undefined : (f) => ctx.host.readFile(f), exists: ctx.config.restricted ? undefined : (f) => ctx.host.stat(f)?.type === 'file', typeOf: ctx.config.restricted ? undefined : (f) => { const t = ctx.host.stat(f)?.type; return t === undefined ? undefined : t === 'file' || t === 'directory' ? t : 'other'; }, rootlessHome: ctx.config.restricted || (ctx.host.uid?.() ?? 0) === 0 ? undefined : ctx.host.env('HOME') }),
   effective: (doc, ctx) => {
     if (ctx.config.restricted) return undefined;
     const v = podmanBranch(ctx.config.podmanVersion);

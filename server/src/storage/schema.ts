@@ -27,6 +27,23 @@ export interface KeySpec {
   readonly examples?: readonly string[];
   /** Podman release from which a string array may end with `{append = true}` (add to earlier files). */
   readonly append?: string;
+  /** How a storage driver reads the value when it starts (storage.conf driver options; driverOptions.ts). */
+  readonly use?: DriverUse;
+}
+
+/**
+ * containers/storage hands driver options on as `<driver>.<key>=value` strings, and the driver
+ * parses them when it starts: a value it cannot read makes every podman command fail, though the
+ * TOML decodes. `parse`: what the driver makes of the value; `drivers`: the drivers that read
+ * a `[storage.options]` key (a driver table's keys go to that driver; default overlay; `*` any);
+ * `refusedBy`: drivers that have no such option and refuse it when it is set; `quota`: the option
+ * needs a graph root on XFS with project quotas.
+ */
+export interface DriverUse {
+  readonly parse?: 'go-bool' | 'size' | 'uint64' | 'force-mask' | 'force-mask-int' | 'program' | 'dirs' | 'id-map';
+  readonly drivers?: readonly string[];
+  readonly refusedBy?: readonly string[];
+  readonly quota?: true;
 }
 
 export interface TableSpec {

@@ -6,11 +6,13 @@
  * graphroot from a system file; rootless users get defaults.
  */
 import type { Finding } from '../diagnostic';
-import type { TomlDocument } from '../containers/toml';
+import type { TomlDocument, TomlKeyValue } from '../containers/toml';
 import { atLeast } from '../util/version';
 import { inlineCode } from '../util/markdown';
 import { closest } from '../util/strings';
-import { checkToml, rangeOf, type CheckCodes } from './check';
+import { checkToml, live, rangeOf, type CheckCodes } from './check';
+import { driverOptionFindings } from './driverOptions';
+import type { KeySpec } from './schema';
 import { DRIVERS, PATH_KEYS, STORAGE_SCHEMA } from './keys';
 import { STORAGE_DROPINS_SINCE, isStorageDropIn } from './layers';
 
@@ -32,6 +34,8 @@ export interface StorageValidateOptions {
   readFile?: (path: string) => string | undefined;
   /** Whether a file exists on the host (undefined in Restricted Mode). */
   exists?: (path: string) => boolean;
+  /** What a path is on the host (undefined in Restricted Mode). */
+  typeOf?: (path: string) => 'file' | 'directory' | 'other' | undefined;
   /** The user's home directory when they are not root (rootless Podman reads their own file). */
   rootlessHome?: string;
   /** The file's path: a per-user file (~/.config/containers) need not set runroot/graphroot. */
@@ -52,19 +56,15 @@ export function isUserStorageConf(path: string | undefined): boolean {
   return path !== undefined && /\/\.config\/containers\/storage\.conf$/.test(path.replace(/\\/g, '/'));
 }
 
-/** The file names the overlay driver, or no driver (containers/storage then picks overlay where it can). */
-function overlayDriver(doc: TomlDocument): boolean {
-  const d = doc.entries.find((e) => e.path.join('.') === 'storage.driver')?.kv.value;
-  return !d || (d.type === 'string' && (d.value === '' || d.value === 'overlay' || d.value === 'overlay2'));
-}
-
 export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOptions): Finding[] {
   const v = opts.podmanVersion;
   const set = new Set<string>();
   const extra: Finding[] = [];
+  const used: { k: KeySpec; kv: TomlKeyValue }[] = [];
   const findings = checkToml(doc, { schema: STORAGE_SCHEMA, codes: STORAGE_CODES, podmanVersion: v, file: 'storage.conf' }, (e) => {
     if (e.resolved.kind !== 'key') return;
     const k = e.resolved.key;
+    if (k.use && live(k, v) === 'ok') used.push({ k, kv: e.kv });
     const name = `${k.table}.${k.key}`;
     const value = e.kv.value;
     if (value.type !== 'string') return;
@@ -94,11 +94,8 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
       }
       return;
     }
-    if (name.endsWith('.mount_program') && value.value.startsWith('/') && opts.exists && !opts.exists(value.value) && overlayDriver(doc)) {
-      extra.push({ code: 'storage/missing-program', message: `${inlineCode(value.value)} does not exist on this host. The overlay driver looks for its mount program when it starts, so every podman command fails ("can't stat program"). Install it (fuse-overlayfs) or remove the line.`, range: at });
-      return;
-    }
-    if (PATH_KEYS.has(name) && value.value !== '' && !value.value.startsWith('/') && !value.value.startsWith('$')) {
+    // A relative mount program is the driver's error (driverOptions.ts).
+    if (PATH_KEYS.has(name) && k.use?.parse !== 'program' && value.value !== '' && !value.value.startsWith('/') && !value.value.startsWith('$')) {
       if (name === 'storage.graphroot') {
         extra.push({ code: 'storage/relative-graphroot', message: 'The graph root must be an absolute path: Podman refuses a relative one (its database would move with the working directory).', range: at });
       } else {
@@ -125,5 +122,5 @@ export function validateStorageConf(doc: TomlDocument, opts: StorageValidateOpti
     const own = `${opts.rootlessHome.replace(/\/$/, '')}/.config/containers/storage.conf`;
     if (opts.exists(own)) extra.push({ code: 'storage/file-not-read', message: `You run Podman rootless and have ${own}: containers/storage reads that file instead of this one for you (it does not merge them). Root still reads this one.`, range: rangeOf(doc, 0, 0) });
   }
-  return [...findings, ...extra];
+  return [...findings, ...extra, ...driverOptionFindings(doc, used, { podmanVersion: v, typeOf: opts.typeOf })];
 }
