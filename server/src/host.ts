@@ -20,7 +20,7 @@ export interface Host {
   readFile(path: string): string | undefined;
   /** Raw bytes of a regular file (for gzipped man pages), at most `maxBytes` of them; undefined when it cannot be read or is larger. */
   readBytes?(path: string, maxBytes?: number): Uint8Array | undefined;
-  /** Entry names of a directory, in the order the file system returns them. */
+  /** Names in the directory in the order the file system gives them (as readdir; not sorted). */
   readDir(path: string): string[] | undefined;
   /** A variable of the environment configs are loaded in. */
   env(name: string): string | undefined;

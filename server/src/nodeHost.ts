@@ -16,6 +16,9 @@ export function hostStat(st: fs.Stats): NonNullable<ReturnType<Host['stat']>> {
   return { type, size: st.size, mtimeMs: st.mtimeMs, uid: st.uid, ...(st.isCharacterDevice() && st.rdev === 0x103 ? { nullDevice: true } : {}) };
 }
 
+/** Most names read from one directory (a directory with more is not a config directory). */
+const MAX_ENTRIES = 100_000;
+
 export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Host {
   const env = options.env ?? process.env;
   let capLast: number | null | undefined;
@@ -34,10 +37,22 @@ export function nodeHost(options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}
       return readRegular(path, maxBytes);
     },
     readDir(path) {
+      // Directory order (readdir), which is the order liblxc reads an included directory in;
+      // fs.readdirSync would sort the names. At most MAX_ENTRIES names.
+      let dir: fs.Dir | undefined;
       try {
-        return fs.readdirSync(path);
+        dir = fs.opendirSync(path);
+        const names: string[] = [];
+        for (let e = dir.readSync(); e && names.length < MAX_ENTRIES; e = dir.readSync()) names.push(e.name);
+        return names;
       } catch {
         return undefined;
+      } finally {
+        try {
+          dir?.closeSync();
+        } catch {
+          // already closed
+        }
       }
     },
     env: (name) => env[name],

@@ -92,7 +92,7 @@ function cached(ctx: DocContext, d: TextDoc): ContainerMaps | undefined {
 function scanDir(ctx: DocContext, dir: string, layout: 'lxc' | 'proxmox'): ContainerMaps[] {
   return ctx.shared(`unpriv/scan:${dir}`, () => {
     const out: ContainerMaps[] = [];
-    const names = ctx.config.restricted ? undefined : ctx.host.readDir(dir);
+    const names = ctx.config.restricted ? undefined : ctx.host.readDir(dir)?.sort();
     for (const n of (names ?? []).slice(0, MAX_SCANNED)) {
       const path = layout === 'lxc' ? `${dir}/${n}/config` : `${dir}/${n}`;
       if (layout === 'proxmox' && !/^\d+\.conf$/.test(n)) continue;

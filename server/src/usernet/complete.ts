@@ -19,7 +19,7 @@ const MAX_CONFIGS = 256;
 /** Bridges of this host: interfaces with a `bridge` directory in sysfs. */
 export function hostBridges(ctx: DocContext): string[] {
   if (ctx.config.restricted) return [];
-  const names = ctx.host.readDir('/sys/class/net') ?? [];
+  const names = (ctx.host.readDir('/sys/class/net') ?? []).sort();
   return names.slice(0, MAX_HOST_ITEMS).filter((n) => /^[^/\0]+$/.test(n) && ctx.host.stat(`/sys/class/net/${n}/bridge`)?.type === 'directory');
 }
 
