@@ -44,7 +44,8 @@ const usernet = (dir: string, text: string): Doc => ({ path: `/srv/${dir}/etc/lx
 const incus = (name: string, text: string): Doc => ({ path: `/srv/incus/${name}.incus.yaml`, lang: 'incus-yaml', text });
 
 const CASES: Record<string, Case> = {
-  'subid/malformed-line': { doc: subuid('s1', 'ann:100000:65536\nbob:1:2:3\n'), at: [1, 6, 9] },
+  'subid/malformed-line': { doc: subuid('s1', 'ann:100000:65536\nbob:1:x:3\n'), at: [1, 6, 7] },
+  'subid/ignored-text': { doc: subuid('s6', 'ann:100000:65536\nbob:1:2:3\n'), at: [1, 7, 9] },
   'subid/range-overflow': { doc: subuid('s2', 'ann:4294901760:65536\n'), at: [0, 4, 20] },
   'subid/overlap': { doc: subuid('s3', 'ann:100000:65536\nbob:150000:65536\n'), at: [1, 0, 16] },
   'subid/duplicate-range': { doc: subuid('s4', 'ann:100000:65536\nann:100010:10\n'), at: [1, 4, 13] },
@@ -70,6 +71,8 @@ const CASES: Record<string, Case> = {
   'incus/no-effect': { doc: incus('i5', 'config:\n  security.privileged: "true"\n  raw.idmap: both 1000 1000\n'), at: [2, 2, 11] },
   'incus/raw-idmap': { doc: incus('i6', 'config:\n  raw.idmap: all 1000 1000\n'), at: [1, 13, 26] },
   'incus/raw-lxc-refused': { doc: incus('i7', 'config:\n  raw.lxc: lxc.ephemeral = 1\n'), at: [1, 11, 24] },
+  'incus/duplicate-key': { doc: incus('i8', 'config:\n  limits.cpu: "2"\n  limits.cpu: "4"\n'), at: [1, 2, 12] },
+  'incus/ignored-document': { doc: incus('i9', 'config:\n  limits.cpu: "2"\n---\nconfig: {}\n'), at: [2, 0, 10] },
   'incus/idmap-subid': {
     with: [subuid('i8', 'root:100000:65536\n'), incus('i8-other', 'config:\n  security.idmap.isolated: "true"\n')],
     doc: incus('i8', 'config:\n  security.idmap.isolated: "true"\n'),

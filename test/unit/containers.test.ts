@@ -244,3 +244,25 @@ test('an empty namespace or cgroups mode is the default, as podman create takes 
   }
   assert.deepEqual(codes('[containers]\npidns = "bogus"\n', '4.3'), ['containers/runtime-value']);
 });
+
+test('containers.conf: shapes Podman\'s decoder refuses or ignores, as Podman 4.3 does', () => {
+  // A dotted name in a map table makes the entry a table: Podman refuses the file.
+  assert.deepEqual(diags('[engine.runtimes]\nkata.v2 = ["/usr/bin/kata"]\n', '4.3'), ['1:0-7 containers/wrong-type']);
+  assert.deepEqual(diags('[engine.runtimes]\n"kata.v2" = ["/usr/bin/kata"]\n', '4.3'), []);
+  // A header on a key that takes no table, even with nothing below it.
+  assert.deepEqual(diags('[engine.runtime]\n', '4.3'), ['0:1-15 containers/wrong-type']);
+  // A table the target does not have yet is ignored in either form.
+  assert.deepEqual(codes('[[farms]]\n', '4.3'), ['containers/key-too-new']);
+  // An empty pod_exit_policy is the default; host_containers_internal_ip takes addresses.
+  assert.deepEqual(codes('[engine]\npod_exit_policy = ""\n', '4.3'), []);
+  assert.deepEqual(codes('[containers]\nhost_containers_internal_ip = "10.0.0.1"\n', '4.3'), []);
+  assert.deepEqual(codes('[containers]\nhost_containers_internal_ip = "fd00::1"\n', '4.3'), []);
+  assert.deepEqual(codes('[containers]\nhost_containers_internal_ip = "10.0.0"\n', '4.3'), ['containers/unknown-value']);
+});
+
+test('containers.conf: tz is looked up as Podman joins it to the zone directories (cleaned)', () => {
+  const host = memoryHost({ '/usr/share/zoneinfo/UTC': 'TZif', '/usr/share/zoneinfo/Europe/Berlin': 'TZif' });
+  const c = (tz: string) => createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {} }).diagnostics(doc(`[containers]\ntz = "${tz}"\n`)).map((d) => d.code);
+  for (const ok of ['UTC', 'Europe/Berlin', 'Europe/../UTC', './UTC', 'local', '']) assert.deepEqual(c(ok), [], ok);
+  assert.deepEqual(c('Nowhere/Bogus'), ['containers/invalid-value']);
+});

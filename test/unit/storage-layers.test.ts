@@ -95,7 +95,8 @@ test('drop-ins: not read before Podman 6.0, and never asked for runroot/graphroo
 });
 
 test('from Podman 6.0 the three list keys take {append = true}; before, the inline table is a type error', () => {
-  const diag = (text: string, podmanVersion: string) => createLanguageService(memoryHost(), { lxcVersion: '5.0', podmanVersion, rules: {} })
+  // The extra stores exist (a missing one fails the overlay driver: storage/driver-option).
+  const diag = (text: string, podmanVersion: string) => createLanguageService(memoryHost({ '/srv/x/k': '', '/srv/l/k': '' }), { lxcVersion: '5.0', podmanVersion, rules: {} })
     .diagnostics({ uri: 'file:///etc/containers/storage.conf.d/a.conf', languageId: 'containers-storage-conf', version: 1, text }).map((d) => d.code);
   const text = '[storage]\ndriver_priority = ["overlay", {append = true}]\n[storage.options]\nadditionalimagestores = ["/srv/x", {append = true}]\nadditionallayerstores = ["/srv/l", {append = true}]\n';
   assert.deepEqual(diag(text, '6.0'), []);

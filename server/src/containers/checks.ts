@@ -3,6 +3,8 @@
  * check its value goes through (`check: 'umask'`). Each check looks at the value's TOML
  * type itself and reports what Podman refuses, when it refuses it.
  */
+import { isIP } from 'node:net';
+import { posix } from 'node:path';
 import type { Range } from 'vscode-languageserver-types';
 import type { TomlValue } from './toml';
 import type { CcKey } from './data';
@@ -29,8 +31,16 @@ export const CHECKS = {
   timezone: (value, _k, cx) => {
     if (value.type !== 'string') return;
     const s = value.value;
-    if (s !== '' && s !== 'local' && !cx.restricted && cx.host && !cx.host.stat(`/usr/share/zoneinfo/${s}`) && !cx.host.stat(`/etc/zoneinfo/${s}`)) {
+    // Podman looks with filepath.Join, which cleans the path: `UTC/` and `Etc/../UTC` are UTC.
+    const zone = (dir: string) => posix.join(dir, s).replace(/(.)\/+$/, '$1');
+    if (s !== '' && s !== 'local' && !cx.restricted && cx.host && !cx.host.stat(zone('/usr/share/zoneinfo')) && !cx.host.stat(zone('/etc/zoneinfo'))) {
       loadError(cx, `No time zone \`${s}\` exists in /usr/share/zoneinfo on this host.`, at(cx, value));
+    }
+  },
+  'host-ip': (value, k, cx) => {
+    // An address, or `none` to leave host.containers.internal out (empty: Podman picks one).
+    if (value.type === 'string' && value.value !== '' && value.value !== 'none' && !isIP(value.value)) {
+      cx.report({ code: 'containers/unknown-value', message: `\`${value.value}\` is neither an IP address nor \`none\`, so \`${k.key}\` cannot be used.`, range: at(cx, value), data: { suggestion: null } });
     }
   },
   'runtime-name': (value, _k, cx) => {

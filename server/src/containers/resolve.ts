@@ -17,7 +17,9 @@ export type CcResolved =
   | { type: 'unknown-key'; table: string; key: string; suggestion?: string; elsewhere?: CcKey[]; misspelling?: (typeof MISSPELLINGS)[string] }
   | { type: 'removed-table'; table: string; replacement: string }
   /** A scalar key used as a table (`label.x = 1`, `[containers.label]`): a type error in Podman. */
-  | { type: 'key-as-table'; key: CcKey; canonical: string[] };
+  | { type: 'key-as-table'; key: CcKey; canonical: string[] }
+  /** An entry of a map of strings or string arrays used as a table (`kata.v2 = […]` in `[engine.runtimes]`). */
+  | { type: 'entry-as-table'; table: string; name: string; valueType: CcType; canonical: string[] };
 
 /**
  * Names looked up exactly, then case-insensitively (the first candidate wins, as in Podman);
@@ -102,6 +104,7 @@ export function resolvePath(path: string[], version?: string, suggest: Suggest =
     }
     const valueType = mapEntryType(tableName);
     if (valueType && path.length === 3) return { type: 'map-entry', table: tableName, name: path[2], valueType, canonical: [...canonical, path[2]], caseMismatch };
+    if (valueType && valueType !== 'any') return { type: 'entry-as-table', table: tableName, name: path[2], valueType, canonical: [...canonical, path[2]] };
     return { type: 'unknown-key', table: tableName, key: path.slice(2).join('.') };
   }
   const key = findKey(top.name, second.name)!;

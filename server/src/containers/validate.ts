@@ -100,6 +100,12 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
         out.push({ code: 'containers/not-a-table', message: `\`[${r.canonical.join('.')}]\` is a table of named entries; Podman silently drops the array of tables \`[[${path.join('.')}]]\` and everything in it. Write \`[${path.join('.')}]\`.`, range: at() });
         return;
       }
+      // A table or key the target does not have yet is ignored, in whatever form.
+      const since = r.type === 'table' ? tableInfo(r.table)?.since : r.type === 'key' ? r.key.since : undefined;
+      if (since && !reached(since)) {
+        out.push({ code: 'containers/key-too-new', message: `\`${path.join('.')}\` needs Podman ${since} or later; Podman ${v} ignores \`[[${path.join('.')}]]\` and everything in it.`, range: at() });
+        return;
+      }
       if (r.type === 'key' || r.type === 'table' || r.type === 'map-entry') {
         out.push({ code: 'containers/wrong-type', message: `\`[[${path.join('.')}]]\` makes an array of tables, but ${path.join('.')} is not one; Podman refuses the file.`, range: at() });
         return;
@@ -110,6 +116,11 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (r.type === 'key' && r.key.type === 'table[]' && (!r.key.since || reached(r.key.since))) {
       out.push({ code: 'containers/wrong-type', message: `\`${r.canonical.join('.')}\` is an array of tables: each item needs its own \`[[${path.join('.')}]]\` header. Given one \`[${path.join('.')}]\` table, Podman refuses to start with this file.`, range: at() });
       arrayTables.set(h, r.key);
+      return;
+    }
+    // `[engine.runtime]`: a header on a key that takes no table, even with nothing below it.
+    if (r.type === 'key' && !r.key.type.startsWith('map<') && (!r.key.since || reached(r.key.since)) && !doc.entries.some((e) => e.header === h)) {
+      out.push({ code: 'containers/wrong-type', message: `\`${r.canonical.join('.')}\` takes ${WANT[r.key.type]}, not a table; Podman refuses to start with this file.`, range: at() });
       return;
     }
     // `[engine.runtimes.crun]`: an entry of a map of strings or string arrays written as a table.
@@ -167,6 +178,10 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
         return true;
       case 'key-as-table':
         out.push({ code: 'containers/wrong-type', message: `\`${r.canonical.join('.')}\` takes ${WANT[r.key.type]}, so it cannot hold \`${path.slice(2).join('.')}\`; Podman refuses to start with this file.`, range: range() });
+        return false;
+      case 'entry-as-table':
+        // A dotted name makes the entry a table, which Podman cannot store in the map.
+        out.push({ code: 'containers/wrong-type', message: `\`${r.canonical.join('.')}\` becomes a table holding \`${path.slice(3).join('.')}\`, but the entries of \`[${r.table}]\` take ${WANT[r.valueType]}; Podman refuses to start with this file. Quote a name that contains a dot: \`"${path.slice(2).join('.')}" = …\`.`, range: range() });
         return false;
     }
   }

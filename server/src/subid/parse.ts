@@ -81,10 +81,11 @@ export function parseSubIds(text: string, kind: 'uid' | 'gid'): SubIdDocument {
         : /\s$/.test(count) && strtoulWhole(count.trimEnd()) !== undefined
           ? 'Blank space after the count makes it unreadable.'
           : `The count ${JSON.stringify(count)} is not a number.`;
-      bad(why, countCol, countCol + count.length);
+      bad(why, countCol, Math.min(countCol + count.length, t.length));
       continue;
     }
-    const countEnd = countCol + count.length;
+    // The count may end with the \r of a CRLF line, which is not part of the editor's line.
+    const countEnd = Math.min(countCol + count.length, t.length);
     if (f.length > 3) {
       malformed.push({
         code: 'subid/ignored-text',
