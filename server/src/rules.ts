@@ -127,6 +127,7 @@ const CATALOGUE = {
   'registries/wrong-type': { severity: 'error', summary: 'A registries.conf value of the wrong TOML type; Podman refuses the file.' },
   'registries/key-too-new': { severity: 'warning', summary: 'A registries.conf key that needs a later Podman than the target version.' },
   'registries/invalid-value': { severity: 'error', summary: 'A value containers/image refuses (short-name-mode, pull-from-mirror).', data: SUGGEST },
+  'registries/ignored-value': { severity: 'warning', summary: 'A value Podman\'s decoder skips without a word (something other than a table for a map).', data: SUGGEST },
   'registries/invalid': { severity: 'error', summary: 'A registry, mirror or alias entry containers/image refuses.' },
   'registries/mixed-versions': { severity: 'error', summary: 'v1 `[registries.*]` tables mixed with v2 settings, or v1 in a drop-in file.' },
   'registries/overridden': { severity: 'information', summary: 'A setting a registries.conf file read later sets again.' },

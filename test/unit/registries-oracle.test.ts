@@ -43,6 +43,9 @@ mirror-by-digest-only = false
 "fedora" = "registry.fedoraproject.org/fedora"
 `;
 
+/** Search registries to try: host names, ports, paths, schemes, IPv6, odd characters. */
+const SEARCH_VALUES = ['docker.io', 'docker.io/', 'Docker.io', 'localhost', 'localhost:5000', 'a.b.c:1', 'docker.io/library', 'https://docker.io', 'ftp://x.io', '', ' ', 'a b', 'docker.io.', '.docker.io', 'x_y.com', '-bad.com', 'bad-.com', 'docker.io:abc', 'docker.io:', 'a:b:c', '[::1]:5000', '*.example.com', 'host@x', '1.2.3.4', '1.2.3.4:80'];
+
 const DEFECTS: [string, string, string][] = [
   ['bad short-name mode', 'short-name-mode = "enforcing"', 'short-name-mode = "strict"'],
   ['short-name mode in capitals', 'short-name-mode = "enforcing"', 'short-name-mode = "Enforcing"'],
@@ -99,6 +102,17 @@ test('Debian\'s registries.conf, shortnames.conf, variants and one-defect files 
     assert.ok(BASE.includes(from), name);
     cases.push({ name, text: BASE.replace(from, to) });
   }
+  // Generated values for the places that take host names, prefixes and short names.
+  for (const v of SEARCH_VALUES) cases.push({ name: `search registry ${JSON.stringify(v)}`, text: BASE.replace('"registry.fedoraproject.org"', JSON.stringify(v)) });
+  for (const v of ['https://example.com/foo', 'http://example.com', 'ftp://example.com/foo', 'example.com/foo/', '*.example.com']) {
+    cases.push({ name: `prefix ${JSON.stringify(v)}`, text: BASE.replace('prefix = "example.com/foo"', `prefix = ${JSON.stringify(v)}`) });
+    cases.push({ name: `location ${JSON.stringify(v)}`, text: BASE.replace('location = "quay.io"', `location = ${JSON.stringify(v)}`) });
+  }
+  for (const v of ['', 'permissive', 'Permissive']) cases.push({ name: `short-name-mode ${JSON.stringify(v)}`, text: BASE.replace('short-name-mode = "enforcing"', `short-name-mode = ${JSON.stringify(v)}`) });
+  for (const [name, value] of [['"x"', '""'], ['"x"', '"docker.io/library/x"'], ['"x"', '"docker.io/library/x:1"'], ['"x"', '"x"'], ['"a/b"', '"quay.io/a/b"'], ['"quay.io/x"', '"quay.io/x"']]) {
+    cases.push({ name: `alias ${name} = ${value}`, text: `${BASE}\n[aliases]\n${name} = ${value}\n` });
+  }
+  cases.push({ name: 'aliases as a string', text: `aliases = "x"\n${BASE}` });
   const box = new PodmanSandbox();
   const wrong: string[] = [];
   let agree = 0;

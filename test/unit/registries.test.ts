@@ -146,3 +146,12 @@ test('layers: drop-ins read later replace settings, registries by prefix and ali
   const r = createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted: true });
   assert.deepEqual(r.diagnostics(doc(GOOD)), []);
 });
+
+test('registries.conf: search registries are host names; empty short-name-mode and aliases load; a string for aliases is skipped', () => {
+  assert.deepEqual(codes('unqualified-search-registries = ["docker.io/", "localhost:5000"]\n'), []);
+  assert.deepEqual(codes('unqualified-search-registries = ["docker.io/library", "[::1]:5000", ""]\n'), ['registries/invalid', 'registries/invalid', 'registries/invalid']);
+  assert.deepEqual(codes('short-name-mode = ""\n'), []);
+  assert.deepEqual(codes('[aliases]\n"x" = ""\n'), []);
+  assert.deepEqual(codes('aliases = "x"\n'), ['registries/ignored-value']);
+  assert.deepEqual(codes('[[registry]]\nprefix = "https://example.com/foo"\nlocation = "example.com/foo"\n'), ['registries/invalid']);
+});

@@ -266,6 +266,8 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
     if (r.type === 'unknown-key' && (headerKind === 'unknown-key' || headerKind === 'key-as-table' || headerKind === 'map-entry')) return;
     if (h?.resolved.type === 'table' && e.header?.array && isMapTable(h.resolved.table)) return;
     if (r.type === 'key-as-table' && headerKind === 'key-as-table') return;
+    // `[engine.runtimes.crun]` with keys below: the header is the one error.
+    if (r.type === 'entry-as-table' && (headerKind === 'map-entry' || headerKind === 'entry-as-table')) return;
     if (h?.tooNew && tableTooNew(path)) return;
     const range = r.type === 'unknown-key' ? () => rng(keyPart.start, keyPart.end) : at;
     if (!((r.type === 'key' || r.type === 'map-entry') && !r.caseMismatch) && !tableOrKeyDiagnostics(r, path, range, false)) return;

@@ -30,7 +30,7 @@ const TABLES: TableSpec[] = [
 
 const KEYS: KeySpec[] = [
   { table: '', key: 'unqualified-search-registries', type: 'string[]', examples: ['docker.io', 'quay.io'], doc: 'Registries (host[:port], no path) tried in order for a short name such as `alpine` when no alias matches.' },
-  { table: '', key: 'short-name-mode', type: 'string', values: SHORT_NAME_MODES.map((m) => m.name), default: 'enforcing', doc: 'What to do when a short name matches no alias and several search registries could serve it.' },
+  { table: '', key: 'short-name-mode', type: 'string', values: [...SHORT_NAME_MODES.map((m) => m.name), ''], default: 'enforcing', doc: 'What to do when a short name matches no alias and several search registries could serve it.' },
   { table: '', key: 'credential-helpers', type: 'string[]', examples: ['containers-auth.json', 'pass', 'secretservice'], doc: 'Where credentials are looked up, in order: `containers-auth.json` (the auth files) or the name of a docker-credential helper program.' },
   { table: '', key: 'additional-layer-store-auth-helper', type: 'string', since: '5.2', doc: 'A helper that hands registry credentials to additional layer stores.' },
   { table: 'registry', key: 'prefix', type: 'string', examples: ['example.com/namespace', '*.example.com'], doc: 'Which image names this entry applies to: a host, a host/namespace, or `*.example.com` for every subdomain. The longest matching prefix wins. Defaults to `location`.' },

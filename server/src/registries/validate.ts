@@ -23,7 +23,12 @@ export const REGISTRIES_CODES: CheckCodes = {
   removed: 'registries/unknown-key',
   tooNew: 'registries/key-too-new',
   invalidValue: 'registries/invalid-value',
+  ignoredValue: 'registries/ignored-value',
 };
+
+/** A registry host in an image reference: dot-separated DNS labels and an optional port. */
+const LABEL = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const SEARCH_REGISTRY = new RegExp(`^${LABEL}(?:\\.${LABEL})*(?::[0-9]+)?$`);
 
 export function isDropIn(path: string | undefined): boolean {
   return path !== undefined && /\/registries\.conf\.d\/[^/]+$/.test(path.replace(/\\/g, '/'));
@@ -69,7 +74,13 @@ export function validateRegistriesConf(doc: TomlDocument, opts: { podmanVersion:
     const reg = top === 'registry' ? byHeader.get(header) : undefined;
     if (!reg) {
       if (k.key === 'unqualified-search-registries' && value.type === 'array') {
-        for (const i of value.items) if (i.type === 'string' && /^https?:\/\//.test(i.value)) err(`${inlineCode(i.value)}: a search registry is a host name, without \`http://\` or \`https://\`.`, rangeOf(doc, i.start, i.end));
+        for (const i of value.items) {
+          if (i.type !== 'string') continue;
+          const at = rangeOf(doc, i.start, i.end);
+          if (i.value.includes('://')) err(`${inlineCode(i.value)}: a search registry is a host name, without \`http://\` or \`https://\`.`, at);
+          // A registry host as image references spell it: DNS labels, an optional port; no path, no IPv6.
+          else if (!SEARCH_REGISTRY.test(i.value.replace(/\/+$/, ''))) err(i.value === '' ? 'An empty search registry is not a host name.' : `${inlineCode(i.value)} is not a registry host name (such as \`docker.io\` or \`localhost:5000\`, with no path).`, at);
+        }
       }
       return;
     }
@@ -79,7 +90,7 @@ export function validateRegistriesConf(doc: TomlDocument, opts: { podmanVersion:
     if (inMirror && !mirror) return;
     const at = rangeOf(doc, value.start, value.end);
     if (value.type === 'string') {
-      if (k.key === 'location' && /^https?:\/\//.test(value.value.replace(/\/+$/, ''))) err(`${inlineCode(value.value)}: a location has no URI scheme; write the host (and namespace) only.`, at);
+      if ((k.key === 'location' || k.key === 'prefix') && /^https?:\/\//.test(value.value.replace(/\/+$/, ''))) err(`${inlineCode(value.value)}: a ${k.key} has no URI scheme; write the host (and namespace) only.`, at);
       if (k.key === 'prefix' && value.value.startsWith('*.') && /[/@:]/.test(value.value)) err(`A wildcard prefix must look like \`*.example.com\`, without a path, tag or port.`, at);
       if (mirror && k.key === 'location') mirror.location = value.value;
       if (mirror && k.key === 'pull-from-mirror') mirror.pull = value.value;
@@ -122,7 +133,8 @@ export function validateRegistriesConf(doc: TomlDocument, opts: { podmanVersion:
     if (!short) err(`${inlineCode(name)} is not a valid short name.`, keyAt);
     else if (short.tag || short.digest) err(`The short name ${inlineCode(name)} must not carry a tag or digest.`, keyAt);
     else if (short.domain && (/[.:]/.test(short.domain) || short.domain === 'localhost')) err(`The short name ${inlineCode(name)} must not name a registry.`, keyAt);
-    if (value.type !== 'string') return;
+    // An empty value is no alias (Podman loads it and ignores it).
+    if (value.type !== 'string' || value.value === '') return;
     const at = rangeOf(doc, value.start, value.end);
     const full = parseReference(value.value);
     if (!full) err(`${inlineCode(value.value)} is not a valid image name.`, at);

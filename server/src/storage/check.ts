@@ -27,6 +27,8 @@ export interface CheckCodes {
   removed: RuleCode;
   tooNew: RuleCode;
   invalidValue: RuleCode;
+  /** A value the decoder skips without a word (a non-table for a map): a warning. */
+  ignoredValue: RuleCode;
 }
 
 export interface CheckOptions {
@@ -186,7 +188,9 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
         const items = kv.value.type === 'array' && t.array ? kv.value.items : [kv.value];
         for (const item of items) {
           if (item.type !== 'inline-table') {
-            push(o.codes.wrongType, `\`${t.name}\` is ${t.array ? 'an array of tables' : 'a table'}; ${TOML_TYPE[item.type]} cannot stand for it. ${refuse}`, rangeOf(doc, item.start, item.end));
+            // Go's TOML decoder skips a non-table value for a map without a word; a struct it refuses.
+            if (t.map) push(o.codes.ignoredValue, `\`${t.name}\` is a table; Podman's decoder skips ${TOML_TYPE[item.type]} here without a word, so the value is ignored.`, rangeOf(doc, item.start, item.end), { suggestion: null });
+            else push(o.codes.wrongType, `\`${t.name}\` is ${t.array ? 'an array of tables' : 'a table'}; ${TOML_TYPE[item.type]} cannot stand for it. ${refuse}`, rangeOf(doc, item.start, item.end));
             continue;
           }
           for (const sub of item.entries) entry([...path, ...sub.key.parts.map((p) => p.name)], sub, sub.key.parts.length);
@@ -215,7 +219,7 @@ export function checkToml(doc: TomlDocument, o: CheckOptions, visit?: (e: Visite
         }
         if (k.type === 'map<string>') {
           // Go's TOML decoder (BurntSushi 1.2) leaves a map alone when the value is not a table.
-          push(o.codes.invalidValue, `\`${k.key}\` takes a table of strings; Podman's decoder skips ${TOML_TYPE[kv.value.type]} here without a word, so the value is ignored.`, valueAt, { suggestion: null });
+          push(o.codes.ignoredValue, `\`${k.key}\` takes a table of strings; Podman's decoder skips ${TOML_TYPE[kv.value.type]} here without a word, so the value is ignored.`, valueAt, { suggestion: null });
           return;
         }
         const p = typeProblem(k.append && atLeast(o.podmanVersion, k.append) ? withoutAppend(kv.value) : kv.value, k.type);

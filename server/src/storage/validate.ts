@@ -26,6 +26,7 @@ export const STORAGE_CODES: CheckCodes = {
   removed: 'storage/removed-key',
   tooNew: 'storage/key-too-new',
   invalidValue: 'storage/invalid-value',
+  ignoredValue: 'storage/invalid-value',
 };
 
 export interface StorageValidateOptions {
