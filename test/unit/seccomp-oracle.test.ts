@@ -50,6 +50,22 @@ const DEFECTS: [string, Edit | string][] = [
   ['argument index 6 (fails at start)', (p) => { p.syscalls[1].args = [{ index: 6, value: 1, op: 'SCMP_CMP_EQ' }]; }],
   ['unknown capability condition', (p) => { p.syscalls[1].includes = { caps: ['CAP_NOPE'] }; }],
   ['empty profile', 'EMPTY'],
+  // JSON shapes Go's decoder judges on its own terms.
+  ['errnoRet 1.0', 'RAW:"errnoRet": 1.0'],
+  ['errnoRet 1e3', 'RAW:"errnoRet": 1e3'],
+  ['errnoRet 4096', (p) => { p.syscalls[0].errnoRet = 4096; }],
+  ['errnoRet on an allow rule', (p) => { p.syscalls[1].errnoRet = 1; }],
+  ['null among the names', (p) => { (p.syscalls[1].names as unknown[]).push(null); }],
+  ['null syscall entry', (p) => { (p.syscalls as unknown[]).push(null); }],
+  ['null args', (p) => { p.syscalls[1].args = null; }],
+  ['empty action', (p) => { p.syscalls[1].action = ''; }],
+  ['argument without op', (p) => { p.syscalls[1].args = [{ index: 0, value: 1 }]; }],
+  ['lower-case architecture', (p) => { p.architectures = ['scmp_arch_x86_64']; delete p.archMap; }],
+  ['includes.arches', (p) => { p.syscalls[1].includes = { arches: ['amd64'] }; }],
+  ['null profile', 'NULL'],
+  ['null argument', (p) => { p.syscalls[1].args = [null]; }],
+  ['null archMap entry', (p) => { (p.archMap as unknown[]).push(null); }],
+  ['errnoRet -0', 'RAW:"errnoRet": -0'],
 ];
 
 const gate = process.env.CI === 'true' ? false : missing;
@@ -62,6 +78,8 @@ test('Debian\'s seccomp.json and one-defect variants agree with podman create', 
     let t: string;
     if (edit === 'TRAILING') t = text.replace(/\]\s*\}\s*$/, '],\n}\n');
     else if (edit === 'COMMENT') t = `// custom\n${text}`;
+    else if (edit === 'NULL') t = 'null\n';
+    else if (typeof edit === 'string' && edit.startsWith('RAW:')) t = text.replace(/"errnoRet": \d+/, edit.slice(4));
     else if (typeof edit === 'string') t = '{}';
     else {
       const p = JSON.parse(text);

@@ -122,3 +122,12 @@ test('did-you-mean for the first 1,000 findings of a profile only; the findings 
   assert.deepEqual(new Set(data.slice(0, 1000)), new Set(['read']));
   assert.deepEqual(new Set(data.slice(1000)), new Set([null]));
 });
+
+test('seccomp: integers as Go reads them, null entries podman crashes on, a null profile', () => {
+  const errno = (n: string) => P(`{"names": ["mkdir"], "action": "SCMP_ACT_ERRNO", "errnoRet": ${n}}`);
+  for (const n of ['1.0', '1e3', '-0']) assert.deepEqual(codes(errno(n)), ['seccomp/wrong-type'], n);
+  assert.deepEqual(codes(errno('1')), []);
+  assert.deepEqual(codes(P(`${R(['read'])}, null`)), ['seccomp/wrong-type']);
+  assert.deepEqual(codes(P(R(['read'], ', "args": [null]'))), ['seccomp/wrong-type']);
+  assert.deepEqual(codes('null\n'), []);
+});

@@ -12,6 +12,8 @@ export interface FieldSpec {
   readonly doc: string;
   /** The fields of an object (or of each element of an object array). */
   readonly fields?: Readonly<Record<string, FieldSpec>>;
+  /** An array whose elements podman reads without a nil check: a `null` element crashes it. */
+  readonly nullCrashes?: true;
 }
 
 const FILTER: Record<string, FieldSpec> = {
@@ -25,7 +27,7 @@ export const SYSCALL_FIELDS: Readonly<Record<string, FieldSpec>> = {
   names: { type: 'string[]', doc: 'The system calls this rule matches.' },
   action: { type: 'string', doc: 'What happens when a matching call is made.' },
   args: {
-    type: 'object[]', doc: 'Conditions on the call\'s arguments; all must hold for the rule to match.',
+    type: 'object[]', nullCrashes: true, doc: 'Conditions on the call\'s arguments; all must hold for the rule to match.',
     fields: {
       index: { type: 'uint', doc: 'Which argument (0 to 5).' },
       value: { type: 'uint64', doc: 'The value the argument is compared with.' },
@@ -52,7 +54,7 @@ export const PROFILE_FIELDS: Readonly<Record<string, FieldSpec>> = {
       subArchitectures: { type: 'string[]', doc: 'Other ABIs that the same machine can run (x86 and x32 on x86_64).' },
     },
   },
-  syscalls: { type: 'object[]', doc: 'The rules, tried for each call.', fields: SYSCALL_FIELDS },
+  syscalls: { type: 'object[]', nullCrashes: true, doc: 'The rules, tried for each call.', fields: SYSCALL_FIELDS },
   flags: { type: 'string[]', doc: 'Flags for installing the filter (SECCOMP_FILTER_FLAG_…).' },
   listenerPath: { type: 'string', doc: 'A UNIX socket that receives the notification file descriptor for SCMP_ACT_NOTIFY.' },
   listenerMetadata: { type: 'string', doc: 'Opaque data passed to the listener.' },

@@ -66,12 +66,13 @@ const WANT: Record<FieldSpec['type'], string> = { string: 'a string', uint: 'a n
 const CAP_NAMES = new Set(CAPABILITIES.map((c) => `CAP_${c.name.toUpperCase()}`));
 const START = 'podman create accepts it, but the container fails to start.';
 
-function typeOk(n: Node, t: FieldSpec['type']): boolean {
+/** `raw`: the number as written; Go's decoder reads an integer field only from digits (no `1.0`, `1e3`, `-0`). */
+function typeOk(n: Node, t: FieldSpec['type'], raw: string): boolean {
   if (n.type === 'null') return true;
   switch (t) {
     case 'string': return n.type === 'string';
     case 'uint':
-    case 'uint64': return n.type === 'number' && Number.isInteger(n.value) && n.value >= 0;
+    case 'uint64': return n.type === 'number' && /^\d+$/.test(raw) && Number.isInteger(n.value) && n.value >= 0;
     case 'string[]': return n.type === 'array' && (n.children ?? []).every((c) => c.type === 'string' || c.type === 'null');
     case 'object': return n.type === 'object';
     case 'object[]': return n.type === 'array' && (n.children ?? []).every((c) => c.type === 'object' || c.type === 'null');
@@ -98,7 +99,8 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
     out.push({ code: 'seccomp/json-syntax', message: `Nested more than ${GO_MAX_JSON_DEPTH.toLocaleString('en')} levels deep here: Go's JSON reader stops ("exceeded max depth"), and podman refuses the profile.`, range: offsetRange(m, m.beyondGoLimit, m.beyondGoLimit + 1) });
   }
   const root = m.root;
-  if (!root) return out;
+  // `null` decodes to an empty profile, as `{}` does.
+  if (!root || root.type === 'null') return out;
   if (root.type !== 'object') {
     push('seccomp/wrong-type', `A seccomp profile is a JSON object, not ${JSON_WORD[root.type]}; podman refuses it.`, root);
     return out;
@@ -114,9 +116,13 @@ export function validateSeccomp(m: SeccompModel): Finding[] {
         continue;
       }
       const [name, spec] = f;
-      if (!typeOk(p.value, spec.type)) {
-        push('seccomp/wrong-type', `\`${name}\` takes ${WANT[spec.type]}, not ${JSON_WORD[p.value.type]}${p.value.type === 'number' ? ` (${p.value.value})` : ''}; podman refuses the profile.`, p.value);
+      const raw = m.text.slice(p.value.offset, p.value.offset + p.value.length);
+      if (!typeOk(p.value, spec.type, raw)) {
+        push('seccomp/wrong-type', `\`${name}\` takes ${WANT[spec.type]}, not ${JSON_WORD[p.value.type]}${p.value.type === 'number' ? ` (${raw.slice(0, 40)}; Go reads integers only from plain digits)` : ''}; podman refuses the profile.`, p.value);
         continue;
+      }
+      if (spec.nullCrashes && p.value.type === 'array') {
+        for (const c of p.value.children ?? []) if (c.type === 'null') push('seccomp/wrong-type', `A \`null\` entry in \`${name}\` crashes podman (it reads every entry as an object): podman create fails.`, c);
       }
       seen.set(name, p.value);
       if (spec.fields && p.value.type === 'object') object(p.value, spec.fields, `in \`${name}\``);
