@@ -88,8 +88,13 @@ test('unpriv: a root-run container on a user\'s subordinate IDs', () => {
   const got = unpriv(svc(memoryHost(HOST)), d);
   assert.deepEqual(got.map((x) => `${x.range.start.line} ${x.code}`), ['0 unpriv/idmap-foreign-subid']);
   assert.match(String(got[0].message), /`ann`/);
-  // Root's own range is fine.
+  // Root's own range is fine, also when a system user is given the same range (Debian's lxd
+  // package adds `_lxd` with root's range); a part root does not have is still reported.
   assert.deepEqual(tuples(svc(memoryHost({ '/etc/subuid': 'root:100000:65536\n' })), lxc('lxc.idmap = u 0 100000 65536\n', 'file:///var/lib/lxc/db/config')), []);
+  const lxd = memoryHost({ '/etc/subuid': '_lxd:100000:65536\nroot:100000:65536\n' });
+  assert.deepEqual(tuples(svc(lxd), lxc('lxc.idmap = u 0 100000 65536\n', 'file:///var/lib/lxc/db/config')), []);
+  const wider = memoryHost({ '/etc/subuid': '_lxd:100000:131072\nroot:100000:65536\n' });
+  assert.deepEqual(tuples(svc(wider), lxc('lxc.idmap = u 0 100000 131072\n', 'file:///var/lib/lxc/db/config')).filter((t) => t.endsWith('foreign-subid')), ['0:12-29 unpriv/idmap-foreign-subid']);
 });
 
 test('unpriv: two containers sharing host IDs, naming the other one', () => {

@@ -137,7 +137,12 @@ export function checkRootSubIds(maps: PlacedMap[], ctx: DocContext): Finding[] {
   const rootUid = new Set(['root', '0']);
   for (const m of maps) {
     const s = ids[m.type];
-    const hit = s?.entries.find((e) => !rootUid.has(e.owner) && intersects(e.start, e.count, m.hostid, m.count));
+    // A range root is given as well (Debian's `_lxd` shares root's) is root's to use: not reported.
+    const rootOwns = (e: SubIdEntry) => {
+      const [a, n] = intersection(e.start, e.count, m.hostid, m.count);
+      return shadowAllows(s!.entries, (o) => rootUid.has(o), a, n);
+    };
+    const hit = s?.entries.find((e) => !rootUid.has(e.owner) && intersects(e.start, e.count, m.hostid, m.count) && !rootOwns(e));
     if (!s || !hit) continue;
     const [a, n] = intersection(hit.start, hit.count, m.hostid, m.count);
     out.push({
