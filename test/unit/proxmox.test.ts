@@ -186,3 +186,21 @@ test('proxmox: an SELinux context on a raw lxc.* line is checked like in an LXC 
   assert.equal(d[0].range.start.line, 2);
   assert.ok(d[0].range.start.character >= 'lxc.selinux.context: '.length, JSON.stringify(d[0].range));
 });
+
+test('proxmox: named formats (MAC, addresses, address lists, volumes) and top-level numbers as pve-container reads them', () => {
+  const s = svc();
+  const codes = (text: string) => s.diagnostics(doc(text)).map((d) => `${d.range.start.line} ${d.code}`);
+  const net = (opts: string) => `net0: name=eth0,bridge=vmbr0,${opts}\n`;
+  assert.deepEqual(codes(net('hwaddr=BC:24:11:2A:3B:4C,ip=10.0.0.5/24,gw=10.0.0.1,ip6=auto')), []);
+  for (const bad of ['hwaddr=01:24:11:2A:3B:4C', 'hwaddr=00:00:00:00:00:00', 'ip=10.0.0.5', 'ip=10.0.0.5/33', 'gw=10.0.0.1/24', 'ip6=fd00::5', 'gw6=10.0.0.1']) {
+    assert.deepEqual(codes(net(bad)), ['0 proxmox/invalid-value'], bad);
+  }
+  assert.deepEqual(codes('nameserver: 1.1.1.1 2606:4700::1111,9.9.9.9\n'), []);
+  assert.deepEqual(codes('nameserver: 1.1.1.1 dns.example\n'), ['0 proxmox/invalid-value']);
+  assert.deepEqual(codes('hookscript: local:snippets/hook.sh\n'), []);
+  assert.deepEqual(codes('hookscript: /var/lib/vz/snippets/hook.sh\n'), ['0 proxmox/invalid-value']);
+  // A top-level integer is digits only; inside a value a sign is fine.
+  assert.deepEqual(codes('cores: +2\n'), ['0 proxmox/invalid-value']);
+  assert.deepEqual(codes('cpulimit: 1e1\n'), ['0 proxmox/invalid-value']);
+  assert.deepEqual(codes('cpulimit: 1.5\n'), []);
+});

@@ -12,17 +12,24 @@ import { closest, suggestionBudget, type Suggest } from '../util/strings';
 import { inlineCode } from '../util/markdown';
 import { NUMBERED, PVE_KEYS, pveKey, rawKeyStatus, type SubOption, type ValueType } from './schema';
 import { splitOptions, type PveDocument, type PveLine } from './parse';
+import { FORMATS } from './formats';
 
 const BOOL = /^(?:1|0|on|off|yes|no|true|false)$/i;
 
-/** Why a value does not fit its type, or undefined. */
-export function typeProblem(t: ValueType, v: string): string | undefined {
+/**
+ * Why a value does not fit its type, or undefined. `topLevel`: a key of the config itself, which
+ * pve-container reads more strictly than an option inside a value (check_type: digits only for
+ * integers, no sign or exponent for numbers).
+ */
+export function typeProblem(t: ValueType, v: string, topLevel = false): string | undefined {
   switch (t.kind) {
     case 'boolean':
       return BOOL.test(v) ? undefined : 'expected a boolean (`1` or `0`)';
     case 'integer':
     case 'number': {
-      const ok = t.kind === 'integer' ? /^[+-]?\d+$/.test(v) : /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(v);
+      const ok = topLevel
+        ? (t.kind === 'integer' ? /^\d+$/ : /^\d+(?:\.\d+)?$/).test(v)
+        : t.kind === 'integer' ? /^[+-]?\d+$/.test(v) : /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(v);
       if (!ok) return `expected ${t.kind === 'integer' ? 'an integer' : 'a number'}`;
       const n = Number(v);
       if (t.min !== undefined && n < t.min) return `the minimum is ${t.min}`;
@@ -33,6 +40,7 @@ export function typeProblem(t: ValueType, v: string): string | undefined {
       return t.values.includes(v) ? undefined : `expected one of ${t.values.map((x) => `\`${x}\``).join(', ')}`;
     case 'string':
       if (t.maxLength !== undefined && v.length > t.maxLength) return `at most ${t.maxLength} characters`;
+      if (t.format && FORMATS[t.format]) return FORMATS[t.format](v);
       return t.pattern && !t.pattern.test(v) ? `not a valid ${t.format ?? 'value'}` : undefined;
     case 'options':
       return undefined;
@@ -85,7 +93,7 @@ function checkKey(l: PveLine, seen: Map<string, PveLine>, out: Finding[], sugges
   seen.set(l.key, l);
   if (k.type.kind === 'options') checkOptions(l, k.type.options, out, suggest);
   else {
-    const why = typeProblem(k.type, l.value);
+    const why = typeProblem(k.type, l.value, true);
     if (why) out.push({ code: 'proxmox/invalid-value', message: `${inlineCode(l.value)} is not valid for \`${l.key}\`: ${why}. Proxmox warns when it reads the file, and commands that use the key fail.`, range: range(l.line, l.valueStart, l.valueEnd) });
   }
 }
