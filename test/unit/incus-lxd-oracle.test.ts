@@ -18,6 +18,8 @@ import { ROOT } from '../helpers/paths';
 import { needs } from '../helpers/needs';
 import { LxdSandbox, lxdMissing } from '../helpers/lxdOracle';
 import { INCUS_ONLY, LXD_ONLY } from '../../server/src/incus/dialect';
+import { CHECKED_OPTIONS } from '../../server/src/incus/values';
+import { INCUS_KEYS } from '../../server/src/incus/keys';
 
 const missing = lxdMissing();
 const FILES = ['test/fixtures/incus/web.incus.yaml', 'test/fixtures/incus/db.lxd.yaml', 'test/fixtures/incus/broken.incus.yaml', 'test/fixtures/unpriv/profiles/isolated.incus.yaml'];
@@ -101,6 +103,15 @@ function dialectCases(): { name: string; text: string; file: string }[] {
   return out;
 }
 
+/** Generated values for every option with a value check and every boolean option LXD 5.0 has (as LXD files). */
+const GENERATED_VALUES = ['x y', '-1', '1', 'true', '0', '1.5', '50%', '1GiB', '@daily', '0-3', '5 4 * * sun', '2w 1d', '25ms/100ms', 'hard', 'auto', 'a: 1'];
+function generatedCases(): { name: string; text: string; file: string }[] {
+  const bools = INCUS_KEYS.filter((k) => k[1] === 'bool' && !INCUS_ONLY.has(k[0]) && !/[*<]/.test(k[0])).map((k) => k[0]).slice(0, 6);
+  // volatile.* keys are refused in profiles, which is how the oracle judges (instance configs carry them).
+  const keys = [...new Set([...CHECKED_OPTIONS.filter((k) => !INCUS_ONLY.has(k) && !k.startsWith('volatile.')), ...bools])];
+  return keys.flatMap((k) => GENERATED_VALUES.map((v) => ({ name: `generated ${k} = ${JSON.stringify(v)}`, text: `config:\n  ${k}: ${JSON.stringify(v)}\n`, file: 'generated.lxd.yaml' })));
+}
+
 /** Variants where Incus (ctconf's reference) and LXD 5.0.2 disagree, and why. */
 const DIFFERS: Record<string, string> = {
   'an Incus-only key': 'Incus renamed LXD\'s security.devlxd to security.guestapi; LXD 5.0 does not know the new name',
@@ -133,7 +144,7 @@ test('Incus/LXD YAML: ctconf refuses exactly what LXD 5.0.2 refuses (fixtures an
     cases.push({ name, text });
     verbatim.add(name);
   }
-  for (const c of dialectCases()) {
+  for (const c of [...dialectCases(), ...generatedCases()]) {
     cases.push(c);
     verbatim.add(c.name);
   }

@@ -211,3 +211,23 @@ test('incus: LXD files (*.lxd.yaml, `# ctconf: lxd`) are judged by LXD 5.0\'s op
   const fix = s.codeActions(doc('config:\n  security.devlxd: "false"\n'), d[0].range, [d[0]]);
   assert.equal(applyEdits('config:\n  security.devlxd: "false"\n', fix[0].edit?.changes?.['file:///srv/incus/web.incus.yaml'] ?? []), 'config:\n  security.guestapi: "false"\n');
 });
+
+test('incus: value checks of schedules, expiries, allowances, sizes, enumerations and cloud-init network YAML', () => {
+  const s = svc();
+  const bad = (key: string, v: string) => tuples(s, doc(`config:\n  ${key}: ${JSON.stringify(v)}\n`)).map((t) => t.split(' ')[1]);
+  for (const [k, ok, no] of [
+    ['snapshots.schedule', ['0 6 * * *', '@daily', '*/15 * * * mon-fri', '@hourly, @startup'], ['x y', '0 6 * *', '61 * * * *', '@sometimes']],
+    ['snapshots.expiry', ['2w', '1d 12H', '3m'], ['2 w', '1d 2d', '1x', '-1d']],
+    ['limits.cpu.allowance', ['50%', '25ms/100ms', '25/100'], ['1', '1.5', '25ms', 'x%']],
+    ['limits.hugepages.2MB', ['0', '4', '1GiB'], ['-1', '1.5', '50%']],
+    ['limits.memory.enforce', ['soft', 'hard'], ['Hard', 'true']],
+    ['cluster.evacuate', ['auto', 'live-migrate'], ['evacuate', '']],
+    ['cloud-init.network-config', ['version: 2\nethernets: {}\n', ''], ['x y', '- a', '@daily']],
+  ] as const) {
+    for (const v of ok) assert.deepEqual(bad(k, v), [], `${k} = ${v}`);
+    for (const v of no) assert.deepEqual(bad(k, v), v === '' ? [] : ['incus/invalid-value'], `${k} = ${v}`);
+  }
+  // LXD 5.0 reads limits.memory.swap as a boolean; Incus also takes other values.
+  assert.deepEqual(tuples(s, doc('config:\n  limits.memory.swap: 1GiB\n', 'file:///srv/web.lxd.yaml')).map((t) => t.split(' ')[1]), ['incus/invalid-value']);
+  assert.deepEqual(tuples(s, doc('config:\n  limits.memory.swap: 1GiB\n')), []);
+});

@@ -62,7 +62,84 @@ function isMemoryLimit(v: string): string | undefined {
   return BigInt(m[1]) === 0n ? 'a limit of 0 is refused' : undefined;
 }
 
+/** A byte size as Incus's ParseByteSizeString reads it (`0` allowed; no blank before the unit but ` bytes`). */
+function isSize(v: string): string | undefined {
+  const m = /^(\d*)(.*)$/s.exec(v)!;
+  return m[1] !== '' && SIZE_SUFFIXES.has(m[2]) && int64(m[1]) !== undefined ? undefined : 'expected a size such as `1GiB` or `512MB`';
+}
+
+/** Go's strconv.Atoi: an optional sign and decimal digits. */
+const atoi = (s: string) => /^[+-]?\d+$/.test(s) && int64(s) !== undefined;
+
+/** `50%` of the CPU time, or a time slice `25ms/100ms` (the `ms` optional). */
+function isAllowance(v: string): string | undefined {
+  if (v.endsWith('%')) return atoi(v.slice(0, -1)) ? undefined : 'expected a percentage such as `50%`';
+  const f = v.split('/');
+  return f.length === 2 && f.every((x) => atoi(x.replace(/ms$/, ''))) ? undefined : 'expected a percentage such as `50%` or a time slice such as `25ms/100ms`';
+}
+
+/** `1d 2w`: numbers with one of the units M, H, d, w, m, y, each unit once, separated by single blanks. */
+function isExpiry(v: string): string | undefined {
+  const units = new Set<string>();
+  for (const t of v.trim().split(' ')) {
+    const m = /^\d+([MHdwmy])$/.exec(t);
+    if (!m || units.has(m[1])) return 'expected an expiry such as `2w` or `1d 12H` (units M, H, d, w, m, y; each once)';
+    units.add(m[1]);
+  }
+  return undefined;
+}
+
+const CRON_ALIASES = new Set(['@hourly', '@daily', '@midnight', '@weekly', '@monthly', '@annually', '@yearly', '@startup', '@never']);
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** The five cron fields: lowest and highest value, and the names a field takes. */
+const CRON_FIELDS: readonly [number, number, readonly string[]][] = [[0, 59, []], [0, 23, []], [1, 31, []], [1, 12, MONTHS], [0, 6, DAYS]];
+
+/** One cron field: `*`, `?`, values, ranges and steps, comma-separated. */
+function cronField(f: string, [lo, hi, names]: readonly [number, number, readonly string[]]): boolean {
+  const value = (x: string) => {
+    const n = names.indexOf(x.toLowerCase());
+    if (n >= 0) return names === MONTHS ? n + 1 : n;
+    return /^\d+$/.test(x) ? Number(x) : NaN;
+  };
+  return f.split(',').every((part) => {
+    const m = /^(\*|\?|[0-9a-zA-Z]+(?:-[0-9a-zA-Z]+)?)(?:\/(\d+))?$/.exec(part);
+    if (!m || (m[2] !== undefined && Number(m[2]) === 0)) return false;
+    if (m[1] === '*' || m[1] === '?') return true;
+    const [a, b = a] = m[1].split('-').map(value);
+    return a >= lo && b <= hi && a <= b;
+  });
+}
+
+/** Schedules: comma-separated cron lines of five fields, or the aliases `@daily` … */
+function isSchedule(v: string): string | undefined {
+  const ok = v.split(',').map((x) => x.trim()).every((x) => CRON_ALIASES.has(x) || (x.split(/\s+/).length === 5 && x.split(/\s+/).every((f, i) => cronField(f, CRON_FIELDS[i]))));
+  // A cron line contains commas of its own: try the whole value as one line too.
+  const one = v.trim().split(/\s+/);
+  return ok || (one.length === 5 && one.every((f, i) => cronField(f, CRON_FIELDS[i]))) ? undefined : 'expected a cron schedule `<minute> <hour> <day-of-month> <month> <day-of-week>` or `@daily`, `@hourly` …';
+}
+
+const oneOf = (...values: string[]) => (v: string) => (values.includes(v) ? undefined : `expected one of ${values.map((x) => `\`${x}\``).join(', ')}`);
+
+/** Network configuration for cloud-init: YAML whose top is a map (or nothing). */
+function isNetworkConfig(v: string): string | undefined {
+  const { parseDocument, isMap } = require('yaml') as typeof import('yaml');
+  const d = parseDocument(v, { prettyErrors: false, uniqueKeys: false });
+  if (d.errors.length) return 'not valid YAML';
+  return d.contents === null || isMap(d.contents) ? undefined : 'expected YAML with a map at the top (the network configuration)';
+}
+
 const CHECKS: Readonly<Record<string, (v: string) => string | undefined>> = {
+  'cloud-init.network-config': isNetworkConfig,
+  'cluster.evacuate': oneOf('auto', 'migrate', 'live-migrate', 'stop'),
+  'limits.cpu.allowance': isAllowance,
+  'limits.hugepages.64KB': isSize,
+  'limits.hugepages.1MB': isSize,
+  'limits.hugepages.2MB': isSize,
+  'limits.hugepages.1GB': isSize,
+  'limits.memory.enforce': oneOf('soft', 'hard'),
+  'snapshots.expiry': isExpiry,
+  'snapshots.schedule': isSchedule,
   'boot.autostart.delay': isInt64,
   'boot.autostart.priority': isInt64,
   'boot.stop.priority': isInt64,
@@ -90,5 +167,14 @@ const CHECKS: Readonly<Record<string, (v: string) => string | undefined>> = {
  */
 export function valueProblem(key: string, value: string, lxd = false): string | undefined {
   if (value === '') return undefined;
+  if (lxd && LXD_CHECKS[key]) return LXD_CHECKS[key](value);
   return key === 'limits.cpu' ? isCpuLimit(value, lxd) : CHECKS[key]?.(value);
 }
+
+/** Where LXD 5.0 checks differently: `limits.memory.swap` is a boolean there (Incus also takes a size). */
+const LXD_CHECKS: Readonly<Record<string, (v: string) => string | undefined>> = {
+  'limits.memory.swap': (v) => (/^(?:true|false|yes|no|on|off|1|0)$/i.test(v) ? undefined : 'expected `true` or `false`'),
+};
+
+/** The options whose values are checked beyond their type (for the oracle test's generated cases). */
+export const CHECKED_OPTIONS: readonly string[] = [...Object.keys(CHECKS), 'limits.cpu', ...Object.keys(LXD_CHECKS)];
