@@ -266,3 +266,10 @@ test('containers.conf: tz is looked up as Podman joins it to the zone directorie
   for (const ok of ['UTC', 'Europe/Berlin', 'Europe/../UTC', './UTC', 'local', '']) assert.deepEqual(c(ok), [], ok);
   assert.deepEqual(c('Nowhere/Bogus'), ['containers/invalid-value']);
 });
+
+test('containers.conf: a key before any table is named as such, with the table it belongs in', () => {
+  const d = svc('4.3').diagnostics(doc('log_size_max = 1\n[containers]\n'));
+  assert.deepEqual(d.map((x) => x.code), ['containers/unknown-table']);
+  assert.match(String(d[0].message), /`log_size_max` stands outside any table.*belongs in `\[containers\]`/);
+  assert.match(String(svc('4.3').diagnostics(doc('[containers]\nuserns_size = 1\n'))[0].message), /deprecated: nothing in Podman reads it any more/);
+});

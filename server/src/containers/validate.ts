@@ -10,7 +10,7 @@ import type { Finding } from '../diagnostic';
 import type { Host } from '../host';
 import { positionAt, type KeyPart, type TomlDocument, type TomlEntry, type TomlHeader, type TomlValue } from './toml';
 import { DEFAULT_RUNTIMES, type CcKey } from './data';
-import { mapEntryType, valueAccepted, valuesFor, versionAtLeast } from './keys';
+import { mapEntryType, otherTablesWith, valueAccepted, valuesFor, versionAtLeast } from './keys';
 import { resolvePath, tableInfo, type CcResolved } from './resolve';
 import { CHECKS } from './checks';
 import { TOML_TYPE, WANT, typeCheck } from './typecheck';
@@ -137,14 +137,19 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       case 'removed-table':
         out.push({ code: 'containers/removed-key', message: `The \`[libpod]\` table was renamed \`[engine]\` (Podman 2.0); Podman ignores \`[${path.join('.')}]\` and everything in it.`, range: range(), data: { replacement: 'engine' } });
         return false;
-      case 'unknown-table':
+      case 'unknown-table': {
+        // A key written before any header: its name is no table, and Podman ignores it.
+        const home = !isHeader && path.length === 1 ? otherTablesWith(path[0], '', v)[0]?.table : undefined;
         out.push({
           code: 'containers/unknown-table',
-          message: path.length === 0 ? 'Keys must be inside a table such as [containers] or [engine].' : `Podman has no \`[${path[0]}]\` table and ignores it silently (it only says so at debug log level).${r.suggestion ? ` Did you mean \`[${r.suggestion}]\`?` : ''}`,
+          message: path.length === 0 ? 'Keys must be inside a table such as [containers] or [engine].'
+            : !isHeader && path.length === 1 ? `\`${path[0]}\` stands outside any table, where Podman reads no keys; it ignores it silently.${home ? ` It belongs in \`[${home}]\`.` : ''}`
+              : `Podman has no \`[${path[0]}]\` table and ignores it silently (it only says so at debug log level).${r.suggestion ? ` Did you mean \`[${r.suggestion}]\`?` : ''}`,
           range: range(),
           data: { suggestion: r.suggestion ?? null },
         });
         return false;
+      }
       case 'unknown-key': {
         if (r.misspelling) {
           out.push({ code: 'containers/misspelled-key', message: `${r.misspelling.note}; Podman ignores \`${r.key}\` silently. Write \`${r.misspelling.key}\`.`, range: range(), data: { suggestion: r.misspelling.key } });
