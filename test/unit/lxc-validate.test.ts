@@ -112,6 +112,10 @@ test('lxc/suspicious-value: accepted, but not what it looks like', () => {
   assert.deepEqual(lxcCodes('lxc.init.uid = root\nlxc.autodev.tmpfs.size = big\nlxc.mount.entry = garbage\n'), [
     'lxc/suspicious-value', 'lxc/suspicious-value', 'lxc/suspicious-value',
   ]);
+  // MTUs: whole numbers within the kernel's 68–65535.
+  for (const [mtu, n] of [['1500', 0], ['68', 0], ['65535', 0], ['67', 1], ['70000', 1], ['-1', 1]] as const) {
+    assert.equal(lxcCodes(`lxc.net.0.type = veth\nlxc.net.0.mtu = ${mtu}\n`).length, n, mtu);
+  }
 });
 
 test('lxc/empty-not-default', () => {

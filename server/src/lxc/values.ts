@@ -303,8 +303,13 @@ function checkOther(key: LxcKey, value: string, ctx: ValueContext): ValueIssue[]
       return utf8Length(value) > 15 ? [suspicious(`Interface names have at most 15 characters; LXC cuts \`${value}\` to \`${value.slice(0, 15)}\`.`, 0, value.length)] : NONE;
     case 'mac':
       return /^[0-9a-fA-FxX]{2}(:[0-9a-fA-FxX]{2}){5}$/.test(value) ? NONE : [suspicious(`LXC does not check \`${value}\`, but it is not a MAC address like \`00:16:3e:xx:xx:xx\`; the interface will fail to come up.`, 0, value.length)];
-    case 'mtu':
-      return safeUint(value) !== null ? NONE : [suspicious(`LXC stores the MTU \`${value}\` unchecked, but it is not a number; setting up the interface will fail.`, 0, value.length)];
+    case 'mtu': {
+      const n = safeUint(value);
+      if (n === null) return [suspicious(`LXC stores the MTU \`${value}\` unchecked, but it is not a whole number of bytes; setting up the interface will fail.`, 0, value.length)];
+      // The kernel's bounds for Ethernet-like devices: ETH_MIN_MTU 68, and no device above 65535.
+      if (n < 68 || n > 65535) return [suspicious(`An MTU of ${n} is outside 68–65535, which the kernel refuses for these interfaces; setting up the interface will fail.`, 0, value.length)];
+      return NONE;
+    }
     case 'net-flags':
       return value === 'up' ? NONE : [suspicious(`LXC treats any value of ${name} as \`up\`, so \`${value}\` brings the interface up. Use \`up\`, or remove the line to leave it down.`, 0, value.length)];
     case 'ipv4-address':
