@@ -112,6 +112,9 @@ test('lxc/suspicious-value: accepted, but not what it looks like', () => {
   assert.deepEqual(lxcCodes('lxc.init.uid = root\nlxc.autodev.tmpfs.size = big\nlxc.mount.entry = garbage\n'), [
     'lxc/suspicious-value', 'lxc/suspicious-value', 'lxc/suspicious-value',
   ]);
+  // A byte that is not UTF-8 (shown as U+FFFD) counts as the one byte liblxc sees: 64 Latin-1 letters fit.
+  assert.deepEqual(lxcCodes(`lxc.uts.name = ${'\ufffd'.repeat(64)}\n`), []);
+  assert.deepEqual(lxcCodes(`lxc.uts.name = ${'\ufffd'.repeat(65)}\n`), ['lxc/invalid-value']);
   // MTUs: whole numbers within the kernel's 68–65535.
   for (const [mtu, n] of [['1500', 0], ['68', 0], ['65535', 0], ['67', 1], ['70000', 1], ['-1', 1]] as const) {
     assert.equal(lxcCodes(`lxc.net.0.type = veth\nlxc.net.0.mtu = ${mtu}\n`).length, n, mtu);

@@ -41,7 +41,16 @@ export interface ValueContext {
 export { splitTokens, type Token } from './tokens';
 import { splitTokens } from './tokens';
 
-const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8');
+/**
+ * The value's length in the file's bytes. A byte that is not UTF-8 reaches ctconf as U+FFFD (three
+ * bytes in UTF-8); it stood for one byte in the file, which is what liblxc counts.
+ */
+const utf8Length = (s: string): number => {
+  const n = Buffer.byteLength(s, 'utf8');
+  let replaced = 0;
+  for (let i = s.indexOf('\ufffd'); i !== -1; i = s.indexOf('\ufffd', i + 1)) replaced++;
+  return n - 2 * replaced;
+};
 
 /**
  * Counts what splitTokens would return, without building the tokens, stopping once `enough`
