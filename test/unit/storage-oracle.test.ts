@@ -27,6 +27,16 @@ function ours(text: string) {
   return { errors: d.filter((x) => x.severity === 1), ignored: d.some((x) => IGNORED.has(String(x.code))), quota: d.some((x) => x.code === 'storage/quota-needs-xfs') };
 }
 
+/** Podman's verdict (`podman info` in a fresh sandbox) and ctconf's findings for each file. */
+function judged<C extends { text: string }>(cases: C[]): { c: C; p: ReturnType<PodmanSandbox['storageInfo']>; o: ReturnType<typeof ours> }[] {
+  const box = new PodmanSandbox();
+  try {
+    return cases.map((c) => ({ c, p: box.storageInfo(box.file(c.text, 'storage')), o: ours(c.text) }));
+  } finally {
+    box.dispose();
+  }
+}
+
 /** One defect each, applied to the shipped file (a search and its replacement). */
 const DEFECTS: [string, RegExp, string][] = [
   ['unknown driver', /driver = "overlay"/, 'driver = "overlayfs"'],
@@ -72,23 +82,16 @@ test('Debian\'s storage.conf, its uncommented variants and one-defect files agre
     assert.match(text, re, name);
     cases.push({ name, text: text.replace(re, rep) });
   }
-  const box = new PodmanSandbox();
   const wrong: string[] = [];
   let agree = 0;
   let warnAgree = 0;
   let refused = 0;
-  try {
-    for (const c of cases) {
-      const p = box.storageInfo(box.file(c.text, 'storage'));
-      const o = ours(c.text);
-      if (!p.ok) refused++;
-      if (p.ok === (o.errors.length === 0)) agree++;
-      else wrong.push(`${c.name}: podman ${p.ok ? 'accepts' : `refuses (${p.message.slice(-140)})`}, ctconf ${o.errors.map((e) => `${e.code}@${e.range.start.line + 1}`).join(', ') || 'no error'}`);
-      if (!p.ok || p.undecoded === o.ignored) warnAgree++;
-      else wrong.push(`${c.name}: podman ${p.undecoded ? 'warns about undecoded keys' : 'decodes every key'}, ctconf ${o.ignored ? 'says a key is ignored' : 'says nothing'}`);
-    }
-  } finally {
-    box.dispose();
+  for (const { c, p, o } of judged(cases)) {
+    if (!p.ok) refused++;
+    if (p.ok === (o.errors.length === 0)) agree++;
+    else wrong.push(`${c.name}: podman ${p.ok ? 'accepts' : `refuses (${p.message.slice(-140)})`}, ctconf ${o.errors.map((e) => `${e.code}@${e.range.start.line + 1}`).join(', ') || 'no error'}`);
+    if (!p.ok || p.undecoded === o.ignored) warnAgree++;
+    else wrong.push(`${c.name}: podman ${p.undecoded ? 'warns about undecoded keys' : 'decodes every key'}, ctconf ${o.ignored ? 'says a key is ignored' : 'says nothing'}`);
   }
   const accepted = cases.length - refused;
   console.log(`# storage.conf oracle: ${cases.length} files (${cases.length - DEFECTS.length - 1} uncommented variants, ${DEFECTS.length} one-defect), podman refuses ${refused}; verdicts agree ${agree}/${cases.length} (${((100 * agree) / cases.length).toFixed(1)} %), ignored-key warnings agree ${warnAgree - refused}/${accepted}`);
@@ -140,23 +143,16 @@ function generatedFiles(): { name: string; text: string }[] {
 test('every driver option of storage.conf, with generated values on overlay and vfs, gets podman\'s verdict', { skip: gate, timeout: 900000 }, () => {
   assert.equal(missing, undefined, missing);
   const cases = generatedFiles();
-  const box = new PodmanSandbox();
   const wrong: string[] = [];
   let refused = 0;
-  try {
-    for (const c of cases) {
-      const p = box.storageInfo(box.file(c.text, 'storage'));
-      const o = ours(c.text);
-      if (!p.ok) refused++;
-      // Quotas depend on the file system of this machine's graph root: a warning, checked for presence.
-      if (/only supported for backingFS XFS/.test(p.message)) {
-        if (!o.quota) wrong.push(`${c.name}: podman needs XFS, ctconf does not say so`);
-        continue;
-      }
-      if (p.ok !== (o.errors.length === 0)) wrong.push(`${c.name}: podman ${p.ok ? 'accepts' : `refuses (${p.message.slice(-120)})`}, ctconf ${o.errors.map((e) => String(e.code)).join(', ') || 'no error'}`);
+  for (const { c, p, o } of judged(cases)) {
+    if (!p.ok) refused++;
+    // Quotas depend on the file system of this machine's graph root: a warning, checked for presence.
+    if (/only supported for backingFS XFS/.test(p.message)) {
+      if (!o.quota) wrong.push(`${c.name}: podman needs XFS, ctconf does not say so`);
+      continue;
     }
-  } finally {
-    box.dispose();
+    if (p.ok !== (o.errors.length === 0)) wrong.push(`${c.name}: podman ${p.ok ? 'accepts' : `refuses (${p.message.slice(-120)})`}, ctconf ${o.errors.map((e) => String(e.code)).join(', ') || 'no error'}`);
   }
   console.log(`# storage.conf driver options: ${cases.length} generated files, podman refuses ${refused}, ${wrong.length} disagreements\n${wrong.map((w) => `#   ${w}`).join('\n')}`);
   assert.deepEqual(wrong, []);
