@@ -231,3 +231,13 @@ test('incus: value checks of schedules, expiries, allowances, sizes, enumeration
   assert.deepEqual(tuples(s, doc('config:\n  limits.memory.swap: 1GiB\n', 'file:///srv/web.lxd.yaml')).map((t) => t.split(' ')[1]), ['incus/invalid-value']);
   assert.deepEqual(tuples(s, doc('config:\n  limits.memory.swap: 1GiB\n')), []);
 });
+
+test('incus: merge keys of merge keys (10 levels of 10 aliases) are followed up to a bound, with a note where ctconf stopped', () => {
+  let text = 'a0: &a0\n  user.x: "1"\n';
+  for (let i = 1; i <= 9; i++) text += `a${i}: &a${i}\n  <<: [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]\n`;
+  text += 'config:\n  <<: *a9\n';
+  const m = parseIncus(text);
+  assert.deepEqual(m.config.map((e) => e.key), ['user.x']);
+  assert.ok(m.mergeLimit, 'the bound is reported');
+  assert.deepEqual(svc().diagnostics(doc(text)).map((d) => d.code), ['ctconf/internal-error']);
+});

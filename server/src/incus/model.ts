@@ -38,7 +38,12 @@ export interface IncusModel {
   badMerges: Range[];
   /** From the start of a second YAML document to the end of the text, which Incus never reads. */
   ignoredDocuments?: Range;
+  /** Where ctconf stopped following merge keys (more than MAX_MERGED entries brought in). */
+  mergeLimit?: Range;
 }
+
+/** Most entries merge keys may bring into `config` before ctconf stops following them. */
+const MAX_MERGED = 100_000;
 
 export function lineStarts(text: string): number[] {
   const out = [0];
@@ -98,7 +103,13 @@ export function parseIncus(text: string): IncusModel {
   if (later.split(/\r\n|\r|\n/).some((l) => !/^(?:---|\.\.\.)?\s*(?:#.*)?$/.test(l))) {
     model.ignoredDocuments = rangeOf(starts, [docs[1].range[0], text.trimEnd().length], text);
   }
-  const resolve = (n: unknown): unknown => (isAlias(n) ? n.resolve(doc) : n);
+  // Alias.resolve searches the document for its anchor: once per alias node, not per use.
+  const resolved = new Map<unknown, unknown>();
+  const resolve = (n: unknown): unknown => {
+    if (!isAlias(n)) return n;
+    if (!resolved.has(n)) resolved.set(n, n.resolve(doc));
+    return resolved.get(n);
+  };
   const config = resolve(isMap(doc.contents) ? doc.contents.get('config', true) : undefined);
   if (config === undefined || config === null || (isScalar(config) && config.value === null)) return model;
   if (!isMap(config)) {
@@ -115,12 +126,18 @@ export function parseIncus(text: string): IncusModel {
     byKey.delete(e.key);
     byKey.set(e.key, e);
   };
-  // Maps already being merged (an alias cycle would otherwise never end).
+  // Maps already being merged (an alias cycle would otherwise never end), and a bound on the
+  // entries merge keys may bring in (aliases of aliases multiply: 10 levels of 10 are 10^10).
   const active = new Set<unknown>();
+  let budget = MAX_MERGED;
   const addMap = (map: { items: unknown[] }, explicit: boolean) => {
     if (active.has(map)) return;
     active.add(map);
     for (const item of map.items as { key: unknown; value: unknown }[]) {
+      if (!explicit && --budget < 0) {
+        model.mergeLimit ??= rangeOf(starts, (item.key as { range?: [number, number, number] } | null)?.range, text);
+        break;
+      }
       const k = resolve(item.key);
       if (!isScalar(k)) continue;
       if (k.type === 'PLAIN' && k.source === '<<') {

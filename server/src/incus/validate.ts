@@ -209,6 +209,9 @@ export function validateIncus(m: IncusModel, ctx: DocContext): Finding[] {
     });
     if (entry.value === undefined) out.push({ code: 'incus/invalid-value', message: `\`${entry.key}\` takes a string; Incus refuses a list or map here, even one given again later.`, range: entry.valueRange });
   }
+  if (m.mergeLimit) {
+    out.push({ code: 'ctconf/internal-error', message: 'Merge keys here bring in more than 100,000 entries; ctconf stops following them, so the rest is not checked (Incus itself would expand them all).', range: m.mergeLimit });
+  }
   if (m.ignoredDocuments) {
     out.push({ code: 'incus/ignored-document', message: 'Incus reads only the first YAML document of a file; everything from this `---` on is ignored.', range: m.ignoredDocuments });
   }
