@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { needs } from '../helpers/needs';
 import { parseSubIds } from '../../server/src/subid/parse';
-import { shadowAllows } from '../../server/src/unpriv/text';
+import { ownedRanges, shadowAllows } from '../../server/src/unpriv/text';
 
 function missing(): string | undefined {
   if (process.getuid?.() !== 0) return 'binding a generated file over /etc/subuid needs root';
@@ -112,7 +112,7 @@ test('subuid/subgid: newuidmap and newgidmap accept exactly the maps shadowAllow
     for (const tool of ['newuidmap', 'newgidmap']) {
       const out = withSubIds(`${c.file}\n`, script, [tool, `${c.map[0]}`, `${c.map[1]}`]);
       const theirs = /rc=0/.test(out);
-      const ours = shadowAllows(parseSubIds(`${c.file}\n`, 'uid').entries, (o) => o === 'root' || o === '0', c.map[0], c.map[1], '0');
+      const ours = shadowAllows(ownedRanges(parseSubIds(`${c.file}\n`, 'uid').entries, (o) => o === 'root' || o === '0'), c.map[0], c.map[1], '0');
       if (theirs) accepted++;
       if (theirs !== ours) disagree.push(`${JSON.stringify(c.file)} ${tool} ${c.map.join(' ')}: ${tool} ${theirs ? 'accepts' : 'refuses'}, ctconf ${ours ? 'accepts' : 'refuses'}`);
     }

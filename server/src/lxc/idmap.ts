@@ -9,7 +9,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { safeUlong } from './cnum';
 import { splitTokens } from './tokens';
 import { parseSubIds } from '../subid/parse';
-import { shadowAllows } from '../unpriv/text';
+import { ownedRanges, shadowAllows, type SubRange } from '../unpriv/text';
 
 export interface Idmap {
   type: 'u' | 'g';
@@ -177,19 +177,22 @@ type Covering = { allowed: boolean; covering?: SubId; candidates: SubId[]; file:
  * /etc/subgid and /etc/passwd are each read once per lookup, however many maps it is asked about.
  */
 export function subIdLookup(host: Host, user?: string): (m: Idmap) => Covering {
-  const files = new Map<string, SubId[] | undefined>();
+  const files = new Map<string, { candidates: SubId[]; owned: SubRange[] } | undefined>();
   let ids: { uid?: string; gid?: string } | undefined;
   return (m) => {
     const file = m.type === 'u' ? '/etc/subuid' : '/etc/subgid';
-    if (!files.has(file)) files.set(file, readSubIds(host, file));
-    const all = files.get(file);
-    if (!all) return undefined;
     if (user && !ids) ids = idsOf(host, user);
-    const owns = (o: string) => !user || o === user || o === ids?.uid;
-    const candidates = all.filter((s) => owns(s.owner));
+    if (!files.has(file)) {
+      const all = readSubIds(host, file);
+      const candidates = all?.filter((s) => !user || s.owner === user || s.owner === ids?.uid);
+      files.set(file, candidates && { candidates, owned: ownedRanges(candidates, () => true) });
+    }
+    const mine = files.get(file);
+    if (!mine) return undefined;
+    const { candidates, owned } = mine;
     const covering = candidates.find((s) => m.hostid >= s.start && m.hostid < s.start + s.count);
     const own = user ? (m.type === 'u' ? ids?.uid : ids?.gid) : undefined;
-    return { allowed: shadowAllows(candidates, () => true, m.hostid, m.count, own), covering, candidates, file };
+    return { allowed: shadowAllows(owned, m.hostid, m.count, own), covering, candidates, file };
   };
 }
 

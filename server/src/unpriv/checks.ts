@@ -12,7 +12,7 @@ import { parseUsernet, allowance } from '../usernet/parse';
 import { parseSubIds, type SubIdEntry } from '../subid/parse';
 import { accounts, hostFile, type HostText } from './hostfiles';
 import { hostIdIndex } from './containers';
-import { intersection, intersects, shadowAllows, span } from './text';
+import { intersection, intersects, ownedRanges, shadowAllows, span, type SubRange } from './text';
 
 export interface PlacedMap {
   type: 'u' | 'g';
@@ -111,10 +111,11 @@ export function checkUserSubIds(maps: PlacedMap[], user: string, ctx: DocContext
   const a = accounts(ctx);
   const uid = a.uid.get(user);
   const owns = (o: string) => o === user || o === uid || (uid !== undefined && a.uid.get(o) === uid);
+  const owned = { u: ownedRanges(ids.u?.entries ?? [], owns), g: ownedRanges(ids.g?.entries ?? [], owns) };
   for (const m of maps) {
     const s = ids[m.type];
     if (!s || (documentsOnly && !s.src.fromDocument)) continue;
-    if (shadowAllows(s.entries, owns, m.hostid, m.count, m.type === 'u' ? uid : a.gid.get(user))) continue;
+    if (shadowAllows(owned[m.type], m.hostid, m.count, m.type === 'u' ? uid : a.gid.get(user))) continue;
     const mine = s.entries.filter((e) => owns(e.owner));
     const offer = mine.map((e) => `${span(e.start, e.count)} (line ${e.line + 1})`).join(', ');
     out.push({
@@ -135,12 +136,13 @@ export function checkRootSubIds(maps: PlacedMap[], ctx: DocContext): Finding[] {
   const out: Finding[] = [];
   const ids = subIdsByType(ctx, maps);
   const rootUid = new Set(['root', '0']);
+  const rootRanges = { u: ownedRanges(ids.u?.entries ?? [], (o) => rootUid.has(o)), g: ownedRanges(ids.g?.entries ?? [], (o) => rootUid.has(o)) };
   for (const m of maps) {
     const s = ids[m.type];
     // A range root is given as well (Debian's `_lxd` shares root's) is root's to use: not reported.
     const rootOwns = (e: SubIdEntry) => {
       const [a, n] = intersection(e.start, e.count, m.hostid, m.count);
-      return shadowAllows(s!.entries, (o) => rootUid.has(o), a, n);
+      return shadowAllows(rootRanges[m.type], a, n);
     };
     const hit = s?.entries.find((e) => !rootUid.has(e.owner) && intersects(e.start, e.count, m.hostid, m.count) && !rootOwns(e));
     if (!s || !hit) continue;
@@ -195,13 +197,14 @@ export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform 
   const tools = incus || shadowTools(ctx);
   const out: Finding[] = [];
   const ids = subIdsByType(ctx, maps);
+  const root = (o: string) => o === 'root' || o === '0';
+  const rootRanges: Record<'u' | 'g', SubRange[]> = { u: ownedRanges(ids.u?.entries ?? [], root), g: ownedRanges(ids.g?.entries ?? [], root) };
   for (const m of maps) {
     if (m.count === 0n) continue;
     const s = ids[m.type];
     if (!s || (!tools && !s.src.fromDocument)) continue;
-    const root = (o: string) => o === 'root' || o === '0';
     // Incus reads the ranges itself, one whole range per map; newuidmap/newgidmap chain them.
-    if (incus ? s.entries.some((e) => root(e.owner) && m.hostid >= e.start && m.hostid + m.count <= e.start + e.count) : shadowAllows(s.entries, root, m.hostid, m.count, '0')) continue;
+    if (incus ? s.entries.some((e) => root(e.owner) && m.hostid >= e.start && m.hostid + m.count <= e.start + e.count) : shadowAllows(rootRanges[m.type], m.hostid, m.count, '0')) continue;
     const file = m.type === 'u' ? 'subuid' : 'subgid';
     const text = `root:${m.hostid}:${m.count}`;
     const end = endOf(s.src.text);

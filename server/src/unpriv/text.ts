@@ -74,24 +74,29 @@ export interface SubRange {
   count: bigint;
 }
 
+/** The ranges of one owner (those `owns` accepts), sorted by start, as shadowAllows takes them. */
+export function ownedRanges(ranges: readonly SubRange[], owns: (owner: string) => boolean): SubRange[] {
+  return ranges.filter((r) => r.count > 0n && owns(r.owner)).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
 /**
  * Does shadow let a user map host IDs [start, start+count)? As newuidmap/newgidmap decide
- * (have_range): the range may be covered by several ranges of the user that continue one another,
- * each found by owner name or by UID (`owns`); else a single ID equal to the user's own UID
- * (newuidmap) or primary GID (newgidmap), passed as `own`, may always be mapped.
+ * (have_range): the range may be covered by several of the user's ranges that continue one
+ * another (`owned`, from ownedRanges: found by owner name or by UID); else a single ID equal to
+ * the user's own UID (newuidmap) or primary GID (newgidmap), passed as `own`, may always be
+ * mapped. shadow follows the chain range by range; one sweep over the sorted ranges gives the
+ * same answer in linear time.
  */
-export function shadowAllows(ranges: readonly SubRange[], owns: (owner: string) => boolean, start: bigint, count: bigint, own?: string): boolean {
+export function shadowAllows(owned: readonly SubRange[], start: bigint, count: bigint, own?: string): boolean {
   if (count === 0n) return false;
   if (count === 1n && own !== undefined && `${start}` === own) return true;
-  const mine = ranges.filter((r) => r.count > 0n && owns(r.owner));
   const end = start + count - 1n;
-  // Each step moves past the end of a range, so there are at most as many steps as ranges.
-  for (let step = 0; step <= mine.length; step++) {
-    const r = mine.find((x) => start >= x.start && start <= x.start + x.count - 1n);
-    if (!r) return false;
+  let next = start;
+  for (const r of owned) {
+    if (r.start > next) return false;
     const last = r.start + r.count - 1n;
-    if (last >= end) return true;
-    start = last + 1n;
+    if (last >= next) next = last + 1n;
+    if (next > end) return true;
   }
   return false;
 }
