@@ -54,7 +54,11 @@ function driverOf(doc: TomlDocument): string {
 export function driverOptionFindings(doc: TomlDocument, used: { k: KeySpec; kv: TomlKeyValue }[], cx: DriverOptionContext): Finding[] {
   const out: Finding[] = [];
   const driver = driverOf(doc);
-  const refuse = (kv: TomlKeyValue, why: string) => out.push({ code: 'storage/driver-option', message: `${why} Every podman command fails.`, range: rangeOf(doc, kv.value.start, kv.value.end) });
+  const refused = new Set<TomlKeyValue>();
+  const refuse = (kv: TomlKeyValue, why: string) => {
+    refused.add(kv);
+    out.push({ code: 'storage/driver-option', message: `${why} Every podman command fails.`, range: rangeOf(doc, kv.value.start, kv.value.end) });
+  };
   let forceMask: TomlKeyValue | undefined;
   let program = false;
   for (const { k, kv } of used) {
@@ -112,7 +116,7 @@ export function driverOptionFindings(doc: TomlDocument, used: { k: KeySpec; kv: 
       default:
         break;
     }
-    if (use.quota && out.every((f) => f.range.start.line !== rangeOf(doc, kv.value.start, kv.value.end).start.line)) {
+    if (use.quota && !refused.has(kv)) {
       out.push({ code: 'storage/quota-needs-xfs', message: `\`${k.key}\` needs the graph root on XFS mounted with project quotas (\`pquota\`); on any other file system the ${driver} driver refuses to start and every podman command fails.`, range: rangeOf(doc, kv.value.start, kv.value.end) });
     }
   }
