@@ -273,3 +273,18 @@ test('containers.conf: a key before any table is named as such, with the table i
   assert.match(String(d[0].message), /`log_size_max` stands outside any table.*belongs in `\[containers\]`/);
   assert.match(String(svc('4.3').diagnostics(doc('[containers]\nuserns_size = 1\n'))[0].message), /deprecated: nothing in Podman reads it any more/);
 });
+
+test('containers.conf: volume names, overlay options, pull policy spellings and seccomp profiles as `podman create` reads them', () => {
+  const vol = (v: string) => codes(`[containers]\nvolumes = [${JSON.stringify(v)}]\n`, '4.3');
+  for (const ok of ['/tmp:/b:O', '/tmp:/b:O,U', '/tmp:/b:O,upperdir=/u,workdir=/w', 'a.b-c_d:/b', '9vol:/b', './x:/b']) assert.deepEqual(vol(ok), [], ok);
+  for (const bad of ['/tmp:/b:O,ro', '/tmp:/b:O,nosuid', '/tmp:/b:O,idmap', '$HOME:/b', '~:/b', '_vol:/b']) assert.deepEqual(vol(bad), ['containers/runtime-value'], bad);
+  const pull = (v: string) => codes(`[engine]\npull_policy = "${v}"\n`, '4.3');
+  for (const ok of ['always', 'Always', 'IfNotPresent', 'Newer', 'never', '']) assert.deepEqual(pull(ok), [], ok);
+  assert.deepEqual(pull('NEVER'), ['containers/runtime-value']);
+  const host = memoryHost({ '/usr/share/containers/seccomp.json': '{}' });
+  const seccomp = (v: string, restricted = false) => createLanguageService(host, { lxcVersion: '5.0', podmanVersion: '4.3', rules: {}, restricted }).diagnostics(doc(`[containers]\nseccomp_profile = "${v}"\n`)).map((d) => d.code);
+  for (const ok of ['/usr/share/containers/seccomp.json', 'unconfined', '']) assert.deepEqual(seccomp(ok), [], ok);
+  assert.deepEqual(seccomp('/etc/nope.json'), ['containers/runtime-value']);
+  assert.deepEqual(seccomp('rel.json'), ['containers/runtime-value']);
+  assert.deepEqual(seccomp('/etc/nope.json', true), []);
+});

@@ -113,6 +113,20 @@ export const CHECKS = {
       if (err) createError(cx, `${err} \`podman create\` and \`podman run\` fail for every container.`, at(cx, s));
     }
   },
+  // Loading ignores case, but `podman create` parses the policy again with these spellings only.
+  'pull-policy': (value, _k, cx) => {
+    if (value.type !== 'string' || PULL_POLICY_SPELLINGS.has(value.value)) return;
+    const lower = value.value.toLowerCase();
+    if ([...PULL_POLICY_SPELLINGS].some((p) => p.toLowerCase() === lower)) {
+      createError(cx, `Podman loads \`${value.value}\` (it ignores case there), but \`podman create\` and \`podman run\` refuse it ("unsupported pull policy"): write \`${lower}\`.`, at(cx, value));
+    }
+  },
+  'seccomp-profile': (value, _k, cx) => {
+    // Depends on the host: podman create opens the file where it runs.
+    if (value.type !== 'string' || value.value === '' || value.value === 'unconfined' || cx.restricted || !cx.host) return;
+    if (!value.value.startsWith('/')) createError(cx, `\`${value.value}\` is relative: \`podman create\` and \`podman run\` look for it in whatever directory they run in and fail where it is not. Write the absolute path.`, at(cx, value));
+    else if (cx.host.stat(value.value)?.type !== 'file') createError(cx, `No file \`${value.value}\` exists on this host: Podman loads the file, but \`podman create\` and \`podman run\` fail here for every container ("opening seccomp profile failed").`, at(cx, value));
+  },
   'num-locks': (value, _k, cx) => {
     if (value.type === 'integer' && value.value === 0n) createError(cx, '`num_locks` must be at least 1: Podman loads the file, but `podman info`, `podman create` and every command that opens its database fail.', at(cx, value));
   },
@@ -170,6 +184,9 @@ function absolutePath(value: TomlValue, k: CcKey, cx: CheckContext): void {
 }
 
 /** Podman loads the file but refuses the value when a command uses it (the message says which). */
+/** The pull policies `podman create` reads (libimage ParsePullPolicy; `ifmissing` from Podman 5.1, which ctconf's load check knows). */
+const PULL_POLICY_SPELLINGS: ReadonlySet<string> = new Set(['always', 'Always', 'missing', 'Missing', 'ifmissing', 'IfMissing', 'ifnotpresent', 'IfNotPresent', 'newer', 'Newer', 'ifnewer', 'IfNewer', 'never', 'Never', '']);
+
 function createError(cx: CheckContext, message: string, range: Range): void {
   cx.report({ code: 'containers/runtime-value', message, range });
 }

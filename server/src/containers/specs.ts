@@ -69,20 +69,30 @@ const VOLUME_OPTS: readonly (readonly string[])[] = [
   ['bind', 'rbind'], ['exec', 'noexec'], ['dev', 'nodev'], ['suid', 'nosuid'], ['U'], ['copy', 'nocopy'],
 ];
 
+/** A named volume: what Podman accepts as a volume name. */
+const VOLUME_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
 export function volumeError(s: string): string | undefined {
   const parts = s.split(':');
   if (parts.length > 3) return `\`${s}\` is not \`host-dir:container-dir[:options]\`.`;
   if (parts.length === 1) return parts[0].startsWith('/') ? undefined : `\`${s}\`: a volume needs a container path (absolute).`;
   if (parts[0] === '') return `\`${s}\` has an empty host directory.`;
+  // A source that is no path names a volume: Podman creates it under that name, and refuses
+  // other names (no variables or `~` are expanded).
+  if (!/^[/.]/.test(parts[0]) && !VOLUME_NAME.test(parts[0])) return `\`${parts[0]}\` is neither a path (starting with \`/\` or \`.\`) nor a volume name (letters, digits, \`_\`, \`.\`, \`-\`, not first); Podman does not expand variables or \`~\` here.`;
   if (!parts[1].startsWith('/')) return `\`${parts[1]}\` in \`${s}\` must be an absolute container path.`;
   if (parts.length < 3) return undefined;
   const seen = new Map<number, string>();
-  for (const o of parts[2].split(',')) {
+  const options = parts[2].split(',');
+  for (const o of options) {
     if (/^(upperdir|workdir)=|^idmap/.test(o)) continue;
     const g = VOLUME_OPTS.findIndex((grp) => grp.includes(o));
     if (g < 0) return `\`${o}\` is not a volume option Podman knows.`;
     if (seen.has(g)) return `\`${seen.get(g)}\` and \`${o}\` in \`${s}\`: only one of ${VOLUME_OPTS[g].map((x) => `\`${x}\``).join(', ')} may be given.`;
     seen.set(g, o);
   }
+  // An overlay mount (O) takes no other options but U and its upperdir/workdir.
+  const other = options.includes('O') ? options.find((o) => o !== 'O' && o !== 'U' && !/^(upperdir|workdir)=/.test(o)) : undefined;
+  if (other !== undefined) return `\`O\` (an overlay mount) cannot be combined with \`${other}\`; only \`U\`, \`upperdir=\` and \`workdir=\` go with it.`;
   return undefined;
 }
