@@ -1,7 +1,7 @@
 /** One or more tests per LXC rule: (range, code) tuples, never message text. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lxcCodes, lxcDiags, lxcService } from '../helpers/service';
+import { applyEdits, lxcCodes, lxcDiags, lxcService } from '../helpers/service';
 import { memoryHost } from '../../server/src/host';
 import { RULES } from '../../server/src/rules';
 import { rng } from '../../bench/generate';
@@ -44,6 +44,17 @@ test('lxc/ignored-line: lines LXC skips silently', () => {
   assert.deepEqual(lxcDiags('LXC.uts.name = a\nlx.cap.drop = sys_time\nfoo\n'), [
     '0:0-12 lxc/ignored-line', '1:0-11 lxc/ignored-line', '2:0-3 lxc/ignored-line',
   ]);
+});
+
+test('lxc/ignored-line: an invisible character before a key is named, and the fix deletes it', () => {
+  for (const [ch, name] of [['\uFEFF', 'byte-order mark'], ['\f', 'form feed'], ['\u00a0', 'no-break space']]) {
+    const text = `lxc.uts.name = a\n${ch}lxc.arch = amd64\n`;
+    const d = lxcService().diagnostics({ uri: 'file:///c', languageId: 'lxc', version: 1, text });
+    assert.deepEqual(d.map((x) => x.code), ['lxc/ignored-line'], name);
+    assert.match(String(d[0].message), new RegExp(`${name}.*stands before \`lxc\.arch\``));
+    assert.deepEqual(d[0].data, { suggestion: 'lxc.arch' });
+    assert.equal(applyEdits(text, lxcService().codeActions({ uri: 'file:///c', languageId: 'lxc', version: 1, text }, d[0].range, d)[0].edit!.changes!['file:///c']), 'lxc.uts.name = a\nlxc.arch = amd64\n');
+  }
 });
 
 test('lxc/bom and lxc/nul-byte', () => {

@@ -198,13 +198,27 @@ function setValue(s: CheckState, l: LxcLine, r: Known): void {
   if (k.multi === 'last-wins') setLastWins(s, l, k.name);
 }
 
+/** Names of the invisible characters that may stand before a key. */
+const INVISIBLE: Readonly<Record<string, string>> = {
+  '\ufeff': 'A byte-order mark (U+FEFF)',
+  '\f': 'A form feed',
+  '\v': 'A vertical tab',
+  '\u00a0': 'A no-break space',
+  '\r': 'A carriage return',
+};
+
 function ignoredLine(l: LxcLine): Finding {
   const text = l.key;
   const eq = text.indexOf('=');
   const head = (eq === -1 ? text : text.slice(0, eq)).trim();
   let suggestion: string | undefined;
   let message = 'LXC silently skips this line because it does not start with `lxc.`. Make it a comment with `#`, or fix the key.';
-  if (/^lxc\./i.test(head)) {
+  // liblxc skips only blanks and tabs before a key; JavaScript's trim also removed what is left.
+  const hidden = /^[^\S \t]/.exec(text.replace(/^[ \t]+/, ''))?.[0];
+  if (hidden !== undefined && /^lxc\./.test(head)) {
+    suggestion = head;
+    message = `${INVISIBLE[hidden] ?? `An invisible character (U+${hidden.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`} stands before \`${head}\`; LXC reads it as part of the key, which then does not start with \`lxc.\`, and silently skips the line. Delete it.`;
+  } else if (/^lxc\./i.test(head)) {
     const lower = head.toLowerCase();
     const r = resolveKey(lower);
     suggestion = r.type === 'unknown' || r.type === 'invalid' ? r.suggestion ?? lower : lower;
