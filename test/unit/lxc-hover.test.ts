@@ -76,6 +76,13 @@ test('an idmap hover shows the subordinate range that covers it', async () => {
   assert.match(h1, /Covered by `ann:165536:65536` in \/etc\/subuid \(line 1\)/);
   const h2 = (svc.hover({ uri, languageId: 'lxc', version: 1, text }, { line: 1, character: 20 })!.contents as { value: string }).value;
   assert.match(h2, /No entry of \/etc\/subgid for `ann` covers these host IDs/);
+  // Ranges that continue one another cover a map together, as newuidmap reads them; the user's own UID may be mapped alone.
+  const split = lxcService({ host: memoryHost({ '/etc/subuid': 'ann:165536:100\nann:165636:65436\n', '/etc/passwd': 'ann:x:1000:1000::/home/ann:/bin/sh\n' }) });
+  const h3 = (split.hover({ uri, languageId: 'lxc', version: 1, text }, { line: 0, character: 20 })!.contents as { value: string }).value;
+  assert.match(h3, /Covered by `ann:165536:100` in \/etc\/subuid \(line 1\) and the ranges that continue it/);
+  const own = 'lxc.idmap = u 0 1000 1\n';
+  const h4 = (split.hover({ uri, languageId: 'lxc', version: 1, text: own }, { line: 0, character: 16 })!.contents as { value: string }).value;
+  assert.match(h4, /ID 1000 is `ann`'s own ID, which may always be mapped alone/);
 });
 
 /** Markdown with its inline code spans removed: what is left is rendered as Markdown. */
