@@ -204,3 +204,11 @@ test('proxmox: named formats (MAC, addresses, address lists, volumes) and top-le
   assert.deepEqual(codes('cpulimit: 1e1\n'), ['0 proxmox/invalid-value']);
   assert.deepEqual(codes('cpulimit: 1.5\n'), []);
 });
+
+test('proxmox: the time zone is one of the host\'s zone.tab, UTC or host (not checked in Restricted Mode)', () => {
+  const host = memoryHost({ ...SHADOW, '/usr/share/zoneinfo/zone.tab': '# comment\nDE\t+5230+01322\tEurope/Berlin\nUS\t+404251-0740023\tAmerica/New_York\tEastern (most areas)\n' });
+  const codes = (text: string, s = svc(host)) => s.diagnostics(doc(text)).map((d) => d.code);
+  for (const ok of ['Europe/Berlin', 'America/New_York', 'UTC', 'host']) assert.deepEqual(codes(`timezone: ${ok}\n`), [], ok);
+  for (const bad of ['Europe/Nowhere', 'Etc/UTC', 'europe/berlin']) assert.deepEqual(codes(`timezone: ${bad}\n`), ['proxmox/invalid-value'], bad);
+  assert.deepEqual(codes('timezone: Europe/Nowhere\n', svc(memoryHost(SHADOW))), []);
+});

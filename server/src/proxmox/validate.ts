@@ -76,7 +76,19 @@ function checkOptions(l: PveLine, options: Readonly<Record<string, SubOption>>, 
   }
 }
 
-function checkKey(l: PveLine, seen: Map<string, PveLine>, out: Finding[], suggest: Suggest): void {
+/** Time zones pve-container accepts: `host`, `UTC`, or a zone of this host's zone.tab (undefined: not known here). */
+function timeZones(ctx: DocContext): ReadonlySet<string> | undefined {
+  if (ctx.config.restricted) return undefined;
+  return ctx.shared('proxmox/zones', () => {
+    const tab = ctx.host.readFile('/usr/share/zoneinfo/zone.tab');
+    if (tab === undefined) return undefined;
+    const zones = new Set(['host', 'UTC']);
+    for (const line of tab.split('\n')) if (line && !line.startsWith('#')) zones.add(line.split('\t')[2] ?? '');
+    return zones;
+  });
+}
+
+function checkKey(l: PveLine, seen: Map<string, PveLine>, out: Finding[], suggest: Suggest, ctx: DocContext): void {
   const k = pveKey(l.key);
   if (!k) {
     const suggestion = suggest(() => closest(l.key, [...Object.keys(PVE_KEYS), ...NUMBERED.map((n) => `${n.prefix}0`)]));
@@ -93,7 +105,8 @@ function checkKey(l: PveLine, seen: Map<string, PveLine>, out: Finding[], sugges
   seen.set(l.key, l);
   if (k.type.kind === 'options') checkOptions(l, k.type.options, out, suggest);
   else {
-    const why = typeProblem(k.type, l.value, true);
+    const zones = k.type.kind === 'string' && k.type.format === 'pve-ct-timezone' ? timeZones(ctx) : undefined;
+    const why = zones && !zones.has(l.value) ? 'not a time zone of /usr/share/zoneinfo/zone.tab on this host, `UTC` or `host`' : typeProblem(k.type, l.value, true);
     if (why) out.push({ code: 'proxmox/invalid-value', message: `${inlineCode(l.value)} is not valid for \`${l.key}\`: ${why}. Proxmox warns when it reads the file, and commands that use the key fail.`, range: range(l.line, l.valueStart, l.valueEnd) });
   }
 }
@@ -138,7 +151,7 @@ export function validateProxmox(doc: PveDocument, ctx: DocContext): Finding[] {
         break;
       case 'key': {
         if (!seenBySection.has(l.section)) seenBySection.set(l.section, new Map());
-        checkKey(l, seenBySection.get(l.section)!, out, suggest);
+        checkKey(l, seenBySection.get(l.section)!, out, suggest, ctx);
         break;
       }
       default:
