@@ -78,6 +78,9 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
   }
   /** `[[network.default_subnet_pools]]` headers: their entries are checked together, as one item of the array. */
   const arrayTables = new Map<TomlHeader, CcKey>();
+  // Headers with at least one key below them, found once (a file may hold 100,000 headers).
+  let filled: Set<TomlHeader> | undefined;
+  const hasEntries = (h: TomlHeader) => (filled ??= new Set(doc.entries.map((e) => e.header).filter((x): x is TomlHeader => x !== undefined))).has(h);
   let next = 0;
   for (const e of doc.entries) {
     while (next < doc.headers.length && doc.headers[next].start < e.kv.start) header(doc.headers[next++]);
@@ -119,7 +122,7 @@ export function validateContainersConf(doc: TomlDocument, opts: ContainersValida
       return;
     }
     // `[engine.runtime]`: a header on a key that takes no table, even with nothing below it.
-    if (r.type === 'key' && !r.key.type.startsWith('map<') && (!r.key.since || reached(r.key.since)) && !doc.entries.some((e) => e.header === h)) {
+    if (r.type === 'key' && !r.key.type.startsWith('map<') && (!r.key.since || reached(r.key.since)) && !hasEntries(h)) {
       out.push({ code: 'containers/wrong-type', message: `\`${r.canonical.join('.')}\` takes ${WANT[r.key.type]}, not a table; Podman refuses to start with this file.`, range: at() });
       return;
     }
