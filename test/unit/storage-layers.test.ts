@@ -108,3 +108,10 @@ test('hover on a list key says how to append from Podman 6.0', () => {
     .hover({ uri: 'file:///etc/containers/storage.conf', languageId: 'containers-storage-conf', version: 1, text: '[storage]\ndriver_priority = []\n' }, { line: 1, character: 3 });
   assert.match((h!.contents as { value: string }).value, /From Podman 6\.0: end the array with `\{append = true\}`/);
 });
+
+test('from Podman 6.0 an appended extra store is still checked on this host', () => {
+  const diag = (files: Record<string, string>) => createLanguageService(memoryHost(files), { lxcVersion: '5.0', podmanVersion: '6.0', rules: {} })
+    .diagnostics({ uri: 'file:///etc/containers/storage.conf.d/a.conf', languageId: 'containers-storage-conf', version: 1, text: '[storage.options]\nadditionalimagestores = ["/srv/x", {append = true}]\n' }).map((d) => d.code);
+  assert.deepEqual(diag({ '/srv/x/k': '' }), []);
+  assert.deepEqual(diag({}), ['storage/driver-option']);
+});

@@ -87,7 +87,7 @@ export function typeProblem(v: TomlValue, t: KeyType): string | undefined {
 }
 
 /** An array without its `{append = true|false}` items (the attribute containers/storage reads from 6.0). */
-function withoutAppend(v: TomlValue): TomlValue {
+export function withoutAppend(v: TomlValue): TomlValue {
   if (v.type !== 'array') return v;
   const isAppend = (i: TomlValue) => i.type === 'inline-table' && i.entries.length > 0 && i.entries.every((e) => e.key.parts.length === 1 && e.key.parts[0].name === 'append' && e.value.type === 'boolean');
   return { ...v, items: v.items.filter((i) => !isAppend(i)) };

@@ -7,7 +7,7 @@ import type { Finding } from '../diagnostic';
 import type { TomlDocument, TomlKeyValue } from '../containers/toml';
 import { inlineCode } from '../util/markdown';
 import { atLeast } from '../util/version';
-import { rangeOf } from './check';
+import { rangeOf, typeProblem, withoutAppend } from './check';
 import type { KeySpec } from './schema';
 
 export interface DriverOptionContext {
@@ -65,7 +65,7 @@ export function driverOptionFindings(doc: TomlDocument, used: { k: KeySpec; kv: 
     const use = k.use!;
     const v = kv.value;
     // A value of the wrong TOML type is refused when the file is decoded (storage/wrong-type).
-    if (v.type !== ({ string: 'string', uint32: 'integer', 'string[]': 'array' } as Record<string, string>)[k.type]) continue;
+    if (typeProblem(k.append && atLeast(cx.podmanVersion, k.append) ? withoutAppend(v) : v, k.type) !== undefined) continue;
     const text = v.type === 'string' ? v.value : undefined;
     const set = text !== undefined ? text !== '' : v.type === 'integer' ? v.value !== 0n : v.type === 'array' ? v.items.length > 0 : false;
     if (!set) continue;
