@@ -100,6 +100,14 @@ function subIdsByType(ctx: DocContext, maps: PlacedMap[]): Record<'u' | 'g', Ret
   };
 }
 
+/** Root, as /etc/subuid and /etc/subgid name it (by name or by UID). */
+const isRoot = (owner: string) => owner === 'root' || owner === '0';
+
+/** One owner's subordinate ranges of each type, sorted for shadowAllows (computed once per check). */
+function rangesOfOwner(ids: Record<'u' | 'g', ReturnType<typeof subIds>>, owns: (owner: string) => boolean): Record<'u' | 'g', SubRange[]> {
+  return { u: ownedRanges(ids.u?.entries ?? [], owns), g: ownedRanges(ids.g?.entries ?? [], owns) };
+}
+
 /**
  * Maps of a user's container that lie outside that user's subordinate IDs, checked against
  * the subuid/subgid documents the front door knows (lxc/idmap-subid checks the host's own files
@@ -111,7 +119,7 @@ export function checkUserSubIds(maps: PlacedMap[], user: string, ctx: DocContext
   const a = accounts(ctx);
   const uid = a.uid.get(user);
   const owns = (o: string) => o === user || o === uid || (uid !== undefined && a.uid.get(o) === uid);
-  const owned = { u: ownedRanges(ids.u?.entries ?? [], owns), g: ownedRanges(ids.g?.entries ?? [], owns) };
+  const owned = rangesOfOwner(ids, owns);
   for (const m of maps) {
     const s = ids[m.type];
     if (!s || (documentsOnly && !s.src.fromDocument)) continue;
@@ -135,8 +143,7 @@ export function checkUserSubIds(maps: PlacedMap[], user: string, ctx: DocContext
 export function checkRootSubIds(maps: PlacedMap[], ctx: DocContext): Finding[] {
   const out: Finding[] = [];
   const ids = subIdsByType(ctx, maps);
-  const rootUid = new Set(['root', '0']);
-  const rootRanges = { u: ownedRanges(ids.u?.entries ?? [], (o) => rootUid.has(o)), g: ownedRanges(ids.g?.entries ?? [], (o) => rootUid.has(o)) };
+  const rootRanges = rangesOfOwner(ids, isRoot);
   for (const m of maps) {
     const s = ids[m.type];
     // A range root is given as well (Debian's `_lxd` shares root's) is root's to use: not reported.
@@ -144,7 +151,7 @@ export function checkRootSubIds(maps: PlacedMap[], ctx: DocContext): Finding[] {
       const [a, n] = intersection(e.start, e.count, m.hostid, m.count);
       return shadowAllows(rootRanges[m.type], a, n);
     };
-    const hit = s?.entries.find((e) => !rootUid.has(e.owner) && intersects(e.start, e.count, m.hostid, m.count) && !rootOwns(e));
+    const hit = s?.entries.find((e) => !isRoot(e.owner) && intersects(e.start, e.count, m.hostid, m.count) && !rootOwns(e));
     if (!s || !hit) continue;
     const [a, n] = intersection(hit.start, hit.count, m.hostid, m.count);
     out.push({
@@ -197,14 +204,13 @@ export function checkRootOwnSubIds(maps: PlacedMap[], ctx: DocContext, platform 
   const tools = incus || shadowTools(ctx);
   const out: Finding[] = [];
   const ids = subIdsByType(ctx, maps);
-  const root = (o: string) => o === 'root' || o === '0';
-  const rootRanges: Record<'u' | 'g', SubRange[]> = { u: ownedRanges(ids.u?.entries ?? [], root), g: ownedRanges(ids.g?.entries ?? [], root) };
+  const rootRanges = rangesOfOwner(ids, isRoot);
   for (const m of maps) {
     if (m.count === 0n) continue;
     const s = ids[m.type];
     if (!s || (!tools && !s.src.fromDocument)) continue;
     // Incus reads the ranges itself, one whole range per map; newuidmap/newgidmap chain them.
-    if (incus ? s.entries.some((e) => root(e.owner) && m.hostid >= e.start && m.hostid + m.count <= e.start + e.count) : shadowAllows(rootRanges[m.type], m.hostid, m.count, '0')) continue;
+    if (incus ? s.entries.some((e) => isRoot(e.owner) && m.hostid >= e.start && m.hostid + m.count <= e.start + e.count) : shadowAllows(rootRanges[m.type], m.hostid, m.count, '0')) continue;
     const file = m.type === 'u' ? 'subuid' : 'subgid';
     const text = `root:${m.hostid}:${m.count}`;
     const end = endOf(s.src.text);
