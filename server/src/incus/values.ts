@@ -168,13 +168,17 @@ const CHECKS: Readonly<Record<string, (v: string) => string | undefined>> = {
 export function valueProblem(key: string, value: string, lxd = false): string | undefined {
   if (value === '') return undefined;
   if (lxd && LXD_CHECKS[key]) return LXD_CHECKS[key](value);
-  return key === 'limits.cpu' ? isCpuLimit(value, lxd) : CHECKS[key]?.(value);
+  return CHECKS[key]?.(value);
 }
 
-/** Where LXD 5.0 checks differently: `limits.memory.swap` is a boolean there (Incus also takes a size). */
+/**
+ * Where LXD 5.0 checks differently: `limits.cpu` may be 0 there, and `limits.memory.swap` is a
+ * boolean (Incus also takes a size).
+ */
 const LXD_CHECKS: Readonly<Record<string, (v: string) => string | undefined>> = {
+  'limits.cpu': (v) => isCpuLimit(v, true),
   'limits.memory.swap': (v) => (/^(?:true|false|yes|no|on|off|1|0)$/i.test(v) ? undefined : 'expected `true` or `false`'),
 };
 
 /** The options whose values are checked beyond their type (for the oracle test's generated cases). */
-export const CHECKED_OPTIONS: readonly string[] = [...Object.keys(CHECKS), 'limits.cpu', ...Object.keys(LXD_CHECKS)];
+export const CHECKED_OPTIONS: readonly string[] = [...new Set([...Object.keys(CHECKS), ...Object.keys(LXD_CHECKS)])];
